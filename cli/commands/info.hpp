@@ -1,0 +1,17 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "cli/common.hpp"
+
+namespace kg::cli {
+
+struct InfoOptions {
+  GraphInput input;
+  OutputFormat format = OutputFormat::Text;
+  bool stats = false;
+};
+
+void setup_info(CLI::App& app, int& exit_code);
+int run_info(const InfoOptions& options);
+
+}  // namespace kg::cli

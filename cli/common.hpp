@@ -1,0 +1,59 @@
+#pragma once
+// What every subcommand shares: reading the graph argument, --format, exit
+// codes, and writing errors the way docs/CLI.md promises.
+#include <CLI/CLI.hpp>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "graph/graph.hpp"
+#include "ingest/format.hpp"
+
+namespace kg::cli {
+
+// docs/CLI.md, "Exit codes".
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitNo = 1,        // the answer is "no", or validate found problems
+  kExitUsage = 2,     // bad arguments, unknown entity names
+  kExitInput = 3,     // input unreadable or malformed
+  kExitInternal = 4,  // a bug in kg
+};
+
+// Ends a command with an exit code after its message went to stderr.
+class CommandFailed : public std::exception {
+ public:
+  explicit CommandFailed(int code) : code_(code) {}
+  int code() const { return code_; }
+  const char* what() const noexcept override { return "command failed"; }
+
+ private:
+  int code_;
+};
+
+enum class OutputFormat { Text, Json };
+
+struct GraphInput {
+  std::string path;
+  std::optional<std::string> from;
+};
+
+void add_graph_input(CLI::App& command, GraphInput& input);
+void add_output_format(CLI::App& command, OutputFormat& format);
+
+// Prints "kg: <message>" on stderr.
+void print_error(const std::string& message);
+
+// Reads the graph; prints every problem on stderr and throws
+// CommandFailed(kExitInput) when there are any.
+Graph load_graph(const GraphInput& input);
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+// Writes one JSON document, and a newline, on stdout.
+void print_json(const std::function<void(JsonWriter&)>& write);
+void write_string(JsonWriter& json, std::string_view text);
+
+}  // namespace kg::cli

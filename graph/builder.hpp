@@ -1,0 +1,87 @@
+#pragma once
+// Collects entities and relations in any order, then checks them all at once
+// and produces an immutable Graph. Readers feed it; it knows no file format.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "graph/graph.hpp"
+
+namespace kg {
+
+// An attribute value as a reader sees it, before its strings are stored.
+using ScalarInput = std::variant<std::string_view, std::int64_t, double, bool>;
+
+// One problem with the input, named by what it is about: the index-th
+// entity, relation, ... in the order they were added, and the field at fault.
+// Readers turn this into a file position.
+struct BuildProblem {
+  enum class Subject : std::uint8_t { Source, Entity, Relation, RelationType };
+  Subject subject;
+  std::size_t index;
+  std::string field;
+  std::string message;
+};
+
+struct BuildResult {
+  std::optional<Graph> graph;  // empty whenever problems is not
+  std::vector<BuildProblem> problems;
+};
+
+class Builder {
+ public:
+  Builder();
+
+  void set_name(std::string_view name);
+  void add_graph_attribute(std::string_view key, ScalarInput value);
+  // A graph attribute whose value is structured: kept as compact JSON text.
+  void add_graph_json_attribute(std::string_view key, std::string_view json);
+
+  void add_source(std::string_view id, std::string_view title, std::string_view url, Date date);
+  void declare_relation_type(std::string_view name, bool symmetric, Polarity polarity,
+                             std::string_view description);
+
+  // An empty name defaults to the id; an empty type to "entity".
+  void add_entity(std::string_view id, std::string_view name, std::string_view type);
+  // These apply to the entity added last.
+  void add_alias(std::string_view alias);
+  void add_entity_attribute(std::string_view key, ScalarInput value);
+
+  // Endpoints name an entity id or alias; they may be added before it.
+  void add_relation(std::string_view source, std::string_view target, std::string_view type, Date date,
+                    Date until);
+  // These apply to the relation added last.
+  void add_relation_attribute(std::string_view key, ScalarInput value);
+  void add_evidence(std::string_view source_id, std::string_view quote);
+
+  std::size_t entity_count() const { return data_.entity_keys.size(); }
+  std::size_t relation_count() const { return data_.relation_sources.size(); }
+
+  // Resolves every reference and reports every problem: duplicate ids, an
+  // alias naming two entities, unknown relation endpoints and evidence
+  // sources (with "did you mean"), until before date. Consumes the builder.
+  BuildResult finish() &&;
+
+ private:
+  Attribute make_attribute(std::string_view key, const ScalarInput& value);
+  TypeId relation_type_id(std::string_view name);
+  void problem(BuildProblem::Subject subject, std::size_t index, std::string field, std::string message);
+  void resolve_sources();
+  std::vector<EntityId> resolve_entity_keys();
+  void resolve_relations(const std::vector<EntityId>& owner);
+
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  GraphData data_;
+  StringInterner strings_;
+  std::unordered_map<StringId, TypeId> entity_type_ids_;
+  std::unordered_map<StringId, TypeId> relation_type_ids_;
+  std::vector<bool> relation_type_declared_;
+  std::vector<BuildProblem> problems_;
+};
+
+}  // namespace kg

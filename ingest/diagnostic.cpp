@@ -1,0 +1,34 @@
+#include "ingest/diagnostic.hpp"
+
+#include <algorithm>
+
+namespace kg {
+
+std::string Diagnostic::to_string() const {
+  std::string text = file;
+  if (line > 0) text += ":" + std::to_string(line) + ":" + std::to_string(column);
+  text += ": ";
+  if (!path.empty()) text += path + ": ";
+  return text + message;
+}
+
+TextPositions::TextPositions(std::string text) : text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::pair<std::size_t, std::size_t> TextPositions::locate(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const std::size_t line = static_cast<std::size_t>(next_line - line_starts_.begin());
+  std::size_t column = 1;
+  for (std::size_t i = line_starts_[line - 1]; i < offset; ++i) {
+    // Continuation bytes (10xxxxxx) do not start a character.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+}  // namespace kg

@@ -1,0 +1,47 @@
+#pragma once
+// The registry of input formats: a new reader is one file that defines its
+// Format and one line in registry.cpp.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/graph.hpp"
+#include "ingest/diagnostic.hpp"
+
+namespace kg {
+
+struct ReadOptions {
+  // Past this many problems a reader stops collecting and says how many more
+  // it saw: a wrong file should not print a million lines.
+  std::size_t max_problems = 1000;
+};
+
+struct ReadResult {
+  std::optional<Graph> graph;  // empty whenever problems is not
+  std::vector<Diagnostic> problems;
+};
+
+struct Format {
+  std::string name;                     // as --from names it: "kg-json"
+  std::string description;
+  std::vector<std::string> extensions;  // with the dot: ".json"
+  // Whether the first bytes of a file look like this format; formats that
+  // share an extension (kinds of JSON) are told apart by it.
+  bool (*sniff)(std::string_view head);
+  // Reads a whole file. Problems with its content go into the result; a
+  // file that cannot be opened throws InputError.
+  ReadResult (*read)(const std::string& path, const ReadOptions& options);
+};
+
+const std::vector<Format>& input_formats();
+
+// The format named `name`, or the one the path's extension and first bytes
+// point to. Throws InputError naming the choices when there is none.
+const Format& choose_input_format(const std::string& path, const std::optional<std::string>& name);
+
+// Reads a graph in any registered format.
+ReadResult read_graph(const std::string& path, const std::optional<std::string>& format = std::nullopt,
+                      const ReadOptions& options = {});
+
+}  // namespace kg

@@ -1,0 +1,127 @@
+#include "ingest/json_location.hpp"
+
+#include <rapidjson/reader.h>
+
+namespace kg {
+
+std::vector<JsonPathStep> parse_json_path(std::string_view path) {
+  std::vector<JsonPathStep> steps;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '.') {
+      ++i;
+    } else if (path[i] == '[') {
+      std::size_t index = 0;
+      for (++i; i < path.size() && path[i] != ']'; ++i) index = index * 10 + static_cast<std::size_t>(path[i] - '0');
+      steps.emplace_back(index);
+      ++i;
+    } else {
+      const std::size_t end = path.find_first_of(".[", i);
+      steps.emplace_back(std::string(path.substr(i, end == std::string_view::npos ? path.size() - i : end - i)));
+      i = end == std::string_view::npos ? path.size() : end;
+    }
+  }
+  return steps;
+}
+
+std::size_t skip_json_separators(std::string_view text, std::size_t offset) {
+  while (offset < text.size()) {
+    const char c = text[offset];
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ':' && c != ',') break;
+    ++offset;
+  }
+  return offset;
+}
+
+namespace {
+
+// Streams the value at the start offset and stops at the first value whose
+// path from there equals the wanted one.
+class PathFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathFinder> {
+ public:
+  PathFinder(const std::vector<JsonPathStep>& wanted, const rapidjson::StringStream& stream, std::size_t base)
+      : wanted_(wanted), stream_(stream), base_(base) {}
+
+  bool Default() { return value(false) && after_value(); }
+  bool String(const char*, rapidjson::SizeType, bool) { return Default(); }
+  bool StartObject() { return value(true) && open(false); }
+  bool StartArray() { return value(true) && open(true); }
+  bool Key(const char* text, rapidjson::SizeType length, bool) {
+    levels_.back().key.assign(text, length);
+    mark();
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+  bool found() const { return found_; }
+  std::size_t offset() const { return found_offset_; }
+
+ private:
+  struct Level {
+    explicit Level(bool is_array) : array(is_array) {}
+    bool array;
+    std::size_t index = 0;
+    std::string key;
+  };
+
+  std::size_t here() const { return base_ + stream_.Tell(); }
+  void mark() { previous_end_ = here(); }
+
+  // A value begins: is it the one wanted? Containers report their exact
+  // start; scalars the end of the token before them.
+  bool value(bool container) {
+    if (levels_.size() == wanted_.size() && matches()) {
+      found_ = true;
+      found_offset_ = container ? here() - 1 : previous_end_;
+      return false;
+    }
+    return true;
+  }
+  bool matches() const {
+    for (std::size_t i = 0; i < levels_.size(); ++i) {
+      const auto& level = levels_[i];
+      if (level.array ? wanted_[i] != JsonPathStep(level.index) : wanted_[i] != JsonPathStep(level.key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  bool open(bool array) {
+    levels_.emplace_back(array);
+    mark();
+    return true;
+  }
+  bool close() {
+    levels_.pop_back();
+    return after_value();
+  }
+  bool after_value() {
+    if (!levels_.empty() && levels_.back().array) ++levels_.back().index;
+    mark();
+    return true;
+  }
+
+  const std::vector<JsonPathStep>& wanted_;
+  const rapidjson::StringStream& stream_;
+  std::size_t base_;
+  std::vector<Level> levels_;
+  std::size_t previous_end_ = 0;
+  bool found_ = false;
+  std::size_t found_offset_ = 0;
+};
+
+}  // namespace
+
+std::size_t locate_json_path(const std::string& text, std::size_t value_offset, const std::vector<JsonPathStep>& path) {
+  if (path.empty() || value_offset >= text.size()) return value_offset;
+  // The parser reads up to the NUL that ends the std::string at the latest,
+  // and stops at the end of the first value.
+  rapidjson::StringStream stream(text.data() + value_offset);
+  PathFinder finder(path, stream, value_offset);
+  rapidjson::Reader reader;
+  reader.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(stream, finder);
+  return finder.found() ? skip_json_separators(text, finder.offset()) : value_offset;
+}
+
+}  // namespace kg

@@ -1,0 +1,27 @@
+#pragma once
+// Finding places in a JSON text after the fact: where a member of an object
+// starts, given the object's offset and a path below it. Readers record one
+// offset per item while streaming and resolve finer positions only for the
+// (rare) problems they report.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace kg {
+
+using JsonPathStep = std::variant<std::string, std::size_t>;  // member name or array index
+
+// Splits "evidence[0].source" into {"evidence", 0, "source"}.
+std::vector<JsonPathStep> parse_json_path(std::string_view path);
+
+// The offset where the value at `path` below the value starting at
+// `value_offset` begins; `value_offset` itself when the path is not there.
+std::size_t locate_json_path(const std::string& text, std::size_t value_offset, const std::vector<JsonPathStep>& path);
+
+// Moves from the end of one JSON token to the start of the next, past
+// whitespace, ':' and ','.
+std::size_t skip_json_separators(std::string_view text, std::size_t offset);
+
+}  // namespace kg

@@ -1,0 +1,856 @@
+// The kg JSON v1 reader (docs/FORMAT.md). It streams the file through
+// RapidJSON's SAX parser, so memory holds the graph being built and not a DOM
+// of the document, and it records one byte offset per item; lines, columns
+// and the places of fields are worked out only for the problems it reports.
+#include "ingest/kg_json.hpp"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/filereadstream.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <sstream>
+
+#include "graph/builder.hpp"
+#include "graph/exception.hpp"
+#include "graph/lookup.hpp"
+#include "ingest/json_location.hpp"
+
+namespace kg {
+namespace {
+
+// The format nests five levels deep; unknown top-level values get room for
+// modest structure. Deeper input is refused rather than followed.
+constexpr std::size_t kMaxDepth = 64;
+constexpr std::size_t kMaxStringBytes = std::size_t{1} << 24;  // 16 MiB
+constexpr int kFormatVersion = 1;
+
+enum class Context : std::uint8_t {
+  Document,
+  Top,
+  Sources,
+  Source,
+  Entities,
+  Entity,
+  Aliases,
+  EntityAttributes,
+  Relations,
+  Relation,
+  RelationAttributes,
+  EvidenceList,
+  EvidenceItem,
+  RelationTypes,
+  RelationType,
+  Skip,     // an invalid value, walked over
+  Capture,  // an unknown top-level value, kept as JSON text
+};
+
+// The members each kind of object may have, in the order its docs list them.
+const std::vector<std::string_view>& fields_of(Context context) {
+  static const std::vector<std::string_view> top = {"kg", "name", "sources", "entities", "relations",
+                                                    "relation_types"};
+  static const std::vector<std::string_view> source = {"id", "title", "url", "date"};
+  static const std::vector<std::string_view> entity = {"id", "name", "type", "aliases", "attributes"};
+  static const std::vector<std::string_view> relation = {"source", "target",     "type",    "date",
+                                                         "until",  "attributes", "evidence"};
+  static const std::vector<std::string_view> evidence = {"source", "quote"};
+  static const std::vector<std::string_view> relation_type = {"symmetric", "polarity", "description"};
+  static const std::vector<std::string_view> none;
+  switch (context) {
+    case Context::Top: return top;
+    case Context::Source: return source;
+    case Context::Entity: return entity;
+    case Context::Relation: return relation;
+    case Context::EvidenceItem: return evidence;
+    case Context::RelationType: return relation_type;
+    default: return none;
+  }
+}
+
+bool is_field(Context context, std::string_view key) {
+  const auto& fields = fields_of(context);
+  return std::find(fields.begin(), fields.end(), key) != fields.end();
+}
+
+const char* what_object(Context context) {
+  switch (context) {
+    case Context::Top: return "the document";
+    case Context::Source: return "a source";
+    case Context::Entity: return "an entity";
+    case Context::Relation: return "a relation";
+    case Context::EvidenceItem: return "an evidence item";
+    default: return "a relation type";
+  }
+}
+
+struct Scalar {
+  enum class Kind : std::uint8_t { Null, Boolean, Integer, Real, String } kind = Kind::Null;
+  bool boolean = false;
+  std::int64_t integer = 0;
+  double real = 0;
+  std::string_view text;
+};
+
+const char* kind_name(Scalar::Kind kind) {
+  switch (kind) {
+    case Scalar::Kind::Null: return "null";
+    case Scalar::Kind::Boolean: return "a boolean";
+    case Scalar::Kind::String: return "a string";
+    default: return "a number";
+  }
+}
+
+// An attribute value held until its item is complete.
+struct OwnedScalar {
+  Scalar::Kind kind;
+  bool boolean;
+  std::int64_t integer;
+  double real;
+  std::string text;
+
+  ScalarInput input() const {
+    switch (kind) {
+      case Scalar::Kind::Boolean: return boolean;
+      case Scalar::Kind::Integer: return integer;
+      case Scalar::Kind::Real: return real;
+      default: return std::string_view(text);
+    }
+  }
+};
+
+struct Frame {
+  Frame(Context c, bool is_array) : context(c), array(is_array) {}
+  Context context;
+  bool array;
+  std::size_t index = 0;      // arrays: the element being read
+  std::string key;            // objects: the member being read
+  std::uint32_t seen = 0;     // objects with fixed fields: bit i = fields_of()[i] seen
+};
+
+// A problem found while reading, located by byte offset; offsets that end a
+// token are moved to the start of the next when turned into line:column.
+struct RawProblem {
+  std::size_t offset;
+  std::string path;
+  std::string message;
+};
+
+struct SourceItem {
+  std::string id, title, url;
+  Date date;
+  bool has_id = false;
+};
+
+struct EntityItem {
+  std::string id, name, type;
+  std::vector<std::string> aliases;
+  std::vector<std::pair<std::string, OwnedScalar>> attributes;
+  bool has_id = false;
+};
+
+struct RelationItem {
+  std::string source, target, type;
+  Date date, until;
+  std::vector<std::pair<std::string, OwnedScalar>> attributes;
+  std::vector<std::pair<std::string, std::string>> evidence;
+  std::pair<std::string, std::string> current_evidence;
+  bool has_source = false, has_target = false, has_type = false;
+  bool evidence_has_source = false, evidence_has_quote = false;
+};
+
+struct RelationTypeItem {
+  std::string name;
+  bool symmetric = false;
+  Polarity polarity = Polarity::Neutral;
+  std::string description;
+};
+
+// Where each item handed to the builder came from, so its problems can be
+// placed: the offset of its '{' and its index in the document's array.
+struct ItemOrigins {
+  std::vector<std::size_t> offsets;
+  std::vector<std::uint32_t> indices;
+  void add(std::size_t offset, std::size_t index) {
+    offsets.push_back(offset);
+    indices.push_back(static_cast<std::uint32_t>(index));
+  }
+};
+
+template <typename Stream>
+class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<Stream>> {
+ public:
+  Handler(const Stream& stream, std::size_t base_offset, Builder& builder, std::size_t max_problems)
+      : stream_(stream), base_(base_offset), builder_(builder), max_problems_(max_problems) {
+    frames_.emplace_back(Context::Document, false);
+  }
+
+  // SAX events.
+  bool Null() { return scalar(Scalar{}); }
+  bool Bool(bool b) {
+    Scalar s;
+    s.kind = Scalar::Kind::Boolean;
+    s.boolean = b;
+    return scalar(s);
+  }
+  bool Int(int i) { return Int64(i); }
+  bool Uint(unsigned u) { return Int64(u); }
+  bool Int64(std::int64_t i) {
+    Scalar s;
+    s.kind = Scalar::Kind::Integer;
+    s.integer = i;
+    return scalar(s);
+  }
+  bool Uint64(std::uint64_t u) {
+    if (u > static_cast<std::uint64_t>(INT64_MAX)) {
+      report(previous_end_, path(), "integer " + std::to_string(u) + " is out of range (at most 2^63-1)");
+      return scalar(Scalar{});
+    }
+    return Int64(static_cast<std::int64_t>(u));
+  }
+  bool Double(double d) {
+    Scalar s;
+    s.kind = Scalar::Kind::Real;
+    s.real = d;
+    return scalar(s);
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    if (length > kMaxStringBytes) {
+      report(previous_end_, path(), "string of " + std::to_string(length) + " bytes is longer than the limit of " +
+                                        std::to_string(kMaxStringBytes) + " bytes");
+      return scalar(Scalar{});
+    }
+    Scalar s;
+    s.kind = Scalar::Kind::String;
+    s.text = std::string_view(text, length);
+    return scalar(s);
+  }
+  bool Key(const char* text, rapidjson::SizeType length, bool) {
+    Frame& frame = frames_.back();
+    frame.key.assign(text, length);
+    key_offset_ = previous_end_;
+    if (frame.context == Context::Capture) capture_.Key(text, length);
+    mark();
+    return true;
+  }
+  bool StartObject() { return open(false); }
+  bool StartArray() { return open(true); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+  // Results.
+  std::vector<RawProblem>& problems() { return problems_; }
+  std::size_t problem_count() const { return problem_count_; }
+  const std::string& abort_message() const { return abort_message_; }
+  const std::string& current_path() { return path_cache_ = path(); }
+  const ItemOrigins& sources() const { return source_origins_; }
+  const ItemOrigins& entities() const { return entity_origins_; }
+  const ItemOrigins& relations() const { return relation_origins_; }
+  std::size_t relation_types_offset() const { return relation_types_offset_; }
+
+  void report(std::size_t offset, std::string where, std::string message) {
+    if (++problem_count_ <= max_problems_) problems_.push_back({offset, std::move(where), std::move(message)});
+  }
+
+ private:
+  std::size_t here() const { return base_ + stream_.Tell(); }
+  void mark() { previous_end_ = here(); }
+
+  // "relations[12].date": where the value being read sits.
+  std::string path() const {
+    std::string text;
+    for (std::size_t i = 1; i < frames_.size(); ++i) {
+      const Frame& frame = frames_[i];
+      if (frame.array) {
+        text += "[" + std::to_string(frame.index) + "]";
+      } else if (!frame.key.empty() || i + 1 < frames_.size()) {
+        if (!text.empty()) text += ".";
+        text += frame.key;
+      }
+    }
+    return text;
+  }
+
+  Frame& parent() { return frames_.back(); }
+
+  // The member name being read in an object with fixed fields, checked: its
+  // index in fields_of(), or -1 when it is unknown or repeated (reported).
+  int field_index() {
+    Frame& frame = parent();
+    const auto& fields = fields_of(frame.context);
+    const auto it = std::find(fields.begin(), fields.end(), frame.key);
+    if (it == fields.end()) {
+      if (frame.context == Context::Top) return -1;  // kept as a graph attribute
+      std::string message = "unknown member '" + frame.key + "' in " + what_object(frame.context);
+      const auto close = closest_matches(frame.key, fields, 1);
+      message += close.empty() ? " (expected one of " + join(fields) + ")" : " (did you mean '" + close[0] + "'?)";
+      report(key_offset_, path(), message);
+      return -1;
+    }
+    const int index = static_cast<int>(it - fields.begin());
+    if (frame.seen & (1u << index)) {
+      report(key_offset_, path(), "duplicate member '" + frame.key + "'");
+      return -1;
+    }
+    frame.seen |= 1u << index;
+    return index;
+  }
+
+  static std::string join(const std::vector<std::string_view>& words) {
+    std::string text;
+    for (const auto word : words) text += (text.empty() ? "" : ", ") + std::string(word);
+    return text;
+  }
+
+  void expected(const char* what, const char* found) {
+    report(previous_end_, path(), std::string("expected ") + what + ", found " + found);
+  }
+
+  // Reads a string field; reports and returns false for anything else.
+  bool want_string(const Scalar& value, std::string& out) {
+    if (value.kind != Scalar::Kind::String) {
+      expected("a string", kind_name(value.kind));
+      return false;
+    }
+    out.assign(value.text);
+    return true;
+  }
+
+  bool want_date(const Scalar& value, Date& out) {
+    std::string text;
+    if (!want_string(value, text)) return false;
+    const auto date = Date::parse(text);
+    if (!date) {
+      report(previous_end_, path(), "invalid date '" + text + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+      return false;
+    }
+    out = *date;
+    return true;
+  }
+
+  void attribute(const Scalar& value, std::vector<std::pair<std::string, OwnedScalar>>& attributes) {
+    const std::string& key = parent().key;
+    if (value.kind == Scalar::Kind::Null) {
+      expected("a string, number or boolean", "null");
+      return;
+    }
+    for (const auto& [existing, ignored] : attributes) {
+      if (existing == key) {
+        report(key_offset_, path(), "duplicate attribute '" + key + "'");
+        return;
+      }
+    }
+    attributes.push_back({key, {value.kind, value.boolean, value.integer, value.real, std::string(value.text)}});
+  }
+
+  // A scalar arrives: put it where its parent says.
+  bool scalar(const Scalar& value) {
+    Frame& frame = parent();
+    switch (frame.context) {
+      case Context::Document:
+        expected("an object with entities and relations", kind_name(value.kind));
+        break;
+      case Context::Top: top_scalar(value); break;
+      case Context::Source: source_field(value); break;
+      case Context::Entity: entity_field(value); break;
+      case Context::Relation: relation_field(value); break;
+      case Context::EvidenceItem: evidence_field(value); break;
+      case Context::RelationType: relation_type_field(value); break;
+      case Context::Aliases: {
+        std::string alias;
+        if (want_string(value, alias)) entity_.aliases.push_back(std::move(alias));
+        break;
+      }
+      case Context::EntityAttributes: attribute(value, entity_.attributes); break;
+      case Context::RelationAttributes: attribute(value, relation_.attributes); break;
+      case Context::Sources:
+      case Context::Entities:
+      case Context::Relations:
+      case Context::EvidenceList:
+        expected("an object", kind_name(value.kind));
+        break;
+      case Context::RelationTypes:
+        expected("an object with symmetric, polarity and description", kind_name(value.kind));
+        break;
+      case Context::Skip: break;
+      case Context::Capture: capture_scalar(value); break;
+    }
+    return after_value();
+  }
+
+  void top_scalar(const Scalar& value) {
+    const int field = field_index();
+    const std::string& key = parent().key;
+    if (field < 0) {
+      if (is_field(Context::Top, key)) return;  // a repeated member, already reported
+      switch (value.kind) {
+        case Scalar::Kind::Null: builder_.add_graph_json_attribute(key, "null"); break;
+        case Scalar::Kind::Boolean: builder_.add_graph_attribute(key, value.boolean); break;
+        case Scalar::Kind::Integer: builder_.add_graph_attribute(key, value.integer); break;
+        case Scalar::Kind::Real: builder_.add_graph_attribute(key, value.real); break;
+        case Scalar::Kind::String: builder_.add_graph_attribute(key, value.text); break;
+      }
+      return;
+    }
+    if (key == "kg") {
+      if (value.kind != Scalar::Kind::Integer || value.integer != kFormatVersion) {
+        report(previous_end_, path(),
+               "unsupported format version (this kg reads \"kg\": " + std::to_string(kFormatVersion) + ")");
+      }
+    } else if (key == "name") {
+      std::string name;
+      if (want_string(value, name)) builder_.set_name(name);
+    } else if (key == "relation_types") {
+      expected("an object", kind_name(value.kind));
+    } else {
+      expected("an array", kind_name(value.kind));
+    }
+  }
+
+  void source_field(const Scalar& value) {
+    switch (field_index()) {
+      case 0: source_.has_id = want_string(value, source_.id); break;
+      case 1: want_string(value, source_.title); break;
+      case 2: want_string(value, source_.url); break;
+      case 3: want_date(value, source_.date); break;
+      default: break;
+    }
+  }
+
+  void entity_field(const Scalar& value) {
+    switch (field_index()) {
+      case 0: entity_.has_id = want_string(value, entity_.id); break;
+      case 1: want_string(value, entity_.name); break;
+      case 2: want_string(value, entity_.type); break;
+      case 3: expected("an array of strings", kind_name(value.kind)); break;
+      case 4: expected("an object", kind_name(value.kind)); break;
+      default: break;
+    }
+  }
+
+  void relation_field(const Scalar& value) {
+    switch (field_index()) {
+      case 0: relation_.has_source = want_string(value, relation_.source); break;
+      case 1: relation_.has_target = want_string(value, relation_.target); break;
+      case 2: relation_.has_type = want_string(value, relation_.type); break;
+      case 3: want_date(value, relation_.date); break;
+      case 4: want_date(value, relation_.until); break;
+      case 5: expected("an object", kind_name(value.kind)); break;
+      case 6: expected("an array of objects", kind_name(value.kind)); break;
+      default: break;
+    }
+  }
+
+  void evidence_field(const Scalar& value) {
+    switch (field_index()) {
+      case 0: relation_.evidence_has_source = want_string(value, relation_.current_evidence.first); break;
+      case 1: relation_.evidence_has_quote = want_string(value, relation_.current_evidence.second); break;
+      default: break;
+    }
+  }
+
+  void relation_type_field(const Scalar& value) {
+    switch (field_index()) {
+      case 0:
+        if (value.kind != Scalar::Kind::Boolean) {
+          expected("a boolean", kind_name(value.kind));
+        } else {
+          relation_type_.symmetric = value.boolean;
+        }
+        break;
+      case 1: {
+        std::string polarity;
+        if (!want_string(value, polarity)) break;
+        if (polarity == "positive") {
+          relation_type_.polarity = Polarity::Positive;
+        } else if (polarity == "negative") {
+          relation_type_.polarity = Polarity::Negative;
+        } else if (polarity == "neutral") {
+          relation_type_.polarity = Polarity::Neutral;
+        } else {
+          report(previous_end_, path(),
+                 "invalid polarity '" + polarity + "' (expected positive, negative or neutral)");
+        }
+        break;
+      }
+      case 2: want_string(value, relation_type_.description); break;
+      default: break;
+    }
+  }
+
+  void capture_scalar(const Scalar& value) {
+    switch (value.kind) {
+      case Scalar::Kind::Null: capture_.Null(); break;
+      case Scalar::Kind::Boolean: capture_.Bool(value.boolean); break;
+      case Scalar::Kind::Integer: capture_.Int64(value.integer); break;
+      case Scalar::Kind::Real: capture_.Double(value.real); break;
+      case Scalar::Kind::String:
+        capture_.String(value.text.data(), static_cast<rapidjson::SizeType>(value.text.size()));
+        break;
+    }
+  }
+
+  // The context an object or array opens, given where it sits; Skip (after
+  // reporting) where the format wants something else.
+  Context child_context(bool array) {
+    Frame& frame = parent();
+    const auto want = [&](bool want_array, Context context, const char* what) {
+      if (array == want_array) return context;
+      expected(what, array ? "an array" : "an object");
+      return Context::Skip;
+    };
+    switch (frame.context) {
+      case Context::Document: return want(false, Context::Top, "an object with entities and relations");
+      case Context::Top: {
+        const int field = field_index();
+        switch (field) {
+          case 0:
+          case 1: expected(field == 0 ? "the number 1" : "a string", array ? "an array" : "an object");
+                  return Context::Skip;
+          case 2: return want(true, Context::Sources, "an array of sources");
+          case 3: return want(true, Context::Entities, "an array of entities");
+          case 4: return want(true, Context::Relations, "an array of relations");
+          case 5: relation_types_offset_ = here() - 1;
+                  return want(false, Context::RelationTypes, "an object of relation types");
+          default: {
+            if (is_field(Context::Top, frame.key)) return Context::Skip;  // repeated, reported
+            capture_buffer_.Clear();
+            capture_.Reset(capture_buffer_);
+            return Context::Capture;
+          }
+        }
+      }
+      case Context::Sources: return want(false, Context::Source, "an object");
+      case Context::Entities: return want(false, Context::Entity, "an object");
+      case Context::Relations: return want(false, Context::Relation, "an object");
+      case Context::EvidenceList: return want(false, Context::EvidenceItem, "an object with source and quote");
+      case Context::RelationTypes: return want(false, Context::RelationType, "an object");
+      case Context::Entity:
+        switch (field_index()) {
+          case 0:
+          case 1:
+          case 2: expected("a string", array ? "an array" : "an object"); return Context::Skip;
+          case 3: return want(true, Context::Aliases, "an array of strings");
+          case 4: return want(false, Context::EntityAttributes, "an object");
+          default: return Context::Skip;
+        }
+      case Context::Relation:
+        switch (field_index()) {
+          case 5: return want(false, Context::RelationAttributes, "an object");
+          case 6: return want(true, Context::EvidenceList, "an array of objects");
+          case -1: return Context::Skip;
+          default: expected("a string", array ? "an array" : "an object"); return Context::Skip;
+        }
+      case Context::Source:
+      case Context::EvidenceItem:
+      case Context::RelationType:
+        if (field_index() >= 0) expected(frame.context == Context::RelationType && frame.key == "symmetric"
+                                             ? "a boolean"
+                                             : "a string",
+                                         array ? "an array" : "an object");
+        return Context::Skip;
+      case Context::Aliases: expected("a string", array ? "an array" : "an object"); return Context::Skip;
+      case Context::EntityAttributes:
+      case Context::RelationAttributes:
+        expected("a string, number or boolean", array ? "an array" : "an object");
+        return Context::Skip;
+      case Context::Skip: return Context::Skip;
+      case Context::Capture: return Context::Capture;
+    }
+    return Context::Skip;
+  }
+
+  bool open(bool array) {
+    if (frames_.size() > kMaxDepth) {
+      abort_message_ = "nesting deeper than " + std::to_string(kMaxDepth) + " levels";
+      return false;
+    }
+    const Context context = child_context(array);
+    const std::size_t start = here() - 1;
+    switch (context) {
+      case Context::Source:
+        source_ = SourceItem{};
+        item_offset_ = start;
+        break;
+      case Context::Entity:
+        entity_.id.clear();
+        entity_.name.clear();
+        entity_.type.clear();
+        entity_.aliases.clear();
+        entity_.attributes.clear();
+        entity_.has_id = false;
+        item_offset_ = start;
+        break;
+      case Context::Relation:
+        relation_.source.clear();
+        relation_.target.clear();
+        relation_.type.clear();
+        relation_.date = relation_.until = Date();
+        relation_.attributes.clear();
+        relation_.evidence.clear();
+        relation_.has_source = relation_.has_target = relation_.has_type = false;
+        item_offset_ = start;
+        break;
+      case Context::EvidenceItem:
+        relation_.current_evidence.first.clear();
+        relation_.current_evidence.second.clear();
+        relation_.evidence_has_source = relation_.evidence_has_quote = false;
+        evidence_offset_ = start;
+        break;
+      case Context::RelationType:
+        relation_type_ = RelationTypeItem{};
+        relation_type_.name = parent().key;
+        break;
+      case Context::Capture:
+        if (array) {
+          capture_.StartArray();
+        } else {
+          capture_.StartObject();
+        }
+        break;
+      default: break;
+    }
+    frames_.emplace_back(context, array);
+    mark();
+    return true;
+  }
+
+  bool close() {
+    const Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    switch (frame.context) {
+      case Context::Source: finish_source(frame); break;
+      case Context::Entity: finish_entity(frame); break;
+      case Context::Relation: finish_relation(frame); break;
+      case Context::EvidenceItem: finish_evidence(frame); break;
+      case Context::RelationType:
+        builder_.declare_relation_type(relation_type_.name, relation_type_.symmetric, relation_type_.polarity,
+                                       relation_type_.description);
+        break;
+      case Context::Capture:
+        if (frame.array) {
+          capture_.EndArray();
+        } else {
+          capture_.EndObject();
+        }
+        if (parent().context == Context::Top) {
+          builder_.add_graph_json_attribute(parent().key,
+                                            std::string_view(capture_buffer_.GetString(), capture_buffer_.GetSize()));
+        }
+        break;
+      default: break;
+    }
+    return after_value();
+  }
+
+  bool after_value() {
+    Frame& frame = parent();
+    if (frame.array) ++frame.index;
+    mark();
+    return true;
+  }
+
+  // A required member missing from the object that just closed.
+  void missing(const char* member, const char* object) {
+    report(item_offset_, path(), std::string(object) + " has no '" + member + "'");
+  }
+
+  void finish_source(const Frame&) {
+    if (!source_.has_id) {
+      missing("id", "source");
+      return;
+    }
+    source_origins_.add(item_offset_, parent().index);
+    builder_.add_source(source_.id, source_.title, source_.url, source_.date);
+  }
+
+  void finish_entity(const Frame&) {
+    if (!entity_.has_id) {
+      missing("id", "entity");
+      return;
+    }
+    entity_origins_.add(item_offset_, parent().index);
+    builder_.add_entity(entity_.id, entity_.name, entity_.type);
+    for (const auto& alias : entity_.aliases) builder_.add_alias(alias);
+    for (const auto& [key, value] : entity_.attributes) builder_.add_entity_attribute(key, value.input());
+  }
+
+  void finish_relation(const Frame&) {
+    bool complete = true;
+    for (const auto& [has, member] : {std::pair{relation_.has_source, "source"},
+                                      std::pair{relation_.has_target, "target"},
+                                      std::pair{relation_.has_type, "type"}}) {
+      if (!has) {
+        missing(member, "relation");
+        complete = false;
+      }
+    }
+    if (!complete) return;
+    relation_origins_.add(item_offset_, parent().index);
+    builder_.add_relation(relation_.source, relation_.target, relation_.type, relation_.date, relation_.until);
+    for (const auto& [key, value] : relation_.attributes) builder_.add_relation_attribute(key, value.input());
+    for (const auto& [source, quote] : relation_.evidence) builder_.add_evidence(source, quote);
+  }
+
+  void finish_evidence(const Frame&) {
+    const std::size_t saved = item_offset_;
+    item_offset_ = evidence_offset_;
+    if (!relation_.evidence_has_source) missing("source", "evidence item");
+    if (!relation_.evidence_has_quote) missing("quote", "evidence item");
+    item_offset_ = saved;
+    if (relation_.evidence_has_source && relation_.evidence_has_quote) {
+      relation_.evidence.push_back(relation_.current_evidence);
+    }
+  }
+
+  const Stream& stream_;
+  std::size_t base_;
+  Builder& builder_;
+  std::size_t max_problems_;
+
+  std::vector<Frame> frames_;
+  std::size_t previous_end_ = 0;
+  std::size_t key_offset_ = 0;
+  std::size_t item_offset_ = 0;
+  std::size_t evidence_offset_ = 0;
+  std::size_t relation_types_offset_ = 0;
+
+  SourceItem source_;
+  EntityItem entity_;
+  RelationItem relation_;
+  RelationTypeItem relation_type_;
+  rapidjson::StringBuffer capture_buffer_;
+  rapidjson::Writer<rapidjson::StringBuffer> capture_{capture_buffer_};
+
+  ItemOrigins source_origins_, entity_origins_, relation_origins_;
+  std::vector<RawProblem> problems_;
+  std::size_t problem_count_ = 0;
+  std::string abort_message_;
+  std::string path_cache_;
+};
+
+// Turns a builder problem into a located one, using the offsets the handler
+// recorded for each item.
+template <typename Stream>
+RawProblem place(const BuildProblem& problem, const Handler<Stream>& handler, const std::string& text) {
+  const ItemOrigins* origins = nullptr;
+  const char* array = "";
+  switch (problem.subject) {
+    case BuildProblem::Subject::Source: origins = &handler.sources(); array = "sources"; break;
+    case BuildProblem::Subject::Entity: origins = &handler.entities(); array = "entities"; break;
+    case BuildProblem::Subject::Relation: origins = &handler.relations(); array = "relations"; break;
+    case BuildProblem::Subject::RelationType:
+      return {handler.relation_types_offset(), "relation_types", problem.message};
+  }
+  const std::size_t item = origins->offsets[problem.index];
+  const std::string path = std::string(array) + "[" + std::to_string(origins->indices[problem.index]) + "]" +
+                           (problem.field.empty() ? "" : "." + problem.field);
+  return {locate_json_path(text, item, parse_json_path(problem.field)), path, problem.message};
+}
+
+template <typename Stream>
+ReadResult parse(Stream& stream, std::size_t base_offset, const std::string& file,
+                 const std::function<std::string()>& load_text, const ReadOptions& options) {
+  Builder builder;
+  Handler<Stream> handler(stream, base_offset, builder, options.max_problems);
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag;
+  const rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler);
+
+  std::optional<std::string> text;  // loaded only to place problems
+  std::optional<Graph> graph;
+  if (parsed) {
+    BuildResult built;
+    try {
+      built = std::move(builder).finish();
+    } catch (const InvalidArgument& error) {
+      handler.report(0, "", error.what());
+    }
+    if (built.problems.empty()) {
+      graph = std::move(built.graph);
+    } else {
+      text = load_text();
+      for (const auto& problem : built.problems) {
+        RawProblem placed = place(problem, handler, *text);
+        handler.report(placed.offset, std::move(placed.path), std::move(placed.message));
+      }
+    }
+  } else {
+    const std::string message = !handler.abort_message().empty()
+                                    ? handler.abort_message()
+                                    : std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code());
+    handler.report(base_offset + parsed.Offset(), handler.current_path(), message);
+  }
+
+  ReadResult result;
+  if (handler.problem_count() == 0) {
+    result.graph = std::move(graph);
+    return result;
+  }
+  const TextPositions positions(text ? std::move(*text) : load_text());
+  auto& problems = handler.problems();
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const RawProblem& a, const RawProblem& b) { return a.offset < b.offset; });
+  for (const auto& problem : problems) {
+    const auto [line, column] = positions.locate(skip_json_separators(positions.text(), problem.offset));
+    result.problems.push_back({file, line, column, problem.path, problem.message});
+  }
+  if (handler.problem_count() > problems.size()) {
+    result.problems.push_back({file, 0, 0, "",
+                               std::to_string(handler.problem_count() - problems.size()) +
+                                   " more problems not shown"});
+  }
+  return result;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool looks_like_kg_json(std::string_view head) {
+  const auto start = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (start == std::string_view::npos || head[start] != '{') return false;
+  return head.find("\"entities\"") != std::string_view::npos || head.find("\"relations\"") != std::string_view::npos ||
+         head.find("\"kg\"") != std::string_view::npos;
+}
+
+}  // namespace
+
+ReadResult read_kg_json_file(const std::string& path, const ReadOptions& options) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw InputError(path + ": cannot open: " + std::strerror(errno));
+  // A UTF-8 byte order mark is allowed and skipped.
+  unsigned char bom[3] = {0, 0, 0};
+  const std::size_t got = std::fread(bom, 1, 3, file.get());
+  const bool has_bom = got == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF;
+  std::fseek(file.get(), has_bom ? 3 : 0, SEEK_SET);
+  std::array<char, 1 << 16> buffer;
+  rapidjson::FileReadStream stream(file.get(), buffer.data(), buffer.size());
+  return parse(stream, has_bom ? 3 : 0, path, [&path] { return read_file(path); }, options);
+}
+
+ReadResult read_kg_json_text(const std::string& text, const std::string& name, const ReadOptions& options) {
+  const bool has_bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  // A MemoryStream stops at the end of the buffer, NUL bytes included.
+  rapidjson::MemoryStream memory(text.data() + (has_bom ? 3 : 0), text.size() - (has_bom ? 3 : 0));
+  return parse(memory, has_bom ? 3 : 0, name, [&text] { return text; }, options);
+}
+
+Format kg_json_format() {
+  return {"kg-json", "kg JSON version 1 (docs/FORMAT.md)", {".json", ".kg.json"}, &looks_like_kg_json,
+          &read_kg_json_file};
+}
+
+}  // namespace kg

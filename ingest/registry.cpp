@@ -1,0 +1,82 @@
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "graph/exception.hpp"
+#include "ingest/format.hpp"
+#include "ingest/kg_json.hpp"
+
+namespace kg {
+namespace {
+
+std::string extension_of(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string extension = path.substr(dot);
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
+}
+
+std::string read_head(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open: " + std::strerror(errno));
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
+
+std::string format_names() {
+  std::string names;
+  for (const auto& format : input_formats()) names += (names.empty() ? "" : ", ") + format.name;
+  return names;
+}
+
+}  // namespace
+
+const std::vector<Format>& input_formats() {
+  // One line per reader.
+  static const std::vector<Format> formats = {
+      kg_json_format(),
+  };
+  return formats;
+}
+
+const Format& choose_input_format(const std::string& path, const std::optional<std::string>& name) {
+  const auto& formats = input_formats();
+  if (name) {
+    for (const auto& format : formats) {
+      if (format.name == *name) return format;
+    }
+    throw InputError("unknown input format '" + *name + "' (known: " + format_names() + ")");
+  }
+  const std::string extension = extension_of(path);
+  std::vector<const Format*> candidates;
+  for (const auto& format : formats) {
+    const auto& extensions = format.extensions;
+    if (std::find(extensions.begin(), extensions.end(), extension) != extensions.end()) {
+      candidates.push_back(&format);
+    }
+  }
+  if (candidates.size() == 1) return *candidates.front();
+  const std::string head = read_head(path);
+  for (const Format* format : candidates) {
+    if (format->sniff(head)) return *format;
+  }
+  for (const auto& format : formats) {
+    if (format.sniff(head)) return format;
+  }
+  if (!candidates.empty()) return *candidates.front();
+  throw InputError(path + ": cannot tell the input format from the extension '" + extension +
+                   "' or the content; name it with --from (one of " + format_names() + ")");
+}
+
+ReadResult read_graph(const std::string& path, const std::optional<std::string>& format, const ReadOptions& options) {
+  return choose_input_format(path, format).read(path, options);
+}
+
+}  // namespace kg

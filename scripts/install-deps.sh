@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages kg needs to build, test, run the demo and
+# (with --bench) run the peer benchmarks. Idempotent: installs only what is
+# missing and runs `apt-get update` at most once, and only when it must.
+set -euo pipefail
+
+build_packages=(
+  build-essential cmake ninja-build pkg-config ccache
+  libboost-graph-dev libboost-serialization-dev
+  rapidjson-dev libgraphviz-dev graphviz
+  doctest-dev libcli11-dev libfmt-dev
+  clang libclang-rt-14-dev
+  python3 python3-networkx python3-numpy python3-scipy
+)
+bench_packages=(python3-igraph python3-graph-tool time)
+
+wanted=("${build_packages[@]}")
+if [[ "${1:-}" == "--bench" ]]; then
+  wanted+=("${bench_packages[@]}")
+fi
+
+missing=()
+for package in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo_cmd=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
