@@ -20,6 +20,58 @@ void add_output_format(CLI::App& command, OutputFormat& format) {
       ->default_str("text");
 }
 
+void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction) {
+  filters.direction = direction;
+  const char* group = "Filters";
+  command.add_option("--relations", filters.relations, "Follow only these relation types (comma-separated)")
+      ->delimiter(',')
+      ->group(group);
+  command.add_option("--exclude-relations", filters.exclude_relations, "Never follow these relation types")
+      ->delimiter(',')
+      ->group(group);
+  command.add_option("--entity-types", filters.entity_types, "Keep only entities of these types")
+      ->delimiter(',')
+      ->group(group);
+  command.add_option("--as-of", filters.as_of, "Keep relations active on DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+      ->group(group);
+  command.add_option("--between", filters.between, "Keep relations active in DATE..DATE (either end may be open)")
+      ->group(group);
+  command.add_option("--avoid", filters.avoid, "Leave out these entities (names, ids or aliases)")
+      ->delimiter(',')
+      ->group(group);
+  command.add_option("--max-degree", filters.max_degree, "Leave out entities with more relations than N")
+      ->group(group);
+  command
+      .add_option("--direction", filters.direction, "Walk relations out (source to target), in, or any way")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, Direction>{
+          {"out", Direction::Out}, {"in", Direction::In}, {"any", Direction::Any}}))
+      ->default_str(direction == Direction::Any ? "any" : direction == Direction::Out ? "out" : "in")
+      ->group(group);
+}
+
+Filter FilterOptions::to_filter() const {
+  Filter filter;
+  filter.relation_types = relations;
+  filter.exclude_relation_types = exclude_relations;
+  filter.entity_types = entity_types;
+  filter.avoid = avoid;
+  filter.max_degree = max_degree;
+  if (!as_of.empty() && !between.empty()) throw InvalidArgument("--as-of and --between cannot be combined");
+  if (!as_of.empty()) {
+    const auto date = Date::parse(as_of);
+    if (!date) throw InvalidArgument("--as-of: invalid date '" + as_of + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    filter.window = DateWindow{*date, *date};
+  }
+  if (!between.empty()) {
+    filter.window = DateWindow::parse(between);
+    if (!filter.window) {
+      throw InvalidArgument("--between: invalid window '" + between +
+                            "' (expected DATE..DATE, DATE.. or ..DATE, the first not after the second)");
+    }
+  }
+  return filter;
+}
+
 void print_error(const std::string& message) { std::cerr << "kg: " << message << '\n'; }
 
 Graph load_graph(const GraphInput& input) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "graph/graph.hpp"
+#include "graph/view.hpp"
 #include "ingest/format.hpp"
 
 namespace kg::cli {
@@ -43,6 +44,25 @@ struct GraphInput {
 
 void add_graph_input(CLI::App& command, GraphInput& input);
 void add_output_format(CLI::App& command, OutputFormat& format);
+
+// The filters every query takes (docs/CLI.md, "Filters").
+struct FilterOptions {
+  std::vector<std::string> relations;
+  std::vector<std::string> exclude_relations;
+  std::vector<std::string> entity_types;
+  std::string as_of;
+  std::string between;
+  std::vector<std::string> avoid;
+  std::optional<std::size_t> max_degree;
+  Direction direction = Direction::Any;
+
+  // Throws InvalidArgument for a malformed date or window.
+  Filter to_filter() const;
+};
+
+// Adds --relations, --exclude-relations, --entity-types, --as-of, --between,
+// --avoid, --max-degree and --direction (default `direction`).
+void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction);
 
 // Prints "kg: <message>" on stderr.
 void print_error(const std::string& message);
