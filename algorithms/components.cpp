@@ -1,0 +1,108 @@
+#include "algorithms/components.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace kg {
+namespace {
+
+// Renumbers raw labels so that component 0 is the largest, and lists members.
+ComponentsResult canonical(const View& view, const std::vector<std::uint32_t>& raw, std::uint32_t raw_count) {
+  const std::size_t n = view.graph().entity_count();
+  std::vector<std::vector<EntityId>> members(raw_count);
+  for (EntityId e = 0; e < n; ++e) {
+    if (raw[e] != ComponentsResult::kNoComponent) members[raw[e]].push_back(e);
+  }
+  std::vector<std::uint32_t> order(raw_count);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&members](std::uint32_t a, std::uint32_t b) {
+    if (members[a].size() != members[b].size()) return members[a].size() > members[b].size();
+    return members[a].front() < members[b].front();
+  });
+  ComponentsResult result;
+  result.component.assign(n, ComponentsResult::kNoComponent);
+  for (std::uint32_t c = 0; c < raw_count; ++c) {
+    for (EntityId e : members[order[c]]) result.component[e] = c;
+    result.members.push_back(std::move(members[order[c]]));
+  }
+  return result;
+}
+
+}  // namespace
+
+ComponentsResult weakly_connected_components(const View& view) {
+  const std::size_t n = view.graph().entity_count();
+  std::vector<std::uint32_t> label(n, ComponentsResult::kNoComponent);
+  std::vector<EntityId> stack;
+  std::uint32_t count = 0;
+  for (EntityId start = 0; start < n; ++start) {
+    if (label[start] != ComponentsResult::kNoComponent || !view.keeps_entity(start)) continue;
+    label[start] = count;
+    stack.push_back(start);
+    while (!stack.empty()) {
+      const EntityId e = stack.back();
+      stack.pop_back();
+      view.for_each_step(e, Direction::Any, [&](RelationId, EntityId next, bool) {
+        if (label[next] == ComponentsResult::kNoComponent) {
+          label[next] = count;
+          stack.push_back(next);
+        }
+      });
+    }
+    ++count;
+  }
+  return canonical(view, label, count);
+}
+
+ComponentsResult strongly_connected_components(const View& view) {
+  // Iterative Tarjan: recursion would overflow the stack on long chains.
+  const std::size_t n = view.graph().entity_count();
+  const Adjacency out = build_adjacency(view, Direction::Out);
+  constexpr std::uint32_t kUnvisited = UINT32_MAX;
+  std::vector<std::uint32_t> index(n, kUnvisited), low(n, 0), label(n, ComponentsResult::kNoComponent);
+  std::vector<bool> on_stack(n, false);
+  std::vector<EntityId> tarjan_stack;
+  std::vector<std::pair<EntityId, std::uint64_t>> call_stack;  // entity, next step to look at
+  std::uint32_t next_index = 0, count = 0;
+  for (EntityId root = 0; root < n; ++root) {
+    if (index[root] != kUnvisited || !view.keeps_entity(root)) continue;
+    call_stack.emplace_back(root, out.offsets[root]);
+    index[root] = low[root] = next_index++;
+    tarjan_stack.push_back(root);
+    on_stack[root] = true;
+    while (!call_stack.empty()) {
+      auto& [e, step] = call_stack.back();
+      if (step < out.offsets[e + 1]) {
+        const EntityId next = out.neighbors[step++];
+        if (index[next] == kUnvisited) {
+          index[next] = low[next] = next_index++;
+          tarjan_stack.push_back(next);
+          on_stack[next] = true;
+          call_stack.emplace_back(next, out.offsets[next]);
+        } else if (on_stack[next]) {
+          low[e] = std::min(low[e], index[next]);
+        }
+        continue;
+      }
+      const EntityId done = e;
+      call_stack.pop_back();
+      if (!call_stack.empty()) {
+        const EntityId parent = call_stack.back().first;
+        low[parent] = std::min(low[parent], low[done]);
+      }
+      if (low[done] == index[done]) {
+        EntityId member;
+        do {
+          member = tarjan_stack.back();
+          tarjan_stack.pop_back();
+          on_stack[member] = false;
+          label[member] = count;
+        } while (member != done);
+        ++count;
+      }
+    }
+  }
+  return canonical(view, label, count);
+}
+
+}  // namespace kg
