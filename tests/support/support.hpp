@@ -1,0 +1,43 @@
+#pragma once
+// Helpers shared by the test files: temporary files, running the kg binary
+// and the Python oracles (NetworkX/igraph from Debian's packages), reading
+// graphs from text.
+#include <rapidjson/document.h>
+
+#include <string>
+#include <vector>
+
+#include "graph/graph.hpp"
+
+namespace kg::test {
+
+// The repository root and the kg binary under test.
+std::string source_dir();
+std::string kg_binary();
+
+// A fresh directory under the system's temporary directory, removed at exit.
+std::string temp_dir();
+void write_file(const std::string& path, const std::string& text);
+std::string read_file(const std::string& path);
+
+struct CommandResult {
+  int exit_code;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+// Runs a shell command line, capturing both streams.
+CommandResult run(const std::string& command_line);
+// Runs kg with the arguments (already shell-quoted where needed).
+CommandResult run_kg(const std::string& arguments);
+
+// Runs tests/oracle/SCRIPT with /usr/bin/python3 (the interpreter Debian's
+// NetworkX is installed for) and parses the JSON it prints. Fails the test
+// when the script fails.
+rapidjson::Document run_oracle(const std::string& script, const std::string& arguments);
+
+// Reads a kg JSON document held in a string; fails the test on problems.
+Graph graph_from_json(const std::string& json);
+
+std::string shell_quote(const std::string& text);
+
+}  // namespace kg::test
