@@ -16,25 +16,31 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  // Optimal string alignment: insertions, deletions, substitutions and
+  // swaps of neighbours ("nmae" for "name") each cost one.
+  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
+    current[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
     }
+    std::swap(before, previous);
+    std::swap(previous, current);
   }
-  return row[b.size()];
+  return previous[b.size()];
 }
 
 std::vector<std::string> closest_matches(std::string_view name, const std::vector<std::string_view>& candidates,
                                          std::size_t limit) {
   const std::string wanted = ascii_lower(name);
-  // A typo of a third of the word is still recognisable; more is a guess.
-  const std::size_t budget = std::max<std::size_t>(1, wanted.size() / 3);
+  // A typo of a third of the word is still recognisable; more is a guess,
+  // and a one- or two-letter name has no room for a typo at all.
+  const std::size_t budget = wanted.size() < 3 ? 0 : std::max<std::size_t>(1, wanted.size() / 3);
   std::vector<std::pair<std::size_t, std::string_view>> scored;
   for (const auto candidate : candidates) {
     // Lengths that differ by more than the budget cannot be within it.

@@ -24,7 +24,9 @@ std::pair<std::size_t, std::size_t> TextPositions::locate(std::size_t offset) co
   const auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(next_line - line_starts_.begin());
   std::size_t column = 1;
-  for (std::size_t i = line_starts_[line - 1]; i < offset; ++i) {
+  std::size_t start = line_starts_[line - 1];
+  if (start == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) start = std::min<std::size_t>(3, offset);  // the BOM takes no column
+  for (std::size_t i = start; i < offset; ++i) {
     // Continuation bytes (10xxxxxx) do not start a character.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }

@@ -1,5 +1,6 @@
 #include "ingest/json_location.hpp"
 
+#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
 namespace kg {
@@ -39,7 +40,7 @@ namespace {
 // path from there equals the wanted one.
 class PathFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathFinder> {
  public:
-  PathFinder(const std::vector<JsonPathStep>& wanted, const rapidjson::StringStream& stream, std::size_t base)
+  PathFinder(const std::vector<JsonPathStep>& wanted, const rapidjson::MemoryStream& stream, std::size_t base)
       : wanted_(wanted), stream_(stream), base_(base) {}
 
   bool Default() { return value(false) && after_value(); }
@@ -68,12 +69,13 @@ class PathFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathFi
   std::size_t here() const { return base_ + stream_.Tell(); }
   void mark() { previous_end_ = here(); }
 
-  // A value begins: is it the one wanted? Containers report their exact
-  // start; scalars the end of the token before them.
+  // A value begins: is it the one wanted? The iterative parser calls
+  // StartObject/StartArray before taking the bracket, so containers know
+  // their start; scalars know the end of the token before them.
   bool value(bool container) {
     if (levels_.size() == wanted_.size() && matches()) {
       found_ = true;
-      found_offset_ = container ? here() - 1 : previous_end_;
+      found_offset_ = container ? here() : previous_end_;
       return false;
     }
     return true;
@@ -89,12 +91,14 @@ class PathFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathFi
   }
   bool open(bool array) {
     levels_.emplace_back(array);
-    mark();
+    previous_end_ = here() + 1;
     return true;
   }
   bool close() {
     levels_.pop_back();
-    return after_value();
+    after_value();
+    previous_end_ = here() + 1;  // the closing bracket is taken after this call
+    return true;
   }
   bool after_value() {
     if (!levels_.empty() && levels_.back().array) ++levels_.back().index;
@@ -103,7 +107,7 @@ class PathFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathFi
   }
 
   const std::vector<JsonPathStep>& wanted_;
-  const rapidjson::StringStream& stream_;
+  const rapidjson::MemoryStream& stream_;
   std::size_t base_;
   std::vector<Level> levels_;
   std::size_t previous_end_ = 0;
@@ -115,9 +119,9 @@ class PathFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathFi
 
 std::size_t locate_json_path(const std::string& text, std::size_t value_offset, const std::vector<JsonPathStep>& path) {
   if (path.empty() || value_offset >= text.size()) return value_offset;
-  // The parser reads up to the NUL that ends the std::string at the latest,
-  // and stops at the end of the first value.
-  rapidjson::StringStream stream(text.data() + value_offset);
+  // A MemoryStream, not a StringStream: RapidJSON parses tokens of a
+  // StringStream on a copy, so its Tell() would lag behind in the handler.
+  rapidjson::MemoryStream stream(text.data() + value_offset, text.size() - value_offset);
   PathFinder finder(path, stream, value_offset);
   rapidjson::Reader reader;
   reader.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(stream, finder);

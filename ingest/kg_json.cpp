@@ -212,7 +212,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
   bool Uint64(std::uint64_t u) {
     if (u > static_cast<std::uint64_t>(INT64_MAX)) {
       report(previous_end_, path(), "integer " + std::to_string(u) + " is out of range (at most 2^63-1)");
-      return scalar(Scalar{});
+      return after_value();
     }
     return Int64(static_cast<std::int64_t>(u));
   }
@@ -226,7 +226,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
     if (length > kMaxStringBytes) {
       report(previous_end_, path(), "string of " + std::to_string(length) + " bytes is longer than the limit of " +
                                         std::to_string(kMaxStringBytes) + " bytes");
-      return scalar(Scalar{});
+      return after_value();
     }
     Scalar s;
     s.kind = Scalar::Kind::String;
@@ -271,7 +271,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
       const Frame& frame = frames_[i];
       if (frame.array) {
         text += "[" + std::to_string(frame.index) + "]";
-      } else if (!frame.key.empty() || i + 1 < frames_.size()) {
+      } else if (!frame.key.empty()) {
         if (!text.empty()) text += ".";
         text += frame.key;
       }
@@ -518,7 +518,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
           case 2: return want(true, Context::Sources, "an array of sources");
           case 3: return want(true, Context::Entities, "an array of entities");
           case 4: return want(true, Context::Relations, "an array of relations");
-          case 5: relation_types_offset_ = here() - 1;
+          case 5: relation_types_offset_ = here();
                   return want(false, Context::RelationTypes, "an object of relation types");
           default: {
             if (is_field(Context::Top, frame.key)) return Context::Skip;  // repeated, reported
@@ -574,7 +574,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
       return false;
     }
     const Context context = child_context(array);
-    const std::size_t start = here() - 1;
+    const std::size_t start = here();
     switch (context) {
       case Context::Source:
         source_ = SourceItem{};
@@ -619,13 +619,14 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
       default: break;
     }
     frames_.emplace_back(context, array);
-    mark();
+    previous_end_ = start + 1;
     return true;
   }
 
   bool close() {
     const Frame frame = std::move(frames_.back());
     frames_.pop_back();
+    previous_end_ = here();
     switch (frame.context) {
       case Context::Source: finish_source(frame); break;
       case Context::Entity: finish_entity(frame); break;
@@ -648,33 +649,46 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
         break;
       default: break;
     }
-    return after_value();
+    ++previous_end_;  // past the bracket, which the parser takes after this call
+    return next_member();
   }
 
+  // A scalar was read: the parser has already taken it.
   bool after_value() {
-    Frame& frame = parent();
-    if (frame.array) ++frame.index;
     mark();
+    return next_member();
+  }
+
+  bool next_member() {
+    Frame& frame = parent();
+    if (frame.array) {
+      ++frame.index;
+    } else {
+      frame.key.clear();
+    }
     return true;
   }
 
-  // A required member missing from the object that just closed.
-  void missing(const char* member, const char* object) {
-    report(item_offset_, path(), std::string(object) + " has no '" + member + "'");
+  // A required member absent from the object that just closed; one present
+  // with a bad value was reported already.
+  void require_member(const Frame& object, int field, const char* what) {
+    if (object.seen & (1u << field)) return;
+    report(item_offset_, path(),
+           std::string(what) + " has no '" + std::string(fields_of(object.context)[field]) + "'");
   }
 
-  void finish_source(const Frame&) {
+  void finish_source(const Frame& object) {
     if (!source_.has_id) {
-      missing("id", "source");
+      require_member(object, 0, "source");
       return;
     }
     source_origins_.add(item_offset_, parent().index);
     builder_.add_source(source_.id, source_.title, source_.url, source_.date);
   }
 
-  void finish_entity(const Frame&) {
+  void finish_entity(const Frame& object) {
     if (!entity_.has_id) {
-      missing("id", "entity");
+      require_member(object, 0, "entity");
       return;
     }
     entity_origins_.add(item_offset_, parent().index);
@@ -683,28 +697,23 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
     for (const auto& [key, value] : entity_.attributes) builder_.add_entity_attribute(key, value.input());
   }
 
-  void finish_relation(const Frame&) {
-    bool complete = true;
-    for (const auto& [has, member] : {std::pair{relation_.has_source, "source"},
-                                      std::pair{relation_.has_target, "target"},
-                                      std::pair{relation_.has_type, "type"}}) {
-      if (!has) {
-        missing(member, "relation");
-        complete = false;
-      }
+  void finish_relation(const Frame& object) {
+    const bool present[] = {relation_.has_source, relation_.has_target, relation_.has_type};
+    for (int field = 0; field < 3; ++field) {
+      if (!present[field]) require_member(object, field, "relation");
     }
-    if (!complete) return;
+    if (!(present[0] && present[1] && present[2])) return;
     relation_origins_.add(item_offset_, parent().index);
     builder_.add_relation(relation_.source, relation_.target, relation_.type, relation_.date, relation_.until);
     for (const auto& [key, value] : relation_.attributes) builder_.add_relation_attribute(key, value.input());
     for (const auto& [source, quote] : relation_.evidence) builder_.add_evidence(source, quote);
   }
 
-  void finish_evidence(const Frame&) {
+  void finish_evidence(const Frame& object) {
     const std::size_t saved = item_offset_;
     item_offset_ = evidence_offset_;
-    if (!relation_.evidence_has_source) missing("source", "evidence item");
-    if (!relation_.evidence_has_quote) missing("quote", "evidence item");
+    if (!relation_.evidence_has_source) require_member(object, 0, "evidence item");
+    if (!relation_.evidence_has_quote) require_member(object, 1, "evidence item");
     item_offset_ = saved;
     if (relation_.evidence_has_source && relation_.evidence_has_quote) {
       relation_.evidence.push_back(relation_.current_evidence);
@@ -788,7 +797,9 @@ ReadResult parse(Stream& stream, std::size_t base_offset, const std::string& fil
     const std::string message = !handler.abort_message().empty()
                                     ? handler.abort_message()
                                     : std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code());
-    handler.report(base_offset + parsed.Offset(), handler.current_path(), message);
+    // Past the depth limit the path is as long as the nesting: leave it out.
+    handler.report(base_offset + parsed.Offset(), handler.abort_message().empty() ? handler.current_path() : "",
+                   message);
   }
 
   ReadResult result;

@@ -52,8 +52,10 @@ int run_validate(const ValidateOptions& options) {
   } else {
     for (const auto& problem : result.problems) print_error(problem.to_string());
     if (result.problems.empty()) {
-      fmt::print("{}: valid: {} entities, {} relations\n", options.input.path, result.graph->entity_count(),
-                 result.graph->relation_count());
+      const auto entities = result.graph->entity_count();
+      const auto relations = result.graph->relation_count();
+      fmt::print("{}: valid: {} entit{}, {} relation{}\n", options.input.path, entities, entities == 1 ? "y" : "ies",
+                 relations, relations == 1 ? "" : "s");
     } else {
       fmt::print("{}: {} problem{}\n", options.input.path, result.problems.size(),
                  result.problems.size() == 1 ? "" : "s");
