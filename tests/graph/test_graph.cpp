@@ -1,0 +1,199 @@
+// Graph, Builder and EntityLookup on small hand-drawn graphs, and the
+// Boost.Graph model checked by running BGL's own algorithms on it.
+#include <doctest/doctest.h>
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/graph_concepts.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <boost/property_map/vector_property_map.hpp>
+
+#include "graph/boost_graph.hpp"
+#include "graph/builder.hpp"
+#include "graph/exception.hpp"
+#include "graph/lookup.hpp"
+#include "tests/support/support.hpp"
+
+using namespace kg;
+
+namespace {
+
+//   a --funded--> b --recruited--> c
+//   ^                              |
+//   +---------rejected-------------+        d (alone)     c --funded--> b
+Graph small_graph() {
+  Builder builder;
+  builder.add_entity("a", "Alice", "person");
+  builder.add_alias("Al");
+  builder.add_entity("b", "Bob Co", "company");
+  builder.add_entity("c", "Carol", "person");
+  builder.add_entity("d", "", "");
+  builder.add_relation("a", "b", "funded", *Date::parse("2015"), Date());
+  builder.add_relation("b", "c", "recruited", *Date::parse("2016-03"), Date());
+  builder.add_relation("c", "Al", "rejected", *Date::parse("2017"), Date());
+  builder.add_relation("c", "b", "funded", Date(), Date());
+  BuildResult result = std::move(builder).finish();
+  REQUIRE(result.problems.empty());
+  return std::move(*result.graph);
+}
+
+}  // namespace
+
+TEST_CASE("Graph stores columns and CSR adjacency in input order") {
+  const Graph g = small_graph();
+  CHECK(g.entity_count() == 4);
+  CHECK(g.relation_count() == 4);
+  CHECK(g.entity_name(3) == "d");                       // name defaults to id
+  CHECK(g.entity_type_name(g.entity_type(3)) == "entity");  // type defaults to "entity"
+  CHECK(g.entity_type_count() == 3);
+  CHECK(g.relation_type_count() == 3);
+  CHECK(g.relation_type(0) == g.relation_type(3));      // "funded" interned once
+  CHECK(g.target(2) == 0);                              // "Al" resolved to a
+  // out of c: relations 2 (to a) and 3 (to b); in of b: relations 0 (from a) and 3 (from c)
+  REQUIRE(g.out_relations(2).size() == 2);
+  CHECK(g.out_relations(2)[0] == 2);
+  CHECK(g.out_neighbors(2)[0] == 0);
+  CHECK(g.out_relations(2)[1] == 3);
+  CHECK(g.out_neighbors(2)[1] == 1);
+  REQUIRE(g.in_relations(1).size() == 2);
+  CHECK(g.in_neighbors(1)[0] == 0);
+  CHECK(g.in_neighbors(1)[1] == 2);
+  CHECK(g.out_degree(3) == 0);
+  CHECK(g.in_degree(3) == 0);
+  CHECK(g.find_entity("c") == 2u);
+  CHECK_FALSE(g.find_entity("C"));  // exact lookup is case-sensitive
+  CHECK(g.find_relation_type("recruited") == g.relation_type(1));
+  CHECK(g.memory_bytes() > 0);
+}
+
+TEST_CASE("Builder reports every problem at once") {
+  Builder builder;
+  builder.add_entity("a", "A", "person");
+  builder.add_alias("x");
+  builder.add_entity("a", "A again", "person");     // duplicate id
+  builder.add_entity("b", "B", "person");
+  builder.add_alias("x");                            // alias naming two entities
+  builder.add_alias("a");                            // alias equal to another's id
+  builder.add_entity("", "nameless", "person");      // empty id
+  builder.add_relation("a", "bb", "t", Date(), Date());       // dangling target, close to "b"
+  builder.add_relation("zzz", "a", "t", Date(), Date());      // dangling source
+  builder.add_relation("a", "b", "t", *Date::parse("2017"), *Date::parse("2016-12"));  // until before date
+  builder.add_evidence("nowhere", "q");                       // unknown source
+  BuildResult result = std::move(builder).finish();
+  CHECK_FALSE(result.graph);
+  std::vector<std::string> seen;
+  for (const auto& p : result.problems) seen.push_back(p.field + ": " + p.message);
+  const std::vector<std::string> expected = {
+      "id: empty id",
+      "until: until 2016-12 precedes date 2017",
+      "evidence[0].source: unknown source 'nowhere'",
+      "id: duplicate id 'a' (first defined by entities[0])",
+      "aliases[0]: alias 'x' already names 'a' (entities[0])",
+      "aliases[1]: alias 'a' already names 'a' (entities[0])",
+      "target: unknown entity 'bb'",
+      "source: unknown entity 'zzz'",
+  };
+  CHECK(seen == expected);
+  CHECK(result.problems[3].subject == BuildProblem::Subject::Entity);
+  CHECK(result.problems[3].index == 1);
+  CHECK(result.problems[7].subject == BuildProblem::Subject::Relation);
+  CHECK(result.problems[7].index == 1);
+}
+
+TEST_CASE("Builder: an until in the same partial period as the date is fine") {
+  Builder builder;
+  builder.add_entity("a", "", "");
+  builder.add_relation("a", "a", "t", *Date::parse("2016-05"), *Date::parse("2016"));
+  CHECK(std::move(builder).finish().problems.empty());
+}
+
+TEST_CASE("Graph rejects inconsistent columns") {
+  GraphData data;
+  data.strings = StringPool();
+  data.strings.append("");
+  data.entity_keys = {0};
+  data.entity_names = {0};
+  data.entity_types = {0};  // no entity type names: out of range
+  data.alias_offsets = {0, 0};
+  data.entity_attribute_offsets = {0, 0};
+  CHECK_THROWS_WITH_AS(Graph{data}, "graph data: entity type out of range", InvalidArgument);
+  data.entity_type_names = {0};
+  CHECK_NOTHROW(Graph{data});
+  data.relation_sources = {0};
+  data.relation_targets = {1};  // only one entity
+  data.relation_types = {0};
+  data.relation_dates = {0};
+  data.relation_untils = {0};
+  data.relation_type_infos = {RelationTypeInfo{0, 0, Polarity::Neutral, false}};
+  data.relation_attribute_offsets = {0, 0};
+  data.evidence_offsets = {0, 0};
+  CHECK_THROWS_WITH_AS(Graph{data}, "graph data: relation endpoint out of range", InvalidArgument);
+  data.relation_targets = {0};
+  data.relation_dates = {20161301};
+  CHECK_THROWS_WITH_AS(Graph{data}, "graph data: relation date invalid", InvalidArgument);
+  data.relation_dates = {20160300};
+  data.evidence_offsets = {0, 2};
+  CHECK_THROWS_WITH_AS(Graph{data}, "graph data: evidence offsets inconsistent", InvalidArgument);
+}
+
+TEST_CASE("EntityLookup resolves ids, names and aliases ignoring case") {
+  const Graph g = small_graph();
+  const EntityLookup lookup(g);
+  CHECK(lookup.resolve("a") == 0);
+  CHECK(lookup.resolve("ALICE") == 0);
+  CHECK(lookup.resolve("al") == 0);
+  CHECK(lookup.resolve("bob co") == 1);
+  CHECK(lookup.matches("nobody").empty());
+  CHECK_THROWS_WITH_AS(lookup.resolve("Carl"), "no entity named 'Carl'; did you mean 'Carol'?", NameNotFound);
+  CHECK_THROWS_WITH_AS(lookup.resolve("qqqqqq"), "no entity named 'qqqqqq'", NameNotFound);
+
+  // Two entities sharing a name: ambiguous, resolved by id.
+  const Graph twins = test::graph_from_json(
+      R"({"entities": [{"id": "greg1", "name": "Greg"}, {"id": "greg2", "name": "greg"}]})");
+  const EntityLookup twin_lookup(twins);
+  CHECK_THROWS_WITH_AS(twin_lookup.resolve("Greg"), "'Greg' names 2 entities: greg1, greg2; use an id", NameNotFound);
+  CHECK(twin_lookup.resolve("greg2") == 1);
+}
+
+TEST_CASE("edit distance counts swaps as one edit") {
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("nmae", "name") == 1);
+  CHECK(edit_distance("google", "goggle") == 1);
+  CHECK(closest_matches("Altmann", {"altman", "musk", "alt"}) == std::vector<std::string>{"altman"});
+  CHECK(closest_matches("sam", {"Sam Altman", "Samsung", "x"}) == std::vector<std::string>{"Sam Altman", "Samsung"});
+}
+
+TEST_CASE("Graph is a Boost.Graph model that BGL algorithms run on") {
+  BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<Graph>));
+  BOOST_CONCEPT_ASSERT((boost::EdgeListGraphConcept<Graph>));
+  BOOST_CONCEPT_ASSERT((boost::BidirectionalGraphConcept<Graph>));
+  BOOST_CONCEPT_ASSERT((boost::AdjacencyGraphConcept<Graph>));
+
+  const Graph g = small_graph();
+  // BFS from a along the arrows: a(0) -> b(1) -> c(2); d unreachable.
+  std::vector<std::size_t> distance(num_vertices(g), 99);
+  distance[0] = 0;
+  boost::breadth_first_search(
+      g, vertex(0, g),
+      boost::visitor(boost::make_bfs_visitor(boost::record_distances(distance.data(), boost::on_tree_edge()))));
+  CHECK(distance == std::vector<std::size_t>{0, 1, 2, 99});
+
+  // Strong components: a, b, c form a cycle (a->b->c->a); d is alone.
+  std::vector<int> component(num_vertices(g));
+  const int count = boost::strong_components(g, component.data());
+  CHECK(count == 2);
+  CHECK(component[0] == component[1]);
+  CHECK(component[1] == component[2]);
+  CHECK(component[3] != component[0]);
+
+  // Edges report their relation, endpoints and index.
+  std::size_t edges_seen = 0;
+  for (auto [it, end] = edges(g); it != end; ++it) {
+    CHECK(source(*it, g) == g.source(it->id));
+    CHECK(get(get(boost::edge_index, g), *it) == it->id);
+    ++edges_seen;
+  }
+  CHECK(edges_seen == 4);
+  auto [in_begin, in_end] = in_edges(1, g);
+  CHECK(std::distance(in_begin, in_end) == 2);
+}
