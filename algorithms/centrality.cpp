@@ -1,0 +1,492 @@
+#include "algorithms/centrality.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <string_view>
+
+#include "graph/exception.hpp"
+
+namespace kg {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr std::uint32_t kLeftOut = UINT32_MAX;
+
+// The kept entities numbered 0..n-1, so that hot loops index dense arrays
+// and n is the entity count NetworkX would see.
+struct Compact {
+  std::vector<EntityId> entity;       // compact index -> EntityId
+  std::vector<std::uint32_t> index;   // EntityId -> compact index, kLeftOut when left out
+
+  explicit Compact(const View& view) : index(view.graph().entity_count(), kLeftOut) {
+    for (EntityId e = 0; e < view.graph().entity_count(); ++e) {
+      if (!view.keeps_entity(e)) continue;
+      index[e] = static_cast<std::uint32_t>(entity.size());
+      entity.push_back(e);
+    }
+  }
+  std::size_t size() const { return entity.size(); }
+
+  CentralityScores expand(const std::vector<double>& compact_values) const {
+    CentralityScores scores;
+    scores.values.assign(index.size(), kNaN);
+    for (std::size_t i = 0; i < entity.size(); ++i) scores.values[entity[i]] = compact_values[i];
+    return scores;
+  }
+};
+
+Direction reverse(Direction direction) {
+  return direction == Direction::Out ? Direction::In : direction == Direction::In ? Direction::Out : Direction::Any;
+}
+
+// The simple graph of a view (nx.DiGraph / nx.Graph): one arc per ordered
+// pair of distinct neighbours, whatever the number of relations making it.
+// With relations, arc a remembers them: relations[relation_offsets[a] ..
+// relation_offsets[a+1]).
+struct SimpleGraph {
+  std::vector<std::uint64_t> offsets;
+  std::vector<std::uint32_t> targets;
+  std::vector<std::uint64_t> relation_offsets;
+  std::vector<RelationId> relations;
+
+  std::size_t arc_count() const { return targets.size(); }
+};
+
+SimpleGraph simple_graph(const View& view, const Compact& compact, Direction direction, bool with_relations) {
+  SimpleGraph g;
+  g.offsets.reserve(compact.size() + 1);
+  g.offsets.push_back(0);
+  if (with_relations) g.relation_offsets.push_back(0);
+  std::vector<std::pair<std::uint32_t, RelationId>> steps;
+  for (std::uint32_t u = 0; u < compact.size(); ++u) {
+    steps.clear();
+    view.for_each_step(compact.entity[u], direction, [&](RelationId r, EntityId neighbor, bool) {
+      const std::uint32_t v = compact.index[neighbor];
+      if (v != u) steps.emplace_back(v, r);
+    });
+    std::sort(steps.begin(), steps.end());
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (i == 0 || steps[i].first != steps[i - 1].first) {
+        if (with_relations && i > 0) g.relation_offsets.push_back(g.relations.size());
+        g.targets.push_back(steps[i].first);
+      }
+      if (with_relations) g.relations.push_back(steps[i].second);
+    }
+    if (with_relations && !steps.empty()) g.relation_offsets.push_back(g.relations.size());
+    g.offsets.push_back(g.targets.size());
+  }
+  return g;
+}
+
+// The value of `attribute` on every relation (1 where absent), checked.
+std::vector<double> relation_weights(const View& view, const std::string& attribute) {
+  const Graph& graph = view.graph();
+  std::vector<double> weights(graph.relation_count(), 1.0);
+  bool seen = false;
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (!view.keeps_relation(r)) continue;
+    for (const Attribute& a : graph.relation_attributes(r)) {
+      if (graph.str(a.key) != attribute) continue;
+      const auto where = [&] {
+        return std::string(graph.entity_key(graph.source(r))) + " " + std::string(graph.relation_type_name(graph.relation_type(r))) +
+               " " + std::string(graph.entity_key(graph.target(r)));
+      };
+      if (!a.value.is_number()) {
+        throw InvalidArgument("--weight-by: attribute '" + attribute + "' of relation " + where() + " is not a number");
+      }
+      const double w = a.value.as_number();
+      if (!(w >= 0) || std::isinf(w)) {
+        throw InvalidArgument("--weight-by: attribute '" + attribute + "' of relation " + where() +
+                              " must be a finite number >= 0");
+      }
+      weights[r] = w;
+      seen = true;
+    }
+  }
+  if (!seen) throw InvalidArgument("--weight-by: no relation has a numeric attribute '" + attribute + "'");
+  return weights;
+}
+
+// The weighted multigraph of a view as arcs grouped by their head: arc k
+// goes sources[k] -> v with weight weights[k], for k in [offsets[v],
+// offsets[v+1]). Parallel relations stay separate arcs (their weights add).
+struct InArcs {
+  std::vector<std::uint64_t> offsets;
+  std::vector<std::uint32_t> sources;
+  std::vector<double> weights;
+  std::vector<double> out_weight;  // per tail: the sum of its arcs' weights
+};
+
+InArcs multigraph_in_arcs(const View& view, const Compact& compact, Direction direction,
+                          const std::string& weight_attribute) {
+  const Graph& graph = view.graph();
+  std::vector<double> weights;
+  if (!weight_attribute.empty()) weights = relation_weights(view, weight_attribute);
+  struct Arc {
+    std::uint32_t tail, head;
+    double weight;
+  };
+  std::vector<Arc> arcs;
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (!view.keeps_relation(r)) continue;
+    const std::uint32_t s = compact.index[graph.source(r)], t = compact.index[graph.target(r)];
+    if (s == kLeftOut || t == kLeftOut) continue;
+    const double w = weights.empty() ? 1.0 : weights[r];
+    const bool both_ways = view.symmetric(r) || (direction == Direction::Any && s != t);
+    if (direction == Direction::In) {
+      arcs.push_back({t, s, w});
+    } else {
+      arcs.push_back({s, t, w});
+    }
+    if (both_ways) arcs.push_back({arcs.back().head, arcs.back().tail, w});
+  }
+  InArcs in;
+  in.offsets.assign(compact.size() + 1, 0);
+  in.out_weight.assign(compact.size(), 0.0);
+  for (const Arc& a : arcs) {
+    ++in.offsets[a.head + 1];
+    in.out_weight[a.tail] += a.weight;
+  }
+  std::partial_sum(in.offsets.begin(), in.offsets.end(), in.offsets.begin());
+  in.sources.resize(arcs.size());
+  in.weights.resize(arcs.size());
+  std::vector<std::uint64_t> slot(in.offsets.begin(), in.offsets.end() - 1);
+  for (const Arc& a : arcs) {
+    in.sources[slot[a.head]] = a.tail;
+    in.weights[slot[a.head]++] = a.weight;
+  }
+  return in;
+}
+
+double sort_key(double score) {
+  if (score == 0 || !std::isfinite(score)) return score;
+  const double scale = std::pow(10.0, 11 - std::floor(std::log10(std::fabs(score))));
+  return std::round(score * scale) / scale;
+}
+
+// Per-thread scratch of a breadth-first search from one source.
+struct Bfs {
+  std::vector<std::int32_t> distance;
+  std::vector<std::uint32_t> order;  // visit order, also the queue
+
+  explicit Bfs(std::size_t n) : distance(n, -1) { order.reserve(n); }
+
+  void run(const SimpleGraph& g, std::uint32_t source) {
+    for (std::uint32_t v : order) distance[v] = -1;
+    order.clear();
+    distance[source] = 0;
+    order.push_back(source);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const std::uint32_t v = order[i];
+      for (std::uint64_t a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
+        const std::uint32_t w = g.targets[a];
+        if (distance[w] < 0) {
+          distance[w] = distance[v] + 1;
+          order.push_back(w);
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<EntityId> ranked_entities(const View& view, const CentralityScores& scores, std::size_t limit) {
+  std::vector<std::pair<double, EntityId>> keyed;
+  for (EntityId e = 0; e < scores.values.size(); ++e) {
+    if (view.keeps_entity(e)) keyed.emplace_back(sort_key(scores.values[e]), e);
+  }
+  const Graph& graph = view.graph();
+  const auto before = [&graph](const std::pair<double, EntityId>& a, const std::pair<double, EntityId>& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return graph.entity_key(a.second) < graph.entity_key(b.second);
+  };
+  const std::size_t count = limit == 0 ? keyed.size() : std::min(limit, keyed.size());
+  std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(count), keyed.end(), before);
+  std::vector<EntityId> ranked;
+  for (std::size_t i = 0; i < count; ++i) ranked.push_back(keyed[i].second);
+  return ranked;
+}
+
+std::vector<RelationId> ranked_relations(const View& view, const std::vector<double>& scores, std::size_t limit) {
+  std::vector<std::pair<double, RelationId>> keyed;
+  for (RelationId r = 0; r < scores.size(); ++r) {
+    if (view.keeps_relation(r)) keyed.emplace_back(sort_key(scores[r]), r);
+  }
+  const auto before = [](const std::pair<double, RelationId>& a, const std::pair<double, RelationId>& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  const std::size_t count = limit == 0 ? keyed.size() : std::min(limit, keyed.size());
+  std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(count), keyed.end(), before);
+  std::vector<RelationId> ranked;
+  for (std::size_t i = 0; i < count; ++i) ranked.push_back(keyed[i].second);
+  return ranked;
+}
+
+CentralityScores degree_centrality(const View& view, const DegreeOptions& options) {
+  options.validate();
+  const Compact compact(view);
+  std::vector<double> weights;
+  if (!options.weight_attribute.empty()) weights = relation_weights(view, options.weight_attribute);
+  std::vector<double> degree(compact.size(), 0.0);
+  for (std::uint32_t u = 0; u < compact.size(); ++u) {
+    view.for_each_step(compact.entity[u], options.direction,
+                       [&](RelationId r, EntityId, bool) { degree[u] += weights.empty() ? 1.0 : weights[r]; });
+  }
+  if (options.normalized) {
+    const std::size_t n = compact.size();
+    for (double& d : degree) d = n <= 1 ? 1.0 : d / static_cast<double>(n - 1);
+  }
+  return compact.expand(degree);
+}
+
+BetweennessResult betweenness_centrality(const View& view, const BetweennessOptions& options) {
+  options.validate();
+  const Compact compact(view);
+  const std::size_t n = compact.size();
+  const SimpleGraph g = simple_graph(view, compact, options.direction, options.relations);
+
+  std::vector<std::uint32_t> sources(n);
+  std::iota(sources.begin(), sources.end(), 0);
+  const bool sampled = options.samples > 0 && options.samples < n;
+  if (sampled) {
+    std::mt19937_64 random(options.seed);
+    for (std::size_t i = 0; i < options.samples; ++i) {
+      std::uniform_int_distribution<std::size_t> pick(i, n - 1);
+      std::swap(sources[i], sources[pick(random)]);
+    }
+    sources.resize(options.samples);
+    std::sort(sources.begin(), sources.end());
+  }
+
+  // Each thread sums into its own arrays; they are added in thread order.
+  const int threads = std::max(1, omp_get_max_threads());
+  std::vector<std::vector<double>> entity_sums(threads), arc_sums(threads);
+  const auto source_count = static_cast<std::int64_t>(sources.size());
+#pragma omp parallel num_threads(threads)
+  {
+    const int thread = omp_get_thread_num();
+    std::vector<double>& entity_sum = entity_sums[thread];
+    std::vector<double>& arc_sum = arc_sums[thread];
+    entity_sum.assign(n, 0.0);
+    if (options.relations) arc_sum.assign(g.arc_count(), 0.0);
+    Bfs bfs(n);
+    std::vector<double> paths(n, 0.0), dependency(n, 0.0);
+#pragma omp for schedule(dynamic, 8)
+    for (std::int64_t i = 0; i < source_count; ++i) {
+      const std::uint32_t s = sources[i];
+      for (std::uint32_t v : bfs.order) paths[v] = dependency[v] = 0.0;
+      bfs.run(g, s);
+      paths[s] = 1.0;
+      for (std::uint32_t v : bfs.order) {
+        for (std::uint64_t a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
+          const std::uint32_t w = g.targets[a];
+          if (bfs.distance[w] == bfs.distance[v] + 1) paths[w] += paths[v];
+        }
+      }
+      // Dependencies flow back from the farthest entities, each successor w
+      // of v on a shortest path passing on sigma(v)/sigma(w) of its share.
+      for (auto it = bfs.order.rbegin(); it != bfs.order.rend(); ++it) {
+        const std::uint32_t v = *it;
+        double sum = 0.0;
+        for (std::uint64_t a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
+          const std::uint32_t w = g.targets[a];
+          if (bfs.distance[w] != bfs.distance[v] + 1) continue;
+          const double share = paths[v] / paths[w] * (1.0 + dependency[w]);
+          sum += share;
+          if (options.relations) arc_sum[a] += share;
+        }
+        dependency[v] = sum;
+        if (v != s) entity_sum[v] += sum;
+      }
+    }
+  }
+
+  const bool directed = options.direction != Direction::Any;
+  const double nd = static_cast<double>(n);
+  const double sample_scale = sampled ? nd / static_cast<double>(sources.size()) : 1.0;
+  double entity_scale = 1.0, relation_scale = 1.0;
+  if (options.normalized) {
+    if (n > 2) entity_scale = 1.0 / ((nd - 1) * (nd - 2));
+    if (n > 1) relation_scale = 1.0 / (nd * (nd - 1));
+  } else if (!directed) {
+    entity_scale = relation_scale = 0.5;
+  }
+  entity_scale *= sample_scale;
+  relation_scale *= sample_scale;
+
+  std::vector<double> entity_total(n, 0.0);
+  for (const auto& sum : entity_sums) {
+    for (std::size_t v = 0; v < n; ++v) entity_total[v] += sum[v];
+  }
+  for (double& b : entity_total) b *= entity_scale;
+
+  BetweennessResult result;
+  result.entities = compact.expand(entity_total);
+  result.sources = sources.size();
+  if (options.relations) {
+    const Graph& graph = view.graph();
+    result.relations.assign(graph.relation_count(), kNaN);
+    for (RelationId r = 0; r < graph.relation_count(); ++r) {
+      if (view.keeps_relation(r)) result.relations[r] = 0.0;
+    }
+    for (std::size_t a = 0; a < g.arc_count(); ++a) {
+      double total = 0.0;
+      for (const auto& sum : arc_sums) total += sum[a];
+      const std::uint64_t first = g.relation_offsets[a], last = g.relation_offsets[a + 1];
+      const double share = total * relation_scale / static_cast<double>(last - first);
+      for (std::uint64_t k = first; k < last; ++k) result.relations[g.relations[k]] += share;
+    }
+  }
+  return result;
+}
+
+namespace {
+
+// Runs `score(bfs)` after a BFS from every kept entity over the graph in
+// `direction`, in parallel; returns the scores by compact index.
+template <typename Score>
+std::vector<double> per_source_bfs(const SimpleGraph& g, std::size_t n, Score score) {
+  std::vector<double> values(n, 0.0);
+  const auto count = static_cast<std::int64_t>(n);
+#pragma omp parallel
+  {
+    Bfs bfs(n);
+#pragma omp for schedule(dynamic, 16)
+    for (std::int64_t u = 0; u < count; ++u) {
+      bfs.run(g, static_cast<std::uint32_t>(u));
+      values[u] = score(bfs);
+    }
+  }
+  return values;
+}
+
+}  // namespace
+
+CentralityScores closeness_centrality(const View& view, const ClosenessOptions& options) {
+  options.validate();
+  const Compact compact(view);
+  const std::size_t n = compact.size();
+  // Distances to u are distances from u in the reverse graph.
+  const SimpleGraph g = simple_graph(view, compact, reverse(options.direction), false);
+  const auto values = per_source_bfs(g, n, [&](const Bfs& bfs) {
+    double total = 0.0;
+    for (std::uint32_t v : bfs.order) total += bfs.distance[v];
+    if (total <= 0 || n <= 1) return 0.0;
+    const double reached = static_cast<double>(bfs.order.size() - 1);
+    double closeness = reached / total;
+    if (options.wf_improved) closeness *= reached / static_cast<double>(n - 1);
+    return closeness;
+  });
+  return compact.expand(values);
+}
+
+CentralityScores harmonic_centrality(const View& view, const HarmonicOptions& options) {
+  options.validate();
+  const Compact compact(view);
+  const SimpleGraph g = simple_graph(view, compact, reverse(options.direction), false);
+  const auto values = per_source_bfs(g, compact.size(), [](const Bfs& bfs) {
+    double total = 0.0;
+    for (std::size_t i = 1; i < bfs.order.size(); ++i) total += 1.0 / bfs.distance[bfs.order[i]];
+    return total;
+  });
+  return compact.expand(values);
+}
+
+void PageRankOptions::validate() const {
+  if (!(damping >= 0 && damping < 1)) throw InvalidArgument("damping must be in [0, 1)");
+  if (!(tolerance > 0)) throw InvalidArgument("tolerance must be > 0");
+  if (max_iterations == 0) throw InvalidArgument("max_iterations must be > 0");
+}
+
+CentralityScores pagerank(const View& view, const PageRankOptions& options) {
+  options.validate();
+  const Compact compact(view);
+  const std::size_t n = compact.size();
+  if (n == 0) return compact.expand({});
+  const InArcs in = multigraph_in_arcs(view, compact, options.direction, options.weight_attribute);
+  const double nd = static_cast<double>(n);
+
+  std::vector<double> teleport(n, 1.0 / nd);
+  if (!options.personalize.empty()) {
+    std::fill(teleport.begin(), teleport.end(), 0.0);
+    std::vector<std::uint32_t> chosen;
+    for (EntityId e : options.personalize) {
+      if (e >= compact.index.size() || compact.index[e] == kLeftOut) {
+        throw InvalidArgument("--personalize: entity '" +
+                              (e < compact.index.size() ? std::string(view.graph().entity_key(e)) : std::to_string(e)) +
+                              "' is left out by the filters");
+      }
+      chosen.push_back(compact.index[e]);
+    }
+    std::sort(chosen.begin(), chosen.end());
+    chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+    for (std::uint32_t u : chosen) teleport[u] = 1.0 / static_cast<double>(chosen.size());
+  }
+
+  std::vector<double> rank(n, 1.0 / nd), last(n);
+  for (std::size_t iteration = 0; iteration < options.max_iterations; ++iteration) {
+    std::swap(rank, last);
+    double dangling = 0.0;
+    for (std::size_t u = 0; u < n; ++u) {
+      if (in.out_weight[u] == 0) dangling += last[u];
+    }
+    double change = 0.0;
+    for (std::size_t v = 0; v < n; ++v) {
+      double inflow = 0.0;
+      for (std::uint64_t k = in.offsets[v]; k < in.offsets[v + 1]; ++k) {
+        const std::uint32_t u = in.sources[k];
+        if (in.out_weight[u] > 0) inflow += last[u] * in.weights[k] / in.out_weight[u];
+      }
+      rank[v] = options.damping * (inflow + dangling * teleport[v]) + (1 - options.damping) * teleport[v];
+      change += std::fabs(rank[v] - last[v]);
+    }
+    if (change < nd * options.tolerance) return compact.expand(rank);
+  }
+  throw NotConverged("PageRank did not converge in " + std::to_string(options.max_iterations) +
+                     " iterations (tolerance " + std::to_string(options.tolerance) + ")");
+}
+
+void EigenvectorOptions::validate() const {
+  if (!(tolerance > 0)) throw InvalidArgument("tolerance must be > 0");
+  if (max_iterations == 0) throw InvalidArgument("max_iterations must be > 0");
+}
+
+CentralityScores eigenvector_centrality(const View& view, const EigenvectorOptions& options) {
+  options.validate();
+  const Compact compact(view);
+  const std::size_t n = compact.size();
+  if (n == 0) return compact.expand({});
+  const InArcs in = multigraph_in_arcs(view, compact, options.direction, options.weight_attribute);
+  const double nd = static_cast<double>(n);
+
+  std::vector<double> x(n, 1.0 / nd), last(n);
+  for (std::size_t iteration = 0; iteration < options.max_iterations; ++iteration) {
+    std::swap(x, last);
+    double norm = 0.0;
+    for (std::size_t v = 0; v < n; ++v) {
+      double value = last[v];
+      for (std::uint64_t k = in.offsets[v]; k < in.offsets[v + 1]; ++k) value += last[in.sources[k]] * in.weights[k];
+      x[v] = value;
+      norm += value * value;
+    }
+    norm = std::sqrt(norm);
+    if (norm == 0) norm = 1;
+    double change = 0.0;
+    for (std::size_t v = 0; v < n; ++v) {
+      x[v] /= norm;
+      change += std::fabs(x[v] - last[v]);
+    }
+    if (change < nd * options.tolerance) return compact.expand(x);
+  }
+  throw NotConverged("eigenvector centrality did not converge in " + std::to_string(options.max_iterations) +
+                     " iterations (tolerance " + std::to_string(options.tolerance) +
+                     "); the graph may have no dominant eigenvector (try --by pagerank, or --direction any)");
+}
+
+}  // namespace kg

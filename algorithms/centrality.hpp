@@ -1,0 +1,130 @@
+#pragma once
+// Centrality: who matters in a (filtered) graph. Every measure reproduces
+// NetworkX 2.8's definition and normalisation on the graph NetworkX would
+// build from the view (docs/RANKING.md, "Which graph each measure sees"):
+//   - path measures (betweenness, closeness, harmonic) see the simple graph:
+//     parallel relations collapse into one edge and self-loops are ignored,
+//     as in nx.DiGraph / nx.Graph;
+//   - counting measures (degree, PageRank, eigenvector) see the multigraph:
+//     every relation counts (or adds its weight), as NetworkX's adjacency
+//     matrix of an nx.MultiDiGraph / nx.MultiGraph does.
+// Direction Out follows relations source to target (a directed graph), In
+// the reverse graph, Any the undirected graph; relations of a symmetric type
+// go both ways in every direction.
+//
+// Scores are indexed by EntityId (relation betweenness by RelationId); an
+// entity or relation the view leaves out scores NaN and counts nowhere, so
+// n below is the number of kept entities.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/view.hpp"
+
+namespace kg {
+
+struct CentralityScores {
+  std::vector<double> values;
+};
+
+// Kept entities by descending score, ties (to 12 significant digits, so that
+// rounding noise between threads never reorders them) by ascending id;
+// `limit` 0 means all.
+std::vector<EntityId> ranked_entities(const View& view, const CentralityScores& scores, std::size_t limit = 0);
+// Kept relations by descending score (NaN: left out), ties in input order.
+std::vector<RelationId> ranked_relations(const View& view, const std::vector<double>& scores, std::size_t limit = 0);
+
+// Degree: in (Direction::In), out (Out) or total (Any) count of relations at
+// an entity; a self-loop counts twice in the total, once each in and out.
+// Normalised by n - 1 as nx.degree_centrality (1 when n is 1).
+struct DegreeOptions {
+  Direction direction = Direction::Any;
+  bool normalized = true;
+  // A numeric relation attribute: a relation adds its value instead of 1.
+  // Relations without it weigh 1; non-numeric, negative or infinite values
+  // are errors.
+  std::string weight_attribute;
+
+  void validate() const {}
+};
+CentralityScores degree_centrality(const View& view, const DegreeOptions& options = {});
+
+// Brandes betweenness. Normalised: divided by (n-1)(n-2) for entities and by
+// n(n-1) for relations, doubled when undirected, as NetworkX normalises; raw:
+// pair counts (each unordered pair once when undirected). Relation scores
+// split an edge's betweenness evenly among the parallel relations making it,
+// as nx.edge_betweenness_centrality does on a multigraph.
+struct BetweennessOptions {
+  Direction direction = Direction::Any;
+  bool normalized = true;
+  bool relations = false;  // also score relations
+  // Sampled: Brandes from `samples` sources drawn with `seed`, scaled by
+  // n / samples (always, unlike NetworkX 2.8 which omits the factor for raw
+  // directed and for relation scores). 0 means exact; samples >= n is exact.
+  std::size_t samples = 0;
+  std::uint64_t seed = 0;
+
+  void validate() const {}
+};
+struct BetweennessResult {
+  CentralityScores entities;
+  std::vector<double> relations;  // by RelationId when options.relations, NaN where left out
+  std::size_t sources = 0;        // Brandes sources actually used
+};
+BetweennessResult betweenness_centrality(const View& view, const BetweennessOptions& options = {});
+
+// Closeness as nx.closeness_centrality: (r-1)/sum of distances, times
+// (r-1)/(n-1) when wf_improved (r: entities that reach it, itself included).
+// Directed: distances *to* the entity (NetworkX's convention).
+struct ClosenessOptions {
+  Direction direction = Direction::Any;
+  bool wf_improved = true;
+
+  void validate() const {}
+};
+CentralityScores closeness_centrality(const View& view, const ClosenessOptions& options = {});
+
+// Harmonic as nx.harmonic_centrality: sum of 1/d over the entities that
+// reach it (directed: distances to the entity). Not normalised.
+struct HarmonicOptions {
+  Direction direction = Direction::Any;
+
+  void validate() const {}
+};
+CentralityScores harmonic_centrality(const View& view, const HarmonicOptions& options = {});
+
+// PageRank as nx.pagerank: power iteration from uniform, stops when the L1
+// change is below n * tolerance, dangling entities give their rank to the
+// personalisation vector (uniform by default). Scores sum to 1.
+struct PageRankOptions {
+  Direction direction = Direction::Out;
+  double damping = 0.85;
+  double tolerance = 1e-6;
+  std::size_t max_iterations = 100;
+  std::vector<EntityId> personalize;  // teleport to these (equally) when not empty
+  std::string weight_attribute;       // as DegreeOptions
+
+  // Throws InvalidArgument naming the bad field.
+  void validate() const;
+};
+// Throws NotConverged after max_iterations; InvalidArgument when a
+// personalised entity is left out by the view.
+CentralityScores pagerank(const View& view, const PageRankOptions& options = {});
+
+// Eigenvector as nx.eigenvector_centrality: power iteration of (A + I)^T
+// from uniform, Euclidean norm 1, stops when the L1 change is below
+// n * tolerance. Directed: an entity's score comes from those pointing to it.
+struct EigenvectorOptions {
+  Direction direction = Direction::Any;
+  double tolerance = 1e-6;
+  std::size_t max_iterations = 100;
+  std::string weight_attribute;  // as DegreeOptions
+
+  void validate() const;
+};
+// Throws NotConverged after max_iterations (say, on a directed graph
+// without cycles, whose eigenvector is zero).
+CentralityScores eigenvector_centrality(const View& view, const EigenvectorOptions& options = {});
+
+}  // namespace kg

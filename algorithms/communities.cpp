@@ -1,0 +1,223 @@
+#include "algorithms/communities.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+#include <unordered_map>
+
+#include "graph/exception.hpp"
+
+namespace kg {
+namespace {
+
+// An undirected weighted graph of one Louvain level: merged edges to other
+// nodes (each edge listed at both ends) and self-loop weight kept apart.
+struct LevelGraph {
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> neighbors;
+  std::vector<double> loops;   // weight of edges from a node to itself, each counted once
+  std::vector<double> degree;  // neighbour weights + twice the loops
+  double total_weight = 0.0;   // m: every edge once
+
+  std::size_t size() const { return neighbors.size(); }
+};
+
+struct KeptEntities {
+  std::vector<EntityId> entity;
+  std::vector<std::uint32_t> index;  // UINT32_MAX when left out
+};
+
+KeptEntities kept_entities(const View& view) {
+  KeptEntities kept;
+  kept.index.assign(view.graph().entity_count(), UINT32_MAX);
+  for (EntityId e = 0; e < view.graph().entity_count(); ++e) {
+    if (!view.keeps_entity(e)) continue;
+    kept.index[e] = static_cast<std::uint32_t>(kept.entity.size());
+    kept.entity.push_back(e);
+  }
+  return kept;
+}
+
+// Sums each node's (neighbour, weight) pairs per neighbour and fills degrees.
+void finish(LevelGraph& g, std::vector<std::unordered_map<std::uint32_t, double>>& merged) {
+  g.neighbors.assign(merged.size(), {});
+  g.degree.assign(merged.size(), 0.0);
+  g.total_weight = 0.0;
+  for (std::size_t u = 0; u < merged.size(); ++u) {
+    g.neighbors[u].assign(merged[u].begin(), merged[u].end());
+    std::sort(g.neighbors[u].begin(), g.neighbors[u].end());
+    g.degree[u] = 2 * g.loops[u];
+    for (const auto& [v, w] : g.neighbors[u]) g.degree[u] += w;
+    g.total_weight += g.degree[u] / 2;
+  }
+}
+
+LevelGraph base_graph(const View& view, const KeptEntities& kept) {
+  const Graph& graph = view.graph();
+  LevelGraph g;
+  std::vector<std::unordered_map<std::uint32_t, double>> merged(kept.entity.size());
+  g.loops.assign(kept.entity.size(), 0.0);
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (!view.keeps_relation(r)) continue;
+    const std::uint32_t u = kept.index[graph.source(r)], v = kept.index[graph.target(r)];
+    if (u == UINT32_MAX || v == UINT32_MAX) continue;
+    if (u == v) {
+      g.loops[u] += 1;
+    } else {
+      merged[u][v] += 1;
+      merged[v][u] += 1;
+    }
+  }
+  finish(g, merged);
+  return g;
+}
+
+double level_modularity(const LevelGraph& g, const std::vector<std::uint32_t>& community, double resolution) {
+  if (g.total_weight <= 0) return 0.0;
+  const std::uint32_t count = community.empty() ? 0 : *std::max_element(community.begin(), community.end()) + 1;
+  std::vector<double> inside(count, 0.0), total(count, 0.0);
+  for (std::size_t u = 0; u < g.size(); ++u) {
+    const std::uint32_t c = community[u];
+    total[c] += g.degree[u];
+    inside[c] += g.loops[u];
+    for (const auto& [v, w] : g.neighbors[u]) {
+      if (community[v] == c) inside[c] += w / 2;
+    }
+  }
+  const double m = g.total_weight;
+  double q = 0.0;
+  for (std::uint32_t c = 0; c < count; ++c) q += inside[c] / m - resolution * (total[c] / (2 * m)) * (total[c] / (2 * m));
+  return q;
+}
+
+// Moves nodes to the neighbouring community of best modularity gain until
+// none moves; returns whether any did, and the communities numbered densely.
+bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, std::vector<std::uint32_t>& community) {
+  const std::size_t n = g.size();
+  const double m = g.total_weight;
+  community.resize(n);
+  std::iota(community.begin(), community.end(), 0);
+  std::vector<double> total(g.degree);
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), random);
+  std::vector<double> weight_to(n, 0.0);
+  std::vector<std::uint32_t> touched;
+  bool improved = false;
+  for (std::size_t moves = 1; moves > 0;) {
+    moves = 0;
+    for (const std::uint32_t u : order) {
+      touched.clear();
+      for (const auto& [v, w] : g.neighbors[u]) {
+        const std::uint32_t c = community[v];
+        if (weight_to[c] == 0.0) touched.push_back(c);
+        weight_to[c] += w;
+      }
+      const std::uint32_t current = community[u];
+      const double k = g.degree[u];
+      total[current] -= k;
+      const double remove_cost = -weight_to[current] / m + resolution * total[current] * k / (2 * m * m);
+      double best_gain = 0.0;
+      std::uint32_t best = current;
+      for (const std::uint32_t c : touched) {
+        const double gain = remove_cost + weight_to[c] / m - resolution * total[c] * k / (2 * m * m);
+        if (gain > best_gain) {
+          best_gain = gain;
+          best = c;
+        }
+      }
+      for (const std::uint32_t c : touched) weight_to[c] = 0.0;
+      total[best] += k;
+      if (best != current) {
+        community[u] = best;
+        ++moves;
+        improved = true;
+      }
+    }
+  }
+  std::vector<std::uint32_t> renumber(n, UINT32_MAX);
+  std::uint32_t next = 0;
+  for (auto& c : community) {
+    if (renumber[c] == UINT32_MAX) renumber[c] = next++;
+    c = renumber[c];
+  }
+  return improved;
+}
+
+LevelGraph aggregate(const LevelGraph& g, const std::vector<std::uint32_t>& community) {
+  const std::uint32_t count = *std::max_element(community.begin(), community.end()) + 1;
+  LevelGraph next;
+  next.loops.assign(count, 0.0);
+  std::vector<std::unordered_map<std::uint32_t, double>> merged(count);
+  for (std::size_t u = 0; u < g.size(); ++u) {
+    const std::uint32_t cu = community[u];
+    next.loops[cu] += g.loops[u];
+    for (const auto& [v, w] : g.neighbors[u]) {
+      const std::uint32_t cv = community[v];
+      if (cu == cv) {
+        next.loops[cu] += w / 2;  // the edge is listed at both ends
+      } else {
+        merged[cu][cv] += w;
+      }
+    }
+  }
+  finish(next, merged);
+  return next;
+}
+
+}  // namespace
+
+void LouvainOptions::validate() const {
+  if (!(resolution > 0)) throw InvalidArgument("resolution must be > 0");
+  if (!(threshold >= 0)) throw InvalidArgument("threshold must be >= 0");
+}
+
+CommunitiesResult louvain_communities(const View& view, const LouvainOptions& options) {
+  options.validate();
+  const KeptEntities kept = kept_entities(view);
+  LevelGraph g = base_graph(view, kept);
+  std::vector<std::uint32_t> node_of(kept.entity.size());  // kept entity -> node of the current level
+  std::iota(node_of.begin(), node_of.end(), 0);
+
+  if (g.total_weight > 0) {
+    std::mt19937_64 random(options.seed);
+    std::vector<std::uint32_t> community;
+    double quality = level_modularity(g, node_of, options.resolution);
+    for (bool first = true;; first = false) {
+      if (!one_level(g, options.resolution, random, community) && !first) break;
+      for (auto& node : node_of) node = community[node];
+      const double next_quality = level_modularity(g, community, options.resolution);
+      if (next_quality - quality <= options.threshold) break;
+      quality = next_quality;
+      g = aggregate(g, community);
+    }
+  }
+
+  // Largest first, ties by smallest member, as components.
+  std::vector<std::vector<EntityId>> members(kept.entity.empty() ? 0 : *std::max_element(node_of.begin(), node_of.end()) + 1);
+  for (std::size_t i = 0; i < kept.entity.size(); ++i) members[node_of[i]].push_back(kept.entity[i]);
+  std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a.front() < b.front();
+  });
+  CommunitiesResult result;
+  result.community.assign(view.graph().entity_count(), CommunitiesResult::kNoCommunity);
+  for (std::uint32_t c = 0; c < members.size(); ++c) {
+    for (EntityId e : members[c]) result.community[e] = c;
+  }
+  result.members = std::move(members);
+  result.modularity = modularity(view, result.community, options.resolution);
+  return result;
+}
+
+double modularity(const View& view, const std::vector<std::uint32_t>& community, double resolution) {
+  const KeptEntities kept = kept_entities(view);
+  const LevelGraph g = base_graph(view, kept);
+  std::unordered_map<std::uint32_t, std::uint32_t> dense;
+  std::vector<std::uint32_t> level(kept.entity.size());
+  for (std::size_t i = 0; i < kept.entity.size(); ++i) {
+    const auto [it, added] = dense.emplace(community.at(kept.entity[i]), static_cast<std::uint32_t>(dense.size()));
+    level[i] = it->second;
+  }
+  return level_modularity(g, level, resolution);
+}
+
+}  // namespace kg

@@ -1,0 +1,22 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+
+#include "cli/common.hpp"
+
+namespace kg::cli {
+
+struct CommunitiesOptions {
+  GraphInput input;
+  OutputFormat format = OutputFormat::Text;
+  FilterOptions filters;
+  std::uint64_t seed = 0;
+  double resolution = 1.0;
+  std::size_t top = 0;  // 0: every community
+};
+
+void setup_communities(CLI::App& app, int& exit_code);
+int run_communities(const CommunitiesOptions& options);
+
+}  // namespace kg::cli

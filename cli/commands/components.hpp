@@ -1,0 +1,34 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/common.hpp"
+
+namespace kg::cli {
+
+struct ComponentsOptions {
+  GraphInput input;
+  OutputFormat format = OutputFormat::Text;
+  FilterOptions filters;
+  bool strong = false;
+  std::size_t top = 0;  // 0: every component
+};
+
+void setup_components(CLI::App& app, int& exit_code);
+int run_components(const ComponentsOptions& options);
+
+// Shared with `kg communities`: groups of entities printed as an aligned
+// table (text) or as {"size":N,"entities":[ids]} objects in an array named
+// `key` (JSON); members listed by id.
+struct GroupListing {
+  const Graph* graph;
+  const std::vector<std::vector<EntityId>>* groups;
+  std::size_t top;  // 0: all
+};
+void print_groups_text(const GroupListing& listing, std::string_view title);
+void write_groups_json(JsonWriter& json, const char* key, const GroupListing& listing);
+
+}  // namespace kg::cli

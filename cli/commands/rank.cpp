@@ -1,0 +1,265 @@
+#include "cli/commands/rank.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <string_view>
+#include <memory>
+
+#include "algorithms/centrality.hpp"
+#include "graph/exception.hpp"
+#include "graph/lookup.hpp"
+
+namespace kg::cli {
+namespace {
+
+const char* measure_name(Measure measure) {
+  switch (measure) {
+    case Measure::Degree: return "degree";
+    case Measure::Betweenness: return "betweenness";
+    case Measure::Closeness: return "closeness";
+    case Measure::Harmonic: return "harmonic";
+    case Measure::PageRank: return "pagerank";
+    case Measure::Eigenvector: return "eigenvector";
+  }
+  return "";
+}
+
+// Refuses options the chosen measure would silently ignore.
+void check_applicable(const RankOptions& o) {
+  const auto refuse = [&o](bool given, const char* option, const char* measures) {
+    if (given) {
+      throw InvalidArgument(std::string(option) + " applies to --by " + measures + ", not --by " + measure_name(o.measure));
+    }
+  };
+  const Measure m = o.measure;
+  refuse(o.relations && m != Measure::Betweenness, "--of relations", "betweenness");
+  refuse(o.samples.has_value() && m != Measure::Betweenness, "--samples", "betweenness");
+  refuse(o.seed.has_value() && !o.samples, "--seed", "betweenness with --samples");
+  refuse(o.normalized.has_value() && m != Measure::Degree && m != Measure::Betweenness, "--normalized/--raw",
+         "degree or betweenness");
+  refuse(!o.weight_by.empty() && m != Measure::Degree && m != Measure::PageRank && m != Measure::Eigenvector,
+         "--weight-by", "degree, pagerank or eigenvector");
+  refuse(!o.personalize.empty() && m != Measure::PageRank, "--personalize", "pagerank");
+  refuse(o.damping.has_value() && m != Measure::PageRank, "--damping", "pagerank");
+  refuse(o.tolerance.has_value() && m != Measure::PageRank && m != Measure::Eigenvector, "--tolerance",
+         "pagerank or eigenvector");
+  refuse(o.max_iterations.has_value() && m != Measure::PageRank && m != Measure::Eigenvector, "--max-iterations",
+         "pagerank or eigenvector");
+  refuse(!o.wf_improved && m != Measure::Closeness, "--no-wf-improved", "closeness");
+  if (o.samples && *o.samples == 0) throw InvalidArgument("--samples must be at least 1");
+}
+
+CentralityScores compute(const View& view, const RankOptions& o, std::vector<double>& relation_scores) {
+  const Direction direction = o.filters.direction;
+  switch (o.measure) {
+    case Measure::Degree: {
+      DegreeOptions options;
+      options.direction = direction;
+      options.normalized = o.normalized.value_or(true);
+      options.weight_attribute = o.weight_by;
+      return degree_centrality(view, options);
+    }
+    case Measure::Betweenness: {
+      BetweennessOptions options;
+      options.direction = direction;
+      options.normalized = o.normalized.value_or(true);
+      options.relations = o.relations;
+      options.samples = o.samples.value_or(0);
+      options.seed = o.seed.value_or(0);
+      BetweennessResult result = betweenness_centrality(view, options);
+      relation_scores = std::move(result.relations);
+      return result.entities;
+    }
+    case Measure::Closeness: {
+      ClosenessOptions options;
+      options.direction = direction;
+      options.wf_improved = o.wf_improved;
+      return closeness_centrality(view, options);
+    }
+    case Measure::Harmonic: {
+      HarmonicOptions options;
+      options.direction = direction;
+      return harmonic_centrality(view, options);
+    }
+    case Measure::PageRank: {
+      PageRankOptions options;
+      options.direction = direction;
+      if (o.damping) options.damping = *o.damping;
+      if (o.tolerance) options.tolerance = *o.tolerance;
+      if (o.max_iterations) options.max_iterations = *o.max_iterations;
+      options.weight_attribute = o.weight_by;
+      const EntityLookup lookup(view.graph());
+      for (const auto& name : o.personalize) options.personalize.push_back(lookup.resolve(name));
+      return pagerank(view, options);
+    }
+    case Measure::Eigenvector: {
+      EigenvectorOptions options;
+      options.direction = direction;
+      if (o.tolerance) options.tolerance = *o.tolerance;
+      if (o.max_iterations) options.max_iterations = *o.max_iterations;
+      options.weight_attribute = o.weight_by;
+      return eigenvector_centrality(view, options);
+    }
+  }
+  throw std::logic_error("unknown measure");
+}
+
+std::string format_score(double score) { return fmt::format("{:.6g}", score); }
+
+void print_entities(const View& view, const CentralityScores& scores, const std::vector<EntityId>& ranked,
+                    const RankOptions& options) {
+  const Graph& graph = view.graph();
+  if (options.format == OutputFormat::Json) {
+    print_json([&](JsonWriter& json) {
+      json.StartObject();
+      json.Key("measure");
+      json.String(measure_name(options.measure));
+      json.Key("scores");
+      json.StartArray();
+      for (EntityId e : ranked) {
+        json.StartObject();
+        json.Key("id");
+        write_string(json, graph.entity_key(e));
+        json.Key("name");
+        write_string(json, graph.entity_name(e));
+        json.Key("score");
+        json.Double(scores.values[e]);
+        json.EndObject();
+      }
+      json.EndArray();
+      json.EndObject();
+    });
+    return;
+  }
+  std::vector<std::string> score_text;
+  std::size_t score_width = std::string_view(measure_name(options.measure)).size(), id_width = 2;
+  for (EntityId e : ranked) {
+    score_text.push_back(format_score(scores.values[e]));
+    score_width = std::max(score_width, score_text.back().size());
+    id_width = std::max(id_width, graph.entity_key(e).size());
+  }
+  const std::size_t rank_width = std::max<std::size_t>(4, std::to_string(ranked.size()).size());
+  fmt::print("{:>{}}  {:>{}}  {:<{}}  {}\n", "rank", rank_width, measure_name(options.measure), score_width, "id",
+             id_width, "name");
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    fmt::print("{:>{}}  {:>{}}  {:<{}}  {}\n", i + 1, rank_width, score_text[i], score_width,
+               graph.entity_key(ranked[i]), id_width, graph.entity_name(ranked[i]));
+  }
+}
+
+void print_relations(const View& view, const std::vector<double>& scores, const RankOptions& options) {
+  const Graph& graph = view.graph();
+  const std::vector<RelationId> ranked = ranked_relations(view, scores, options.top);
+  if (options.format == OutputFormat::Json) {
+    print_json([&](JsonWriter& json) {
+      json.StartObject();
+      json.Key("measure");
+      json.String(measure_name(options.measure));
+      json.Key("of");
+      json.String("relations");
+      json.Key("scores");
+      json.StartArray();
+      for (RelationId r : ranked) {
+        json.StartObject();
+        json.Key("source");
+        write_string(json, graph.entity_key(graph.source(r)));
+        json.Key("type");
+        write_string(json, graph.relation_type_name(graph.relation_type(r)));
+        json.Key("target");
+        write_string(json, graph.entity_key(graph.target(r)));
+        json.Key("date");
+        const Date date = graph.date(r);
+        date.empty() ? json.Null() : json.String(date.to_string().c_str());
+        json.Key("score");
+        json.Double(scores[r]);
+        json.EndObject();
+      }
+      json.EndArray();
+      json.EndObject();
+    });
+    return;
+  }
+  std::size_t score_width = 11, source_width = 6, type_width = 4;
+  for (RelationId r : ranked) {
+    score_width = std::max(score_width, format_score(scores[r]).size());
+    source_width = std::max(source_width, graph.entity_key(graph.source(r)).size());
+    type_width = std::max(type_width, graph.relation_type_name(graph.relation_type(r)).size());
+  }
+  const std::size_t rank_width = std::max<std::size_t>(4, std::to_string(ranked.size()).size());
+  fmt::print("{:>{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "rank", rank_width, "betweenness", score_width, "source",
+             source_width, "type", type_width, "target");
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    const RelationId r = ranked[i];
+    fmt::print("{:>{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", i + 1, rank_width, format_score(scores[r]),
+               score_width, graph.entity_key(graph.source(r)), source_width,
+               graph.relation_type_name(graph.relation_type(r)), type_width, graph.entity_key(graph.target(r)));
+  }
+}
+
+}  // namespace
+
+void setup_rank(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<RankOptions>();
+  auto* command = app.add_subcommand("rank", "Entities (or relations) ranked by a centrality measure");
+  add_graph_input(*command, options->input);
+  add_output_format(*command, options->format);
+  add_filter_options(*command, options->filters, Direction::Any);
+  command
+      ->add_option("--by", options->measure,
+                   "Measure: degree, betweenness, closeness, harmonic, pagerank or eigenvector (docs/RANKING.md)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, Measure>{{"degree", Measure::Degree},
+                                                                         {"betweenness", Measure::Betweenness},
+                                                                         {"closeness", Measure::Closeness},
+                                                                         {"harmonic", Measure::Harmonic},
+                                                                         {"pagerank", Measure::PageRank},
+                                                                         {"eigenvector", Measure::Eigenvector}}))
+      ->default_str("degree");
+  command->add_option("--top", options->top, "Show the N highest (0: all)")->default_str("10");
+  command
+      ->add_option("--of", options->relations, "Rank entities, or relations (betweenness only)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"entities", false}, {"relations", true}}))
+      ->default_str("entities");
+  auto* normalized = command->add_flag("--normalized", "Normalise as NetworkX does (the default)");
+  auto* raw = command->add_flag("--raw", "Raw counts: path pairs for betweenness, relations for degree");
+  normalized->excludes(raw);
+  command->add_option("--samples", options->samples, "Betweenness from K sampled sources (estimate)");
+  command->add_option("--seed", options->seed, "Seed of the --samples draw (default 0)");
+  command->add_option("--personalize", options->personalize, "PageRank teleports only to these entities")
+      ->delimiter(',');
+  command->add_option("--weight-by", options->weight_by,
+                      "Numeric relation attribute as weight (degree, pagerank, eigenvector; 1 where absent)");
+  command->add_option("--damping", options->damping, "PageRank damping factor (default 0.85)");
+  command->add_option("--tolerance", options->tolerance, "PageRank/eigenvector tolerance per entity (default 1e-6)");
+  command->add_option("--max-iterations", options->max_iterations, "PageRank/eigenvector iteration limit (default 100)");
+  auto* plain = command->add_flag("--no-wf-improved", "Closeness without the Wasserman-Faust scaling for "
+                                                     "graphs that are not connected");
+  command->callback([options, normalized, raw, plain, &exit_code] {
+    if (normalized->count()) options->normalized = true;
+    if (raw->count()) options->normalized = false;
+    options->wf_improved = plain->count() == 0;
+    exit_code = run_rank(*options);
+  });
+}
+
+int run_rank(const RankOptions& options) {
+  check_applicable(options);
+  const Graph graph = load_graph(options.input);
+  const View view(graph, options.filters.to_filter());
+  std::vector<double> relation_scores;
+  CentralityScores scores;
+  try {
+    scores = compute(view, options, relation_scores);
+  } catch (const NotConverged& error) {
+    print_error(error.what());
+    return kExitNo;
+  }
+  if (options.relations) {
+    print_relations(view, relation_scores, options);
+  } else {
+    print_entities(view, scores, ranked_entities(view, scores, options.top), options);
+  }
+  return kExitOk;
+}
+
+}  // namespace kg::cli
