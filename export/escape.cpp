@@ -1,0 +1,158 @@
+#include "export/escape.hpp"
+
+#include <cstdint>
+
+namespace kg::dot {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  std::uint32_t code = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    code = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    code = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    code = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (byte(i + k) & 0x3F);
+  }
+  static constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
+
+}  // namespace
+
+std::string clean_utf8(std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\r') {
+      clean += '\n';
+      i += i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
+      continue;
+    }
+    if (c == '\n') {
+      clean += '\n';
+      ++i;
+      continue;
+    }
+    if (is_control(c)) {
+      clean += ' ';
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      clean += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    clean.append(text.substr(i, length));
+    i += length;
+  }
+  return clean;
+}
+
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : clean_utf8(text)) {
+    if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\\') {
+      // Two backslashes survive the scanner as two, and never swallow the
+      // closing quote.
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string html_text(std::string_view text) {
+  std::string out;
+  for (const char c : clean_utf8(text)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\\': out += "\\\\"; break;  // the label expander turns \\ into one
+      case '\n': out += "<BR/>"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string quoted_tooltip(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : clean_utf8(text)) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\\\\\"; break;  // unescaped twice on its way to SVG
+      case '\n': out += "\\n"; break;
+      case '&': out += "&amp;"; break;
+      default: out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string quoted_url(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "\"";
+  for (const char c : url) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    const bool plain = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                       (byte >= '0' && byte <= '9') || std::string_view("-._~:/?#[]@!$()*+,;=%").find(c) !=
+                                                           std::string_view::npos;
+    if (c == '&') {
+      out += "&amp;";
+    } else if (plain) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+  }
+  out += '"';
+  return out;
+}
+
+bool usable_as_id(std::string_view text) {
+  if (text.empty() || text.front() == '#') return false;
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\\' || is_control(c)) return false;
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace kg::dot

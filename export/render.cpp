@@ -1,0 +1,190 @@
+#include "export/render.hpp"
+
+#include <gvc.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include "graph/exception.hpp"
+
+namespace kg {
+namespace {
+
+// Graphviz reports through a global callback; collect what it says during
+// one rendering instead of letting it print.
+std::string* graphviz_messages = nullptr;
+
+int collect_message(char* message) {
+  if (graphviz_messages) *graphviz_messages += message;
+  return 0;
+}
+
+class MessageCapture {
+ public:
+  MessageCapture() {
+    graphviz_messages = &text_;
+    previous_ = agseterrf(collect_message);
+  }
+  ~MessageCapture() {
+    agseterrf(previous_);
+    graphviz_messages = nullptr;
+  }
+  std::vector<std::string> lines() const {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text_.size()) {
+      std::size_t end = text_.find('\n', start);
+      if (end == std::string::npos) end = text_.size();
+      if (end > start) lines.push_back(text_.substr(start, end - start));
+      start = end + 1;
+    }
+    return lines;
+  }
+  std::string joined() const {
+    std::string all;
+    for (const auto& line : lines()) all += (all.empty() ? "" : "; ") + line;
+    return all;
+  }
+
+ private:
+  std::string text_;
+  agusererrf previous_ = nullptr;
+};
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string advice(std::size_t entities, std::size_t relations, std::string_view engine) {
+  return "a " + std::string(engine) + " layout of " + std::to_string(entities) + " entities and " +
+         std::to_string(relations) +
+         " relations would take too long; draw less with --focus X --depth N, --path A B or the filters "
+         "(--relations, --entity-types, --as-of), collapse hubs with --collapse-hubs N, or use --engine sfdp";
+}
+
+}  // namespace
+
+std::string_view engine_name(LayoutEngine engine) {
+  switch (engine) {
+    case LayoutEngine::Dot: return "dot";
+    case LayoutEngine::Neato: return "neato";
+    case LayoutEngine::Sfdp: return "sfdp";
+    case LayoutEngine::Circo: return "circo";
+  }
+  return "dot";
+}
+
+std::string_view format_name(ImageFormat format) {
+  switch (format) {
+    case ImageFormat::Svg: return "svg";
+    case ImageFormat::Png: return "png";
+    case ImageFormat::Pdf: return "pdf";
+    case ImageFormat::Dot: return "dot";
+  }
+  return "svg";
+}
+
+std::optional<ImageFormat> format_from_path(std::string_view path) {
+  const std::string extension = lower(std::filesystem::path(std::string(path)).extension().string());
+  if (extension == ".svg") return ImageFormat::Svg;
+  if (extension == ".png") return ImageFormat::Png;
+  if (extension == ".pdf") return ImageFormat::Pdf;
+  if (extension == ".dot" || extension == ".gv") return ImageFormat::Dot;
+  return std::nullopt;
+}
+
+EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::optional<LayoutEngine> requested,
+                           const LayoutLimits& limits) {
+  if (!requested) {
+    if (entities > limits.auto_sfdp_entities) {
+      requested = LayoutEngine::Sfdp;
+    } else if (entities <= limits.auto_dot_entities && relations <= limits.dot_relations) {
+      requested = LayoutEngine::Dot;
+    } else {
+      requested = LayoutEngine::Neato;
+    }
+  }
+  const LayoutEngine engine = *requested;
+  bool too_large = false;
+  switch (engine) {
+    case LayoutEngine::Dot: too_large = entities > limits.dot_entities || relations > limits.dot_relations; break;
+    case LayoutEngine::Circo: too_large = entities > limits.circo_entities; break;
+    case LayoutEngine::Neato: too_large = entities > limits.neato_entities; break;
+    case LayoutEngine::Sfdp:
+      too_large = entities > limits.sfdp_entities || relations > limits.sfdp_relations;
+      break;
+  }
+  if (too_large) throw InvalidArgument(advice(entities, relations, engine_name(engine)));
+  std::string note;
+  if (engine == LayoutEngine::Sfdp && entities > limits.auto_sfdp_entities) {
+    note = "using sfdp for " + std::to_string(entities) + " entities";
+  }
+  return {engine, note};
+}
+
+Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format) {
+  if (format == ImageFormat::Dot) return {dot, {}};
+  MessageCapture messages;
+  std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContext(), gvFreeContext);
+  if (!context) throw Error("Graphviz: cannot create a context");
+  std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
+  if (!graph) throw InvalidArgument("Graphviz cannot read the DOT: " + messages.joined());
+  if (gvLayout(context.get(), graph.get(), std::string(engine_name(engine)).c_str()) != 0) {
+    throw Error("Graphviz " + std::string(engine_name(engine)) + " layout failed: " + messages.joined());
+  }
+  char* data = nullptr;
+  unsigned int length = 0;
+  const int status = gvRenderData(context.get(), graph.get(), std::string(format_name(format)).c_str(), &data, &length);
+  Rendering rendering;
+  if (data) {
+    rendering.bytes.assign(data, length);
+    gvFreeRenderData(data);
+  }
+  gvFreeLayout(context.get(), graph.get());
+  if (status != 0 || rendering.bytes.empty()) {
+    throw Error("Graphviz cannot render " + std::string(format_name(format)) + ": " + messages.joined());
+  }
+  rendering.warnings = messages.lines();
+  return rendering;
+}
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
+  std::string temporary = (directory / ("." + target.filename().string() + ".kg-XXXXXX")).string();
+  const int fd = mkstemp(temporary.data());
+  if (fd < 0) throw InvalidArgument("cannot write " + path + ": " + std::strerror(errno));
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  const int saved_errno = errno;
+  const bool complete = written == bytes.size() && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!complete || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int error = complete ? errno : saved_errno;
+    std::remove(temporary.c_str());
+    throw InvalidArgument("cannot write " + path + ": " + std::strerror(error));
+  }
+  // mkstemp creates files only their owner may read; give an output file the
+  // usual permissions.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(path.c_str(), 0666 & ~mask);
+}
+
+}  // namespace kg

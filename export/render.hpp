@@ -1,0 +1,57 @@
+#pragma once
+// Rendering DOT in-process with libgvc (no `dot` program needed), choosing a
+// layout engine that finishes, and writing files whole or not at all.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+enum class LayoutEngine : std::uint8_t { Dot, Neato, Sfdp, Circo };
+enum class ImageFormat : std::uint8_t { Svg, Png, Pdf, Dot };
+
+std::string_view engine_name(LayoutEngine engine);
+std::string_view format_name(ImageFormat format);
+// ".svg", ".png", ".pdf", ".dot"/".gv" (case-insensitive); nullopt otherwise.
+std::optional<ImageFormat> format_from_path(std::string_view path);
+
+// Sizes beyond which each engine is refused, and where the automatic choice
+// moves to sfdp. Measured in docs/PERFORMANCE.md ("Rendering"): dot's cost
+// grows fastest, then circo and neato; sfdp stays near-linear.
+struct LayoutLimits {
+  std::size_t dot_entities = 150, dot_relations = 600;
+  std::size_t circo_entities = 400;
+  std::size_t neato_entities = 1500;
+  std::size_t sfdp_entities = 30000, sfdp_relations = 150000;
+  std::size_t auto_dot_entities = 60;    // the automatic choice: dot up to here (readable ranks),
+  std::size_t auto_sfdp_entities = 300;  // neato up to here, sfdp above
+};
+
+struct EngineChoice {
+  LayoutEngine engine;
+  std::string note;  // why the automatic choice was made, for the user
+};
+
+// The requested engine when the drawing is small enough for it, or the
+// automatic choice when none is requested. Throws InvalidArgument with
+// advice (--focus/--depth, filters, sfdp) when the layout would take too long.
+EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::optional<LayoutEngine> requested,
+                           const LayoutLimits& limits = {});
+
+struct Rendering {
+  std::string bytes;
+  std::vector<std::string> warnings;  // Graphviz's own, for the user
+};
+
+// Lays `dot` out with `engine` and renders it. Throws InvalidArgument when
+// Graphviz rejects the DOT (with its messages) and Error when rendering fails.
+Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format);
+
+// Writes `bytes` to a temporary file beside `path`, then renames it over
+// `path`: readers see the old file or the whole new one, never a part.
+// Throws InvalidArgument naming the path when it cannot be written.
+void write_file_atomically(const std::string& path, std::string_view bytes);
+
+}  // namespace kg
