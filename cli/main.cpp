@@ -4,7 +4,9 @@
 
 #include <iostream>
 
+#include "cli/commands/export.hpp"
 #include "cli/commands/info.hpp"
+#include "cli/commands/render.hpp"
 #include "cli/commands/validate.hpp"
 #include "cli/common.hpp"
 #include "graph/exception.hpp"
@@ -20,6 +22,8 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   setup_info(app, exit_code);
   setup_validate(app, exit_code);
+  setup_render(app, exit_code);
+  setup_export(app, exit_code);
 
   if (argc < 2) {
     std::cout << app.help();

@@ -1,0 +1,44 @@
+#include "cli/commands/export.hpp"
+
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "export/render.hpp"
+#include "graph/exception.hpp"
+#include "export/writers.hpp"
+
+namespace kg::cli {
+
+void setup_export(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ExportOptions>();
+  auto* command = app.add_subcommand("export", "Write the graph in another tool's format");
+  add_graph_input(*command, options->input);
+  std::vector<std::string> names;
+  std::string formats;
+  for (const ExportWriter& writer : export_writers()) {
+    names.emplace_back(writer.name);
+    formats += "\n  " + std::string(writer.name) + ": " + std::string(writer.description);
+  }
+  command->add_option("--to", options->to, "Output format:" + formats)->required()->check(CLI::IsMember(names));
+  command->add_option("-o,--output", options->output, "Output file (written whole or not at all); stdout if absent");
+  add_filter_options(*command, options->filters, Direction::Any);
+  command->callback([options, &exit_code] { exit_code = run_export(*options); });
+}
+
+int run_export(const ExportOptions& options) {
+  const ExportWriter* writer = find_export_writer(options.to);
+  if (!writer) throw InvalidArgument("--to: unknown format '" + options.to + "'");
+  const Graph graph = load_graph(options.input);
+  const View view(graph, options.filters.to_filter());
+  std::ostringstream text;
+  writer->write(view, text);
+  if (options.output.empty() || options.output == "-") {
+    std::cout << text.str();
+  } else {
+    write_file_atomically(options.output, text.str());
+  }
+  return kExitOk;
+}
+
+}  // namespace kg::cli

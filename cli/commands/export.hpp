@@ -1,0 +1,20 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "cli/common.hpp"
+
+namespace kg::cli {
+
+struct ExportOptions {
+  GraphInput input;
+  FilterOptions filters;
+  std::string to;
+  std::string output;  // stdout when empty or "-"
+};
+
+void setup_export(CLI::App& app, int& exit_code);
+int run_export(const ExportOptions& options);
+
+}  // namespace kg::cli

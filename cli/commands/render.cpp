@@ -1,0 +1,141 @@
+#include "cli/commands/render.hpp"
+
+#include <cstdio>
+#include <memory>
+
+#include "export/diagram.hpp"
+#include "export/dot.hpp"
+#include "export/render.hpp"
+#include "graph/exception.hpp"
+#include "graph/lookup.hpp"
+
+namespace kg::cli {
+namespace {
+
+Date parse_date(const std::string& text, const char* option) {
+  const auto date = Date::parse(text);
+  if (!date) throw InvalidArgument(std::string(option) + ": invalid date '" + text + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  return *date;
+}
+
+ImageFormat output_format(const RenderOptions& options) {
+  if (!options.to.empty()) return *format_from_path("." + options.to);
+  if (const auto format = format_from_path(options.output)) return *format;
+  throw InvalidArgument("-o: cannot tell the format from '" + options.output +
+                        "'; name a .svg, .png, .pdf or .dot file, or give --to");
+}
+
+std::optional<LayoutEngine> requested_engine(const std::string& name) {
+  for (const LayoutEngine engine : {LayoutEngine::Dot, LayoutEngine::Neato, LayoutEngine::Sfdp, LayoutEngine::Circo}) {
+    if (engine_name(engine) == name) return engine;
+  }
+  return std::nullopt;
+}
+
+// The diagram the options ask for; nullopt when --path finds no path.
+std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& options) {
+  Filter filter = options.filters.to_filter();
+  if (!options.diff.empty() && filter.window) {
+    throw InvalidArgument("--diff compares two dates itself; it cannot be combined with --as-of or --between");
+  }
+  if (options.depth && options.focus.empty() && options.path.empty()) {
+    throw InvalidArgument("--depth applies to --focus and --path");
+  }
+  const View view(graph, filter);
+  const Direction direction = options.filters.direction;
+  if (!options.focus.empty()) {
+    const EntityId focus = EntityLookup(graph).resolve(options.focus);
+    return ego_diagram(view, focus, options.depth.value_or(1), direction);
+  }
+  if (!options.path.empty()) {
+    const EntityLookup lookup(graph);
+    const EntityId from = lookup.resolve(options.path[0]), to = lookup.resolve(options.path[1]);
+    const auto path = shortest_path(view, from, to, direction);
+    if (!path) return std::nullopt;
+    return path_diagram(view, *path, options.depth.value_or(1), direction);
+  }
+  if (!options.diff.empty()) {
+    return diff_diagram(view, parse_date(options.diff[0], "--diff"), parse_date(options.diff[1], "--diff"));
+  }
+  // A date or relation filter leaves entities with nothing to show.
+  const bool drop_isolated = filter.window || !filter.relation_types.empty() || !filter.exclude_relation_types.empty();
+  Diagram diagram = whole_diagram(view, drop_isolated);
+  if (filter.window) {
+    diagram.caption = !options.filters.as_of.empty() ? "as of " + options.filters.as_of
+                                                     : "active in " + options.filters.between;
+  }
+  return diagram;
+}
+
+}  // namespace
+
+void setup_render(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<RenderOptions>();
+  auto* command = app.add_subcommand("render", "Draw the graph (SVG, PNG, PDF or DOT) with Graphviz");
+  add_graph_input(*command, options->input);
+  command->add_option("-o,--output", options->output, "Output file (.svg, .png, .pdf, .dot), or - for stdout with --to")
+      ->required();
+  command->add_option("--to", options->to, "Output format, when the file name does not tell")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+  command->add_option("--engine", options->engine, "Graphviz layout: dot, neato, sfdp or circo (chosen by size if absent)")
+      ->check(CLI::IsMember({"dot", "neato", "sfdp", "circo"}));
+  command->add_option("--style", options->style, "Style sheet (JSON) over the default, samples/style.json");
+  command->add_flag("--legend,!--no-legend", options->legend, "Draw a legend of the styles used (default: yes)");
+  command->add_option("--cluster", options->cluster, "Box entities by type, or not (none)")
+      ->check(CLI::IsMember({"type", "none"}))
+      ->default_str("none");
+  command->add_flag("--merge-parallel", options->merge_parallel,
+                    "One edge with a count for relations of one type between the same two entities");
+  command->add_option("--collapse-hubs", options->collapse_hubs,
+                      "Draw an entity's relations of one type as one summary node when there are more than N");
+  auto* focus = command->add_option("--focus", options->focus, "Draw the neighbourhood of this entity");
+  command->add_option("--depth", options->depth, "Steps around --focus, or context around --path (default 1)");
+  auto* path = command->add_option("--path", options->path, "Highlight a shortest connection from A to B")
+                   ->expected(2)
+                   ->type_name("A B");
+  auto* diff = command->add_option("--diff", options->diff,
+                                   "Colour relations added and ended between two dates")
+                   ->expected(2)
+                   ->type_name("DATE1 DATE2");
+  focus->excludes(path)->excludes(diff);
+  path->excludes(diff);
+  add_filter_options(*command, options->filters, Direction::Any);
+  command->callback([options, &exit_code] { exit_code = run_render(*options); });
+}
+
+int run_render(const RenderOptions& options) {
+  const ImageFormat format = output_format(options);
+  if (options.output == "-" && options.to.empty()) throw InvalidArgument("-o -: give the format with --to");
+  DotOptions dot_options;
+  if (!options.style.empty()) dot_options.style = load_style(options.style);
+  dot_options.legend = options.legend;
+  dot_options.clustering = options.cluster == "type" ? Clustering::EntityType : Clustering::None;
+  dot_options.merge_parallel = options.merge_parallel;
+
+  const Graph graph = load_graph(options.input);
+  auto diagram = build_diagram(graph, options);
+  if (!diagram) {
+    print_error("no path from '" + options.path[0] + "' to '" + options.path[1] + "' with these filters");
+    return kExitNo;
+  }
+  if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+
+  LayoutEngine engine = LayoutEngine::Dot;
+  if (format != ImageFormat::Dot) {
+    const auto choice = choose_engine(diagram->entities.size() + diagram->summaries.size(),
+                                      diagram->relations.size() + diagram->summaries.size(),
+                                      requested_engine(options.engine));
+    if (!choice.note.empty()) print_error(choice.note);
+    engine = choice.engine;
+  }
+  const Rendering rendering = render_dot(write_dot(*diagram, dot_options), engine, format);
+  for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
+  if (options.output == "-") {
+    std::fwrite(rendering.bytes.data(), 1, rendering.bytes.size(), stdout);
+  } else {
+    write_file_atomically(options.output, rendering.bytes);
+  }
+  return kExitOk;
+}
+
+}  // namespace kg::cli
