@@ -137,7 +137,9 @@ InArcs multigraph_in_arcs(const View& view, const Compact& compact, Direction di
     const std::uint32_t s = compact.index[graph.source(r)], t = compact.index[graph.target(r)];
     if (s == kLeftOut || t == kLeftOut) continue;
     const double w = weights.empty() ? 1.0 : weights[r];
-    const bool both_ways = view.symmetric(r) || (direction == Direction::Any && s != t);
+    // Undirected, a self-loop is one entry of the adjacency matrix (as in
+    // NetworkX); directed, a symmetric self-loop is two arcs like any other.
+    const bool both_ways = direction == Direction::Any ? s != t : view.symmetric(r);
     if (direction == Direction::In) {
       arcs.push_back({t, s, w});
     } else {
