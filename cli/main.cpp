@@ -4,9 +4,12 @@
 
 #include <iostream>
 
+#include "cli/commands/communities.hpp"
+#include "cli/commands/components.hpp"
 #include "cli/commands/export.hpp"
 #include "cli/commands/info.hpp"
 #include "cli/commands/render.hpp"
+#include "cli/commands/rank.hpp"
 #include "cli/commands/validate.hpp"
 #include "cli/common.hpp"
 #include "graph/exception.hpp"
@@ -24,6 +27,9 @@ int main(int argc, char** argv) {
   setup_validate(app, exit_code);
   setup_render(app, exit_code);
   setup_export(app, exit_code);
+  setup_rank(app, exit_code);
+  setup_components(app, exit_code);
+  setup_communities(app, exit_code);
 
   if (argc < 2) {
     std::cout << app.help();
