@@ -290,7 +290,11 @@ class DotWriter {
     Statement statement;
     statement.raw("label", "<" + label + ">");
     statement.raw("tooltip", dot::quoted_tooltip(tooltip));
-    if (!url.empty()) statement.raw("URL", dot::quoted_url(url));
+    if (!url.empty()) {
+      statement.raw("URL", dot::quoted_url(url));
+      // Without it Graphviz gives the label's link the label's markup as title.
+      statement.raw("labeltooltip", dot::quoted_tooltip(tooltip));
+    }
     statement.styled(difference(attributes, style_.edge));
     out_ += "  " + from + " -> " + to;
     statement.write(out_);
