@@ -98,7 +98,7 @@ CentralityScores harmonic_centrality(const View& view, const HarmonicOptions& op
 // change is below n * tolerance, dangling entities give their rank to the
 // personalisation vector (uniform by default). Scores sum to 1.
 struct PageRankOptions {
-  Direction direction = Direction::Out;
+  Direction direction = Direction::Any;
   double damping = 0.85;
   double tolerance = 1e-6;
   std::size_t max_iterations = 100;
