@@ -145,6 +145,7 @@ TEST_CASE("PageRank: a dangling entity gives its rank to everyone") {
     {"id":"b","name":"B","type":"x"}],"relations":[{"source":"a","target":"b","type":"r"}]})");
   const View view(g);
   PageRankOptions options;
+  options.direction = Direction::Out;
   auto s = pagerank(view, options);
   CHECK(score(g, s, "a") == doctest::Approx(0.5 / 1.425).epsilon(1e-5));
   CHECK(score(g, s, "b") == doctest::Approx(1 - 0.5 / 1.425).epsilon(1e-5));
