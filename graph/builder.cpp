@@ -9,6 +9,7 @@ namespace kg {
 namespace {
 
 constexpr std::string_view kDefaultEntityType = "entity";
+constexpr std::size_t kScannedVocabulary = 16;
 // Suggestions cost a scan of every id; past this many misses the input is
 // plainly the wrong file and more suggestions would only slow the report.
 constexpr std::size_t kMaxSuggestedMisses = 50;
@@ -67,6 +68,12 @@ void Builder::add_source(std::string_view id, std::string_view title, std::strin
 }
 
 TypeId Builder::relation_type_id(std::string_view name) {
+  // Vocabularies are small: a scan of the names seen beats hashing.
+  if (relation_type_ids_.size() <= kScannedVocabulary) {
+    for (TypeId t = 0; t < data_.relation_type_infos.size(); ++t) {
+      if (data_.strings.view(data_.relation_type_infos[t].name) == name) return t;
+    }
+  }
   const StringId id = strings_.intern(name);
   const auto [it, inserted] =
       relation_type_ids_.try_emplace(id, static_cast<TypeId>(data_.relation_type_infos.size()));

@@ -118,16 +118,18 @@ void Graph::build_adjacency() {
   const std::size_t n = entity_count();
   build_csr(data_.relation_sources, data_.relation_targets, n, out_offsets_, out_relations_, out_neighbors_);
   build_csr(data_.relation_targets, data_.relation_sources, n, in_offsets_, in_relations_, in_neighbors_);
-  entities_by_key_.resize(n);
-  for (EntityId e = 0; e < n; ++e) entities_by_key_[e] = e;
-  std::sort(entities_by_key_.begin(), entities_by_key_.end(),
-            [this](EntityId a, EntityId b) { return entity_key(a) < entity_key(b); });
 }
 
 std::optional<EntityId> Graph::find_entity(std::string_view key) const {
-  const auto it = std::lower_bound(entities_by_key_.begin(), entities_by_key_.end(), key,
+  auto& sorted = key_index_->sorted;
+  std::call_once(key_index_->built, [this, &sorted] {
+    sorted.resize(entity_count());
+    for (EntityId e = 0; e < entity_count(); ++e) sorted[e] = e;
+    std::sort(sorted.begin(), sorted.end(), [this](EntityId a, EntityId b) { return entity_key(a) < entity_key(b); });
+  });
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), key,
                                    [this](EntityId e, std::string_view k) { return entity_key(e) < k; });
-  if (it == entities_by_key_.end() || entity_key(*it) != key) return std::nullopt;
+  if (it == sorted.end() || entity_key(*it) != key) return std::nullopt;
   return *it;
 }
 
@@ -155,7 +157,7 @@ std::size_t Graph::memory_bytes() const {
          bytes_of(d.relation_untils) + bytes_of(d.relation_attribute_offsets) + bytes_of(d.relation_attributes) +
          bytes_of(d.evidence_offsets) + bytes_of(d.evidence) + bytes_of(out_offsets_) + bytes_of(in_offsets_) +
          bytes_of(out_relations_) + bytes_of(in_relations_) + bytes_of(out_neighbors_) + bytes_of(in_neighbors_) +
-         bytes_of(entities_by_key_);
+         bytes_of(key_index_->sorted);
 }
 
 }  // namespace kg

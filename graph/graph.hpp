@@ -3,6 +3,8 @@
 // out- and in-adjacency. Built by graph::Builder or loaded from a snapshot;
 // graph/boost_graph.hpp makes it a Boost.Graph model.
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -149,7 +151,13 @@ class Graph {
   std::vector<Offset> out_offsets_, in_offsets_;
   std::vector<RelationId> out_relations_, in_relations_;
   std::vector<EntityId> out_neighbors_, in_neighbors_;
-  std::vector<EntityId> entities_by_key_;  // sorted by key, for find_entity
+  // Entities sorted by key for find_entity, built on its first call as most
+  // uses of a graph never look an id up. Copies of a graph share it.
+  struct KeyIndex {
+    std::once_flag built;
+    std::vector<EntityId> sorted;
+  };
+  std::shared_ptr<KeyIndex> key_index_ = std::make_shared<KeyIndex>();
 };
 
 }  // namespace kg

@@ -1,5 +1,6 @@
 #include "graph/string_pool.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "graph/exception.hpp"
@@ -25,27 +26,48 @@ StringPool StringPool::from_columns(std::string data, std::vector<std::uint64_t>
   return pool;
 }
 
-StringInterner::StringInterner(StringPool& pool)
-    : pool_(pool), ids_(16, Hash{&pool}, Equal{&pool}) {
-  for (StringId id = 0; id < pool.size(); ++id) ids_.insert(id);
+StringInterner::StringInterner(StringPool& pool) : pool_(pool) {
+  for (StringId id = 0; id < pool.size(); ++id) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    const std::uint64_t hash = std::hash<std::string_view>()(pool.view(id));
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = (hash >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
+    ++used_;
+  }
 }
 
-std::size_t StringInterner::Hash::operator()(StringId id) const {
-  return std::hash<std::string_view>()(pool->view(id));
-}
-
-bool StringInterner::Equal::operator()(StringId a, StringId b) const {
-  return a == b || pool->view(a) == pool->view(b);
+void StringInterner::grow() {
+  std::vector<std::uint64_t> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(1024, old.size() * 2), 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (const std::uint64_t slot : old) {
+    if (slot == 0) continue;
+    const auto id = static_cast<StringId>((slot & 0xFFFFFFFFu) - 1);
+    std::size_t i = std::hash<std::string_view>()(pool_.view(id)) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
 
 StringId StringInterner::intern(std::string_view text) {
-  // Store tentatively so the set can hash and compare it like any member;
-  // drop the copy again when an equal string is already there. The set has no
-  // heterogeneous lookup in C++17.
-  const StringId candidate = pool_.append(text);
-  const auto [it, inserted] = ids_.insert(candidate);
-  if (!inserted) pool_.pop_back();
-  return *it;
+  // At most half full, so probes stay short.
+  if (2 * (used_ + 1) > slots_.size()) grow();
+  const std::uint64_t hash = std::hash<std::string_view>()(text);
+  const std::uint64_t tag = hash >> 32 << 32;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) {
+      const StringId id = pool_.append(text);
+      slots_[i] = tag | (static_cast<std::uint64_t>(id) + 1);
+      ++used_;
+      return id;
+    }
+    const auto id = static_cast<StringId>((slot & 0xFFFFFFFFu) - 1);
+    if ((slot & ~std::uint64_t{0xFFFFFFFFu}) == tag && pool_.view(id) == text) return id;
+  }
 }
 
 }  // namespace kg

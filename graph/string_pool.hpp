@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace kg {
@@ -32,13 +31,6 @@ class StringPool {
   static StringPool from_columns(std::string data, std::vector<std::uint64_t> offsets);
 
  private:
-  friend class StringInterner;
-  // Forgets the last appended string: the interner's tentative copy.
-  void pop_back() {
-    offsets_.pop_back();
-    data_.resize(offsets_.back());
-  }
-
   std::string data_;
   std::vector<std::uint64_t> offsets_;
 };
@@ -54,16 +46,13 @@ class StringInterner {
   StringId intern(std::string_view text);
 
  private:
-  struct Hash {
-    const StringPool* pool;
-    std::size_t operator()(StringId id) const;
-  };
-  struct Equal {
-    const StringPool* pool;
-    bool operator()(StringId a, StringId b) const;
-  };
+  void grow();
+
   StringPool& pool_;
-  std::unordered_set<StringId, Hash, Equal> ids_;
+  // Open addressing with linear probing, no allocation per string: a slot
+  // holds the upper half of the string's hash and its id + 1 (0 = empty).
+  std::vector<std::uint64_t> slots_;
+  std::size_t used_ = 0;
 };
 
 }  // namespace kg

@@ -1,11 +1,11 @@
-// The kg JSON v1 reader (docs/FORMAT.md). It streams the file through
-// RapidJSON's SAX parser, so memory holds the graph being built and not a DOM
-// of the document, and it records one byte offset per item; lines, columns
-// and the places of fields are worked out only for the problems it reports.
+// The kg JSON v1 reader (docs/FORMAT.md). It runs RapidJSON's SAX parser
+// over the mapped file, so memory holds the graph being built and not a DOM
+// of the document (parsed pages are released as it goes), and it records
+// one byte offset per item; lines, columns and the places of fields are
+// worked out only for the problems it reports.
 #include "ingest/kg_json.hpp"
 
 #include <rapidjson/error/en.h>
-#include <rapidjson/filereadstream.h>
 #include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -24,6 +24,8 @@
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 #include "ingest/json_location.hpp"
+#include "ingest/mapped_file.hpp"
+#include "ingest/utf8.hpp"
 
 namespace kg {
 namespace {
@@ -33,6 +35,9 @@ namespace {
 constexpr std::size_t kMaxDepth = 64;
 constexpr std::size_t kMaxStringBytes = std::size_t{1} << 24;  // 16 MiB
 constexpr int kFormatVersion = 1;
+// Parsed text behind the parser's position that stays mapped (the parser
+// looks back at most one token).
+constexpr std::size_t kKeptResident = std::size_t{1} << 20;
 
 enum class Context : std::uint8_t {
   Document,
@@ -55,30 +60,25 @@ enum class Context : std::uint8_t {
 };
 
 // The members each kind of object may have, in the order its docs list them.
-const std::vector<std::string_view>& fields_of(Context context) {
-  static const std::vector<std::string_view> top = {"kg", "name", "sources", "entities", "relations",
-                                                    "relation_types"};
-  static const std::vector<std::string_view> source = {"id", "title", "url", "date"};
-  static const std::vector<std::string_view> entity = {"id", "name", "type", "aliases", "attributes"};
-  static const std::vector<std::string_view> relation = {"source", "target",     "type",    "date",
-                                                         "until",  "attributes", "evidence"};
-  static const std::vector<std::string_view> evidence = {"source", "quote"};
-  static const std::vector<std::string_view> relation_type = {"symmetric", "polarity", "description"};
-  static const std::vector<std::string_view> none;
-  switch (context) {
-    case Context::Top: return top;
-    case Context::Source: return source;
-    case Context::Entity: return entity;
-    case Context::Relation: return relation;
-    case Context::EvidenceItem: return evidence;
-    case Context::RelationType: return relation_type;
-    default: return none;
-  }
-}
+const std::vector<std::string_view> kTopFields = {"kg", "name", "sources", "entities", "relations", "relation_types"};
+const std::vector<std::string_view> kSourceFields = {"id", "title", "url", "date"};
+const std::vector<std::string_view> kEntityFields = {"id", "name", "type", "aliases", "attributes"};
+const std::vector<std::string_view> kRelationFields = {"source", "target", "type", "date", "until", "attributes",
+                                                       "evidence"};
+const std::vector<std::string_view> kEvidenceFields = {"source", "quote"};
+const std::vector<std::string_view> kRelationTypeFields = {"symmetric", "polarity", "description"};
+const std::vector<std::string_view> kOpenMembers;  // attribute names, relation type names
 
-bool is_field(Context context, std::string_view key) {
-  const auto& fields = fields_of(context);
-  return std::find(fields.begin(), fields.end(), key) != fields.end();
+const std::vector<std::string_view>& fields_of(Context context) {
+  switch (context) {
+    case Context::Top: return kTopFields;
+    case Context::Source: return kSourceFields;
+    case Context::Entity: return kEntityFields;
+    case Context::Relation: return kRelationFields;
+    case Context::EvidenceItem: return kEvidenceFields;
+    case Context::RelationType: return kRelationTypeFields;
+    default: return kOpenMembers;
+  }
 }
 
 const char* what_object(Context context) {
@@ -127,13 +127,21 @@ struct OwnedScalar {
   }
 };
 
+constexpr int kNoMember = -1;        // between members, or a name kept in `key`
+constexpr int kRepeatedMember = -2;  // a field given twice (reported)
+
 struct Frame {
   Frame(Context c, bool is_array) : context(c), array(is_array) {}
   Context context;
   bool array;
   std::size_t index = 0;      // arrays: the element being read
-  std::string key;            // objects: the member being read
-  std::uint32_t seen = 0;     // objects with fixed fields: bit i = fields_of()[i] seen
+  // Objects with fixed fields: the member being read as an index into
+  // fields_of(), or one of the negative codes below, and the members seen
+  // (bit i for fields_of()[i]). Names are kept as text only where they are
+  // not fields: unknown members, attribute names, relation type names.
+  int field = kNoMember;
+  std::string key;
+  std::uint32_t seen = 0;
 };
 
 // A problem found while reading, located by byte offset; offsets that end a
@@ -185,17 +193,25 @@ struct ItemOrigins {
   }
 };
 
-template <typename Stream>
-class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<Stream>> {
+// Positions: RapidJSON's iterative parser calls StartObject/StartArray
+// before it takes the bracket, and parses strings and numbers of a
+// StringStream on a local copy, so during those calls Tell() is where the
+// token starts. null, true and false are taken before their call.
+class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
  public:
-  Handler(const Stream& stream, std::size_t base_offset, Builder& builder, std::size_t max_problems)
-      : stream_(stream), base_(base_offset), builder_(builder), max_problems_(max_problems) {
+  Handler(const rapidjson::StringStream& stream, std::size_t base_offset, Builder& builder, MappedFile* file,
+          std::size_t max_problems)
+      : stream_(stream), base_(base_offset), builder_(builder), file_(file), max_problems_(max_problems) {
     frames_.emplace_back(Context::Document, false);
   }
 
   // SAX events.
-  bool Null() { return scalar(Scalar{}); }
+  bool Null() {
+    value_offset_ = here() - 4;
+    return scalar(Scalar{});
+  }
   bool Bool(bool b) {
+    value_offset_ = here() - (b ? 4 : 5);
     Scalar s;
     s.kind = Scalar::Kind::Boolean;
     s.boolean = b;
@@ -204,41 +220,66 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
   bool Int(int i) { return Int64(i); }
   bool Uint(unsigned u) { return Int64(u); }
   bool Int64(std::int64_t i) {
+    value_offset_ = here();
     Scalar s;
     s.kind = Scalar::Kind::Integer;
     s.integer = i;
     return scalar(s);
   }
   bool Uint64(std::uint64_t u) {
+    value_offset_ = here();
     if (u > static_cast<std::uint64_t>(INT64_MAX)) {
-      report(previous_end_, path(), "integer " + std::to_string(u) + " is out of range (at most 2^63-1)");
+      report(value_offset_, path(), "integer " + std::to_string(u) + " is out of range (at most 2^63-1)");
       return after_value();
     }
     return Int64(static_cast<std::int64_t>(u));
   }
   bool Double(double d) {
+    value_offset_ = here();
     Scalar s;
     s.kind = Scalar::Kind::Real;
     s.real = d;
     return scalar(s);
   }
   bool String(const char* text, rapidjson::SizeType length, bool) {
+    value_offset_ = here();
     if (length > kMaxStringBytes) {
-      report(previous_end_, path(), "string of " + std::to_string(length) + " bytes is longer than the limit of " +
+      report(value_offset_, path(), "string of " + std::to_string(length) + " bytes is longer than the limit of " +
                                         std::to_string(kMaxStringBytes) + " bytes");
       return after_value();
     }
     Scalar s;
     s.kind = Scalar::Kind::String;
     s.text = std::string_view(text, length);
+    if (!valid_utf8(s.text)) return after_value();
     return scalar(s);
   }
   bool Key(const char* text, rapidjson::SizeType length, bool) {
     Frame& frame = frames_.back();
-    frame.key.assign(text, length);
-    key_offset_ = previous_end_;
+    key_offset_ = value_offset_ = here();
+    const std::string_view name(text, length);
+    if (!valid_utf8(name)) {
+      frame.field = kRepeatedMember;  // skip its value quietly: one problem is enough
+      frame.key = "?";
+      return true;
+    }
+    const auto& fields = fields_of(frame.context);
+    const auto it = std::find(fields.begin(), fields.end(), name);
+    if (it == fields.end()) {
+      frame.key.assign(name);
+      if (!fields.empty() && frame.context != Context::Top) unknown_member(frame);
+    } else {
+      const int index = static_cast<int>(it - fields.begin());
+      if (frame.seen & (1u << index)) {
+        frame.field = kRepeatedMember;
+        frame.key.assign(name);
+        report(key_offset_, path(), "duplicate member '" + frame.key + "'");
+      } else {
+        frame.seen |= 1u << index;
+        frame.field = index;
+      }
+    }
     if (frame.context == Context::Capture) capture_.Key(text, length);
-    mark();
     return true;
   }
   bool StartObject() { return open(false); }
@@ -262,7 +303,6 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
 
  private:
   std::size_t here() const { return base_ + stream_.Tell(); }
-  void mark() { previous_end_ = here(); }
 
   // "relations[12].date": where the value being read sits.
   std::string path() const {
@@ -271,6 +311,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
       const Frame& frame = frames_[i];
       if (frame.array) {
         text += "[" + std::to_string(frame.index) + "]";
+      } else if (frame.field >= 0) {
+        if (!text.empty()) text += ".";
+        text += fields_of(frame.context)[static_cast<std::size_t>(frame.field)];
       } else if (!frame.key.empty()) {
         if (!text.empty()) text += ".";
         text += frame.key;
@@ -281,28 +324,30 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
 
   Frame& parent() { return frames_.back(); }
 
-  // The member name being read in an object with fixed fields, checked: its
-  // index in fields_of(), or -1 when it is unknown or repeated (reported).
-  int field_index() {
-    Frame& frame = parent();
-    const auto& fields = fields_of(frame.context);
-    const auto it = std::find(fields.begin(), fields.end(), frame.key);
-    if (it == fields.end()) {
-      if (frame.context == Context::Top) return -1;  // kept as a graph attribute
-      std::string message = "unknown member '" + frame.key + "' in " + what_object(frame.context);
-      const auto close = closest_matches(frame.key, fields, 1);
-      message += close.empty() ? " (expected one of " + join(fields) + ")" : " (did you mean '" + close[0] + "'?)";
-      report(key_offset_, path(), message);
-      return -1;
-    }
-    const int index = static_cast<int>(it - fields.begin());
-    if (frame.seen & (1u << index)) {
-      report(key_offset_, path(), "duplicate member '" + frame.key + "'");
-      return -1;
-    }
-    frame.seen |= 1u << index;
-    return index;
+  // Checked here rather than by RapidJSON's kParseValidateEncodingFlag,
+  // which costs a call per byte; reported at the string's start.
+  bool valid_utf8(std::string_view text) {
+    if (is_ascii(text)) return true;
+    const std::size_t bad = find_invalid_utf8(text);
+    if (bad == std::string_view::npos) return true;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    report(value_offset_, path(), std::string("invalid UTF-8 in string (byte ") + byte + " at byte " +
+                                      std::to_string(bad) + " of the text)");
+    return false;
   }
+
+  void unknown_member(const Frame& frame) {
+    const auto& fields = fields_of(frame.context);
+    std::string message = "unknown member '" + frame.key + "' in " + what_object(frame.context);
+    const auto close = closest_matches(frame.key, fields, 1);
+    message += close.empty() ? " (expected one of " + join(fields) + ")" : " (did you mean '" + close[0] + "'?)";
+    report(key_offset_, path(), message);
+  }
+
+  // The field being read in an object with fixed fields: its index in
+  // fields_of(), or a negative code for an unknown or repeated member.
+  int field_index() { return parent().field; }
 
   static std::string join(const std::vector<std::string_view>& words) {
     std::string text;
@@ -311,7 +356,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
   }
 
   void expected(const char* what, const char* found) {
-    report(previous_end_, path(), std::string("expected ") + what + ", found " + found);
+    report(value_offset_, path(), std::string("expected ") + what + ", found " + found);
   }
 
   // Reads a string field; reports and returns false for anything else.
@@ -325,11 +370,14 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
   }
 
   bool want_date(const Scalar& value, Date& out) {
-    std::string text;
-    if (!want_string(value, text)) return false;
-    const auto date = Date::parse(text);
+    if (value.kind != Scalar::Kind::String) {
+      expected("a string", kind_name(value.kind));
+      return false;
+    }
+    const auto date = Date::parse(value.text);
     if (!date) {
-      report(previous_end_, path(), "invalid date '" + text + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+      report(value_offset_, path(),
+             "invalid date '" + std::string(value.text) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
       return false;
     }
     out = *date;
@@ -390,7 +438,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
     const int field = field_index();
     const std::string& key = parent().key;
     if (field < 0) {
-      if (is_field(Context::Top, key)) return;  // a repeated member, already reported
+      if (field == kRepeatedMember) return;
       switch (value.kind) {
         case Scalar::Kind::Null: builder_.add_graph_json_attribute(key, "null"); break;
         case Scalar::Kind::Boolean: builder_.add_graph_attribute(key, value.boolean); break;
@@ -400,15 +448,15 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
       }
       return;
     }
-    if (key == "kg") {
+    if (field == 0) {
       if (value.kind != Scalar::Kind::Integer || value.integer != kFormatVersion) {
-        report(previous_end_, path(),
+        report(value_offset_, path(),
                "unsupported format version (this kg reads \"kg\": " + std::to_string(kFormatVersion) + ")");
       }
-    } else if (key == "name") {
+    } else if (field == 1) {
       std::string name;
       if (want_string(value, name)) builder_.set_name(name);
-    } else if (key == "relation_types") {
+    } else if (field == 5) {
       expected("an object", kind_name(value.kind));
     } else {
       expected("an array", kind_name(value.kind));
@@ -476,7 +524,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
         } else if (polarity == "neutral") {
           relation_type_.polarity = Polarity::Neutral;
         } else {
-          report(previous_end_, path(),
+          report(value_offset_, path(),
                  "invalid polarity '" + polarity + "' (expected positive, negative or neutral)");
         }
         break;
@@ -521,7 +569,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
           case 5: relation_types_offset_ = here();
                   return want(false, Context::RelationTypes, "an object of relation types");
           default: {
-            if (is_field(Context::Top, frame.key)) return Context::Skip;  // repeated, reported
+            if (field == kRepeatedMember) return Context::Skip;
             capture_buffer_.Clear();
             capture_.Reset(capture_buffer_);
             return Context::Capture;
@@ -552,7 +600,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
       case Context::Source:
       case Context::EvidenceItem:
       case Context::RelationType:
-        if (field_index() >= 0) expected(frame.context == Context::RelationType && frame.key == "symmetric"
+        if (field_index() >= 0) expected(frame.context == Context::RelationType && field_index() == 0
                                              ? "a boolean"
                                              : "a string",
                                          array ? "an array" : "an object");
@@ -573,8 +621,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
       abort_message_ = "nesting deeper than " + std::to_string(kMaxDepth) + " levels";
       return false;
     }
-    const Context context = child_context(array);
     const std::size_t start = here();
+    value_offset_ = start;
+    const Context context = child_context(array);
     switch (context) {
       case Context::Source:
         source_ = SourceItem{};
@@ -619,14 +668,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
       default: break;
     }
     frames_.emplace_back(context, array);
-    previous_end_ = start + 1;
     return true;
   }
 
   bool close() {
     const Frame frame = std::move(frames_.back());
     frames_.pop_back();
-    previous_end_ = here();
     switch (frame.context) {
       case Context::Source: finish_source(frame); break;
       case Context::Entity: finish_entity(frame); break;
@@ -649,21 +696,15 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
         break;
       default: break;
     }
-    ++previous_end_;  // past the bracket, which the parser takes after this call
-    return next_member();
+    return after_value();
   }
 
-  // A scalar was read: the parser has already taken it.
   bool after_value() {
-    mark();
-    return next_member();
-  }
-
-  bool next_member() {
     Frame& frame = parent();
     if (frame.array) {
       ++frame.index;
     } else {
+      frame.field = kNoMember;
       frame.key.clear();
     }
     return true;
@@ -705,6 +746,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
     if (!(present[0] && present[1] && present[2])) return;
     relation_origins_.add(item_offset_, parent().index);
     builder_.add_relation(relation_.source, relation_.target, relation_.type, relation_.date, relation_.until);
+    if (file_ && item_offset_ > kKeptResident) file_->release_before(item_offset_ - kKeptResident);
     for (const auto& [key, value] : relation_.attributes) builder_.add_relation_attribute(key, value.input());
     for (const auto& [source, quote] : relation_.evidence) builder_.add_evidence(source, quote);
   }
@@ -720,13 +762,14 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
     }
   }
 
-  const Stream& stream_;
+  const rapidjson::StringStream& stream_;
   std::size_t base_;
   Builder& builder_;
+  MappedFile* file_;  // null when reading text held in memory
   std::size_t max_problems_;
 
   std::vector<Frame> frames_;
-  std::size_t previous_end_ = 0;
+  std::size_t value_offset_ = 0;
   std::size_t key_offset_ = 0;
   std::size_t item_offset_ = 0;
   std::size_t evidence_offset_ = 0;
@@ -748,8 +791,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler<S
 
 // Turns a builder problem into a located one, using the offsets the handler
 // recorded for each item.
-template <typename Stream>
-RawProblem place(const BuildProblem& problem, const Handler<Stream>& handler, const std::string& text) {
+RawProblem place(const BuildProblem& problem, const Handler& handler, const std::string& text) {
   const ItemOrigins* origins = nullptr;
   const char* array = "";
   switch (problem.subject) {
@@ -765,15 +807,20 @@ RawProblem place(const BuildProblem& problem, const Handler<Stream>& handler, co
   return {locate_json_path(text, item, parse_json_path(problem.field)), path, problem.message};
 }
 
-template <typename Stream>
-ReadResult parse(Stream& stream, std::size_t base_offset, const std::string& file,
+// Parses `size` bytes at `data`, which are followed by a NUL.
+ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std::string& name,
                  const std::function<std::string()>& load_text, const ReadOptions& options) {
+  const std::size_t base_offset = size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;  // a BOM
+  rapidjson::StringStream stream(data + base_offset);
   Builder builder;
-  Handler<Stream> handler(stream, base_offset, builder, options.max_problems);
+  Handler handler(stream, base_offset, builder, file, options.max_problems);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags =
-      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag;
-  const rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler);
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
+  rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler);
+  // The parser stops at the first NUL, which should be the one after the text.
+  if (parsed && base_offset + stream.Tell() < size) {
+    parsed.Set(rapidjson::kParseErrorDocumentRootNotSingular, stream.Tell());
+  }
 
   std::optional<std::string> text;  // loaded only to place problems
   std::optional<Graph> graph;
@@ -794,9 +841,10 @@ ReadResult parse(Stream& stream, std::size_t base_offset, const std::string& fil
       }
     }
   } else {
-    const std::string message = !handler.abort_message().empty()
-                                    ? handler.abort_message()
-                                    : std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code());
+    const bool nul = base_offset + parsed.Offset() < size && data[base_offset + parsed.Offset()] == '\0';
+    const std::string message = !handler.abort_message().empty() ? handler.abort_message()
+                                : nul ? std::string("invalid JSON: a NUL byte")
+                                      : std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code());
     // Past the depth limit the path is as long as the nesting: leave it out.
     handler.report(base_offset + parsed.Offset(), handler.abort_message().empty() ? handler.current_path() : "",
                    message);
@@ -813,21 +861,14 @@ ReadResult parse(Stream& stream, std::size_t base_offset, const std::string& fil
                    [](const RawProblem& a, const RawProblem& b) { return a.offset < b.offset; });
   for (const auto& problem : problems) {
     const auto [line, column] = positions.locate(skip_json_separators(positions.text(), problem.offset));
-    result.problems.push_back({file, line, column, problem.path, problem.message});
+    result.problems.push_back({name, line, column, problem.path, problem.message});
   }
   if (handler.problem_count() > problems.size()) {
-    result.problems.push_back({file, 0, 0, "",
+    result.problems.push_back({name, 0, 0, "",
                                std::to_string(handler.problem_count() - problems.size()) +
                                    " more problems not shown"});
   }
   return result;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 bool looks_like_kg_json(std::string_view head) {
@@ -840,23 +881,13 @@ bool looks_like_kg_json(std::string_view head) {
 }  // namespace
 
 ReadResult read_kg_json_file(const std::string& path, const ReadOptions& options) {
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw InputError(path + ": cannot open: " + std::strerror(errno));
-  // A UTF-8 byte order mark is allowed and skipped.
-  unsigned char bom[3] = {0, 0, 0};
-  const std::size_t got = std::fread(bom, 1, 3, file.get());
-  const bool has_bom = got == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF;
-  std::fseek(file.get(), has_bom ? 3 : 0, SEEK_SET);
-  std::array<char, 1 << 16> buffer;
-  rapidjson::FileReadStream stream(file.get(), buffer.data(), buffer.size());
-  return parse(stream, has_bom ? 3 : 0, path, [&path] { return read_file(path); }, options);
+  MappedFile file(path);
+  return parse(file.data(), file.size(), &file, path, [&file] { return std::string(file.data(), file.size()); },
+               options);
 }
 
 ReadResult read_kg_json_text(const std::string& text, const std::string& name, const ReadOptions& options) {
-  const bool has_bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
-  // A MemoryStream stops at the end of the buffer, NUL bytes included.
-  rapidjson::MemoryStream memory(text.data() + (has_bom ? 3 : 0), text.size() - (has_bom ? 3 : 0));
-  return parse(memory, has_bom ? 3 : 0, name, [&text] { return text; }, options);
+  return parse(text.c_str(), text.size(), nullptr, name, [&text] { return text; }, options);
 }
 
 Format kg_json_format() {

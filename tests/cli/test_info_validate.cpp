@@ -99,5 +99,5 @@ TEST_CASE("unreadable and malformed input: exit 3, never a crash") {
   kg::test::write_file(dir + "/binary.json", std::string("{\"entities\": [{\"id\": \"\xff\xfe\"}]}"));
   const auto binary = run_kg("info " + shell_quote(dir + "/binary.json"));
   CHECK(binary.exit_code == 3);
-  CHECK(binary.err.find(":1:23: entities[0].id: invalid JSON: Invalid encoding in string.") != std::string::npos);
+  CHECK(binary.err.find(":1:22: entities[0].id: invalid UTF-8 in string (byte 0xFF at byte 0 of the text)") != std::string::npos);
 }

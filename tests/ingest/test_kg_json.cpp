@@ -182,14 +182,24 @@ TEST_CASE("kg JSON: UTF-8 survives untouched; invalid UTF-8 is an error") {
   const auto escaped = read(R"({"entities": [{"id": "x", "name": "\u5f88\u614c \u2013"}]})");
   REQUIRE(escaped.graph);
   CHECK(escaped.graph->entity_name(0) == "很慌 –");
-  // A lone continuation byte, an overlong encoding, a truncated sequence.
-  for (const std::string bad : {"\x80", "\xC0\xAF", "\xE5\xBE"}) {
+  // A lone continuation byte, an overlong encoding, a truncated sequence, a
+  // surrogate, a code point past U+10FFFF: each located at its string.
+  for (const std::string bad : {"\x80", "\xC0\xAF", "\xE5\xBE", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
     const auto broken = read(R"({"entities": [{"id": "a", "name": "x)" + bad + R"("}]})");
+    CAPTURE(bad);
     CHECK_FALSE(broken.graph);
     REQUIRE(broken.problems.size() == 1);
-    CHECK(broken.problems[0].message.find("Invalid encoding") != std::string::npos);
-    CHECK(broken.problems[0].line == 1);
+    CHECK(broken.problems[0].message.find("invalid UTF-8 in string (byte 0x") == 0);
+    CHECK(broken.problems[0].message.find("at byte 1 of the text") != std::string::npos);
+    CHECK(broken.problems[0].column == 35);
+    CHECK(broken.problems[0].path == "entities[0].name");
   }
+  // In a member name too.
+  const auto bad_key = read("{\"entities\": [{\"id\": \"a\", \"\xFF\": 1}]}");
+  REQUIRE(bad_key.problems.size() == 1);
+  CHECK(bad_key.problems[0].column == 27);
+  // Four-byte characters are fine.
+  CHECK(read("{\"entities\": [{\"id\": \"\xF0\x9F\x98\x80\"}]}").graph);
   // A byte order mark is skipped and does not shift columns.
   check_one_problem("\xEF\xBB\xBF{\"kg\": 7}", 1, 8, "kg", "unsupported format version");
 }
