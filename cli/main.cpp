@@ -8,6 +8,8 @@
 #include "cli/commands/components.hpp"
 #include "cli/commands/export.hpp"
 #include "cli/commands/info.hpp"
+#include "cli/commands/neighbors.hpp"
+#include "cli/commands/path.hpp"
 #include "cli/commands/render.hpp"
 #include "cli/commands/rank.hpp"
 #include "cli/commands/validate.hpp"
@@ -25,6 +27,8 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   setup_info(app, exit_code);
   setup_validate(app, exit_code);
+  setup_path(app, exit_code);
+  setup_neighbors(app, exit_code);
   setup_render(app, exit_code);
   setup_export(app, exit_code);
   setup_rank(app, exit_code);

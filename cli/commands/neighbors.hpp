@@ -1,0 +1,19 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "cli/common.hpp"
+
+namespace kg::cli {
+
+struct NeighborsOptions {
+  GraphInput input;
+  OutputFormat format = OutputFormat::Text;
+  std::string center;
+  std::size_t depth = 1;
+  FilterOptions filters;
+};
+
+void setup_neighbors(CLI::App& app, int& exit_code);
+int run_neighbors(const NeighborsOptions& options);
+
+}  // namespace kg::cli

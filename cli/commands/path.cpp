@@ -1,0 +1,336 @@
+#include "cli/commands/path.hpp"
+
+#include <fmt/core.h>
+
+#include <memory>
+
+#include "algorithms/paths.hpp"
+#include "graph/exception.hpp"
+#include "graph/lookup.hpp"
+
+namespace kg::cli {
+
+std::string date_text(const Graph& graph, RelationId r) {
+  const Date date = graph.date(r), until = graph.until(r);
+  if (until.empty()) return date.to_string();
+  return date.to_string() + ".." + until.to_string();
+}
+
+std::string relation_text(const Graph& graph, RelationId r, EntityId from) {
+  const bool forward = graph.source(r) == from;
+  const EntityId other = forward ? graph.target(r) : graph.source(r);
+  const bool symmetric = graph.relation_type_info(graph.relation_type(r)).symmetric;
+  std::string label(graph.relation_type_name(graph.relation_type(r)));
+  const std::string dates = date_text(graph, r);
+  if (!dates.empty()) label += " " + dates;
+  const char* left = symmetric || forward ? "-[" : "<-[";
+  const char* right = symmetric || !forward ? "]-" : "]->";
+  return fmt::format("{} {}{}{} {}", graph.entity_name(from), left, label, right, graph.entity_name(other));
+}
+
+namespace {
+
+bool is_weighted(const PathOptions& options) { return options.weighted || !options.weight_by.empty(); }
+
+Weights weights_of(const PathOptions& options) {
+  if (!options.weight_by.empty()) return Weights::parse(options.weight_by);
+  Weights weights;
+  weights.attribute = "weight";
+  return weights;
+}
+
+void check_combinations(const PathOptions& options) {
+  if (options.k == 0) throw InvalidArgument("--k: must be at least 1");
+  if (options.limit == 0) throw InvalidArgument("--limit: must be at least 1");
+  if (options.all_shortest && options.k > 1) throw InvalidArgument("--all-shortest and --k cannot be combined");
+  if (is_weighted(options)) {
+    if (options.all_shortest) throw InvalidArgument("--all-shortest cannot be combined with --weighted/--weight-by");
+    if (options.max_hops) throw InvalidArgument("--max-hops cannot be combined with --weighted/--weight-by");
+    if (options.time_respecting) {
+      throw InvalidArgument("--time-respecting cannot be combined with --weighted/--weight-by");
+    }
+  }
+}
+
+PathsResult find(const View& view, EntityId from, EntityId to, const PathOptions& options) {
+  PathConstraints constraints;
+  constraints.direction = options.filters.direction;
+  constraints.max_hops = options.max_hops;
+  constraints.time_respecting = options.time_respecting;
+  constraints.distinct_relations = options.distinct_relations;
+  if (options.k > 1) {
+    KShortestPathsOptions k;
+    static_cast<PathConstraints&>(k) = constraints;
+    k.k = options.k;
+    if (is_weighted(options)) k.weights = weights_of(options);
+    return k_shortest_paths(view, from, to, k);
+  }
+  if (is_weighted(options)) {
+    WeightedPathOptions weighted;
+    static_cast<PathConstraints&>(weighted) = constraints;
+    weighted.weights = weights_of(options);
+    return weighted_shortest_path(view, from, to, weighted);
+  }
+  if (options.all_shortest) {
+    AllShortestPathsOptions all;
+    static_cast<PathConstraints&>(all) = constraints;
+    all.limit = options.limit;
+    return all_shortest_paths(view, from, to, all);
+  }
+  if (options.max_hops) {
+    SimplePathsOptions simple;
+    static_cast<PathConstraints&>(simple) = constraints;
+    simple.limit = options.limit;
+    return all_simple_paths(view, from, to, simple);
+  }
+  ShortestPathOptions shortest;
+  static_cast<PathConstraints&>(shortest) = constraints;
+  return shortest_path(view, from, to, shortest);
+}
+
+std::string hops(std::size_t n) { return n == 1 ? "1 hop" : std::to_string(n) + " hops"; }
+
+// One filter option as the user gave it, and the filters without it.
+struct ActiveFilter {
+  std::string label;
+  FilterOptions without;
+};
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ",") + item;
+  return text;
+}
+
+std::vector<ActiveFilter> active_filters(const FilterOptions& filters) {
+  std::vector<ActiveFilter> active;
+  auto add = [&](std::string label, auto clear) {
+    FilterOptions without = filters;
+    clear(without);
+    active.push_back({std::move(label), std::move(without)});
+  };
+  if (!filters.relations.empty()) add("--relations " + joined(filters.relations), [](auto& f) { f.relations.clear(); });
+  if (!filters.exclude_relations.empty()) {
+    add("--exclude-relations " + joined(filters.exclude_relations), [](auto& f) { f.exclude_relations.clear(); });
+  }
+  if (!filters.entity_types.empty()) {
+    add("--entity-types " + joined(filters.entity_types), [](auto& f) { f.entity_types.clear(); });
+  }
+  if (!filters.as_of.empty()) add("--as-of " + filters.as_of, [](auto& f) { f.as_of.clear(); });
+  if (!filters.between.empty()) add("--between " + filters.between, [](auto& f) { f.between.clear(); });
+  if (!filters.avoid.empty()) add("--avoid " + joined(filters.avoid), [](auto& f) { f.avoid.clear(); });
+  if (filters.max_degree) {
+    add("--max-degree " + std::to_string(*filters.max_degree), [](auto& f) { f.max_degree.reset(); });
+  }
+  if (filters.direction != Direction::Any) {
+    add(std::string("--direction ") + (filters.direction == Direction::Out ? "out" : "in"),
+        [](auto& f) { f.direction = Direction::Any; });
+  }
+  return active;
+}
+
+std::optional<std::size_t> hop_distance(const Graph& graph, const FilterOptions& filters, EntityId from, EntityId to,
+                                        bool time_respecting) {
+  const View view(graph, filters.to_filter());
+  ShortestPathOptions options;
+  options.direction = filters.direction;
+  options.time_respecting = time_respecting;
+  const auto result = shortest_path(view, from, to, options);
+  if (result.paths.empty()) return std::nullopt;
+  return result.paths.front().length();
+}
+
+// The sentence that says what kept A and B apart: the hop limit, the date
+// order, one filter, or all filters together.
+std::string no_path_reason(const Graph& graph, EntityId from, EntityId to, const PathOptions& options) {
+  const std::string base = fmt::format("no {}path from {} to {}", options.time_respecting ? "time-respecting " : "",
+                                       graph.entity_name(from), graph.entity_name(to));
+  if (options.max_hops) {
+    if (const auto d = hop_distance(graph, options.filters, from, to, options.time_respecting)) {
+      return fmt::format("{} within {}; the shortest has {}", base, hops(*options.max_hops), *d);
+    }
+  }
+  if (options.time_respecting) {
+    if (const auto d = hop_distance(graph, options.filters, from, to, false)) {
+      return fmt::format("{}: every connection has a step dated before the step it follows; ignoring dates they "
+                         "connect in {}",
+                         base, hops(*d));
+    }
+  }
+  const auto active = active_filters(options.filters);
+  std::string all;
+  for (const auto& filter : active) all += (all.empty() ? "" : " ") + filter.label;
+  // The filters that alone keep A and B apart, each with the hops without it.
+  std::vector<std::pair<std::string, std::size_t>> culprits;
+  for (const auto& filter : active) {
+    if (const auto d = hop_distance(graph, filter.without, from, to, false)) culprits.emplace_back(filter.label, *d);
+  }
+  if (culprits.size() == 1 && active.size() == 1) {
+    return fmt::format("{} with {}; without it they connect in {}", base, all, hops(culprits[0].second));
+  }
+  if (!culprits.empty()) {
+    std::string without;
+    for (const auto& [label, d] : culprits) {
+      without += fmt::format("{}without {} they connect in {}", without.empty() ? "" : ", ", label, hops(d));
+    }
+    return fmt::format("{} with {}; {}", base, all, without);
+  }
+  if (!active.empty()) {
+    if (const auto d = hop_distance(graph, FilterOptions{}, from, to, false)) {
+      return fmt::format("{} with {}; without filters they connect in {}", base, all, hops(*d));
+    }
+    return base + ": they are not connected in this graph, even without filters";
+  }
+  return base + ": they are not connected in this graph";
+}
+
+void print_text(const Graph& graph, const PathsResult& result, const PathOptions& options,
+                const std::vector<double>& weights) {
+  const bool weighted = is_weighted(options);
+  for (std::size_t p = 0; p < result.paths.size(); ++p) {
+    const Path& path = result.paths[p];
+    if (result.paths.size() > 1 || weighted) {
+      if (p) fmt::print("\n");
+      fmt::print("path {}: {}", p + 1, hops(path.length()));
+      if (weighted) fmt::print(", weight {}", path.weight);
+      fmt::print("\n");
+    }
+    if (path.steps.empty()) fmt::print("{} is {}\n", graph.entity_name(path.start), graph.entity_name(path.end()));
+    for (const auto& step : path.steps) {
+      fmt::print("{}", relation_text(graph, step.relation, step.from));
+      if (weighted) fmt::print("  (weight {})", weights[step.relation]);
+      fmt::print("\n");
+      const auto evidence = graph.evidence(step.relation);
+      if (evidence.empty()) fmt::print("    (no evidence recorded)\n");
+      for (const auto& e : evidence) {
+        fmt::print("    \"{}\" ({})\n", graph.str(e.quote), graph.str(graph.sources()[e.source].id));
+      }
+    }
+  }
+  if (result.truncated) {
+    fmt::print("\n(stopped at --limit {}; more paths exist)\n", options.limit);
+  }
+}
+
+void write_path(JsonWriter& json, const Graph& graph, const Path& path, bool weighted,
+                const std::vector<double>& weights) {
+  json.StartObject();
+  json.Key("length");
+  json.Uint64(path.length());
+  if (weighted) {
+    json.Key("weight");
+    json.Double(path.weight);
+  }
+  json.Key("steps");
+  json.StartArray();
+  for (const auto& step : path.steps) {
+    const RelationId r = step.relation;
+    json.StartObject();
+    json.Key("source");
+    write_string(json, graph.entity_key(graph.source(r)));
+    json.Key("type");
+    write_string(json, graph.relation_type_name(graph.relation_type(r)));
+    json.Key("target");
+    write_string(json, graph.entity_key(graph.target(r)));
+    json.Key("date");
+    if (graph.date(r).empty()) {
+      json.Null();
+    } else {
+      write_string(json, graph.date(r).to_string());
+    }
+    if (!graph.until(r).empty()) {
+      json.Key("until");
+      write_string(json, graph.until(r).to_string());
+    }
+    json.Key("forward");
+    json.Bool(step.forward);
+    if (weighted) {
+      json.Key("weight");
+      json.Double(weights[r]);
+    }
+    json.Key("evidence");
+    json.StartArray();
+    for (const auto& e : graph.evidence(r)) {
+      json.StartObject();
+      json.Key("source");
+      write_string(json, graph.str(graph.sources()[e.source].id));
+      json.Key("quote");
+      write_string(json, graph.str(e.quote));
+      json.EndObject();
+    }
+    json.EndArray();
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+}
+
+}  // namespace
+
+void setup_path(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<PathOptions>();
+  auto* command = app.add_subcommand("path", "How A connects to B: shortest path(s), each step with its evidence");
+  add_graph_input(*command, options->input);
+  command->add_option("from", options->from, "Start entity (id, name or alias)")->required();
+  command->add_option("to", options->to, "End entity (id, name or alias)")->required();
+  add_output_format(*command, options->format);
+  command->add_option("--k", options->k, "The k shortest simple paths (Yen), shortest first")->default_val(1);
+  command->add_option("--max-hops", options->max_hops,
+                      "At most H steps; alone, lists every simple path up to H steps (see --limit)");
+  command->add_flag("--all-shortest", options->all_shortest, "Every shortest path (see --limit)");
+  command->add_flag("--weighted", options->weighted, "Least total weight, by the relation attribute 'weight'");
+  command->add_option("--weight-by", options->weight_by,
+                      "Least total weight by a numeric relation attribute (amount_usd) or a table of relation "
+                      "types (funded=1,competed=5); others weigh 1");
+  command->add_flag("--time-respecting", options->time_respecting,
+                    "Only chains whose steps are in date order (each not earlier than the one before)");
+  command->add_flag("--parallel", options->distinct_relations,
+                    "Report paths that differ only in parallel relations separately");
+  command->add_option("--limit", options->limit, "Most paths listed by --all-shortest and --max-hops")
+      ->default_val(100);
+  add_filter_options(*command, options->filters, Direction::Any);
+  command->callback([options, &exit_code] { exit_code = run_path(*options); });
+}
+
+int run_path(const PathOptions& options) {
+  check_combinations(options);
+  const Graph graph = load_graph(options.input);
+  const EntityLookup lookup(graph);
+  const EntityId from = lookup.resolve(options.from);
+  const EntityId to = lookup.resolve(options.to);
+  const View view(graph, options.filters.to_filter());
+  const PathsResult result = find(view, from, to, options);
+  const bool weighted = is_weighted(options);
+  const std::vector<double> weights = weighted ? weights_of(options).relation_weights(view) : std::vector<double>{};
+  const std::string reason = result.paths.empty() ? no_path_reason(graph, from, to, options) : "";
+
+  if (options.format == OutputFormat::Json) {
+    print_json([&](JsonWriter& json) {
+      json.StartObject();
+      json.Key("from");
+      write_string(json, graph.entity_key(from));
+      json.Key("to");
+      write_string(json, graph.entity_key(to));
+      json.Key("paths");
+      json.StartArray();
+      for (const auto& path : result.paths) write_path(json, graph, path, weighted, weights);
+      json.EndArray();
+      if (result.truncated) {
+        json.Key("truncated");
+        json.Bool(true);
+      }
+      if (!reason.empty()) {
+        json.Key("reason");
+        write_string(json, reason);
+      }
+      json.EndObject();
+    });
+  } else if (!reason.empty()) {
+    fmt::print("{}\n", reason);
+  } else {
+    print_text(graph, result, options, weights);
+  }
+  return result.paths.empty() ? kExitNo : kExitOk;
+}
+
+}  // namespace kg::cli

@@ -1,0 +1,34 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "cli/common.hpp"
+
+namespace kg::cli {
+
+struct PathOptions {
+  GraphInput input;
+  OutputFormat format = OutputFormat::Text;
+  std::string from;
+  std::string to;
+  FilterOptions filters;
+  std::size_t k = 1;
+  std::optional<std::size_t> max_hops;
+  bool all_shortest = false;
+  bool weighted = false;   // by the attribute "weight" unless weight_by says otherwise
+  std::string weight_by;   // "amount_usd" or "funded=1,competed=5"
+  bool time_respecting = false;
+  bool distinct_relations = false;
+  std::size_t limit = 100;
+};
+
+void setup_path(CLI::App& app, int& exit_code);
+int run_path(const PathOptions& options);
+
+// "Elon Musk -[funded 2015..2018]-> OpenAI" for relation r read from
+// `from`'s side: "OpenAI <-[funded 2015..2018]- Elon Musk" when `from` is
+// its target; symmetric types get no arrowhead. Shared with neighbors.
+std::string relation_text(const Graph& graph, RelationId r, EntityId from);
+// The date label of a relation: "2016", "2015..2018", "..2018" or "".
+std::string date_text(const Graph& graph, RelationId r);
+
+}  // namespace kg::cli
