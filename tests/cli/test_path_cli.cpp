@@ -1,0 +1,169 @@
+// kg path and kg neighbors as a user's script sees them: stdout, stderr and
+// exit codes (docs/PATHS.md).
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+
+#include "tests/support/support.hpp"
+
+using kg::test::run_kg;
+using kg::test::shell_quote;
+
+namespace {
+
+std::string sample() { return shell_quote(kg::test::source_dir() + "/samples/openai.json"); }
+
+rapidjson::Document parse(const std::string& text) {
+  rapidjson::Document document;
+  document.Parse(text.c_str());
+  REQUIRE_MESSAGE(!document.HasParseError(), "not JSON: " << text);
+  return document;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("kg path: steps read as an argument, each with its evidence") {
+  const auto result = run_kg("path " + sample() + " Musk Microsoft --relations funded");
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  CHECK(result.out.rfind("Elon Musk -[funded 2015..2018]-> OpenAI\n    \"Musk proposed a small goal", 0) == 0);
+  CHECK(contains(result.out, "\nOpenAI <-[funded 2016]- Microsoft\n    \"the new offer was that Microsoft would "
+                             "contribute $50 million"));
+  CHECK(contains(result.out, "(inside1024)\n"));
+
+  const auto symmetric = run_kg("path " + sample() + " musk microsoft --k 3");
+  CHECK(symmetric.exit_code == 0);
+  CHECK(symmetric.out.rfind("path 1: 1 hop\nElon Musk -[rejected 2016]-> Microsoft\n", 0) == 0);
+  CHECK(contains(symmetric.out, "\npath 2: 2 hops\nElon Musk -[advised 2015]-> Sam Altman\n"));
+  CHECK(contains(symmetric.out, "\nSam Altman -[negotiated_with 2016]- Microsoft\n"));  // symmetric: no arrowhead
+}
+
+TEST_CASE("kg path --format json: the documented shape") {
+  const auto result = run_kg("path " + sample() + " musk microsoft --relations funded --format json");
+  REQUIRE(result.exit_code == 0);
+  const auto json = parse(result.out);
+  CHECK(std::string(json["from"].GetString()) == "musk");
+  CHECK(std::string(json["to"].GetString()) == "microsoft");
+  REQUIRE(json["paths"].Size() == 1);
+  const auto& path = json["paths"][0];
+  CHECK(path["length"].GetInt() == 2);
+  const auto& first = path["steps"][0];
+  CHECK(std::string(first["source"].GetString()) == "musk");
+  CHECK(std::string(first["type"].GetString()) == "funded");
+  CHECK(std::string(first["target"].GetString()) == "openai");
+  CHECK(std::string(first["date"].GetString()) == "2015");
+  CHECK(std::string(first["until"].GetString()) == "2018");
+  CHECK(first["forward"].GetBool());
+  CHECK(first["evidence"].Size() == 2);
+  CHECK(std::string(first["evidence"][0]["source"].GetString()) == "inside1024");
+  const auto& second = path["steps"][1];
+  CHECK(std::string(second["source"].GetString()) == "microsoft");
+  CHECK_FALSE(second["forward"].GetBool());
+  CHECK_FALSE(second.HasMember("until"));
+  CHECK_FALSE(json.HasMember("reason"));
+
+  const auto weighted = parse(run_kg("path " + sample() + " musk microsoft --weight-by rejected=5 --format json").out);
+  REQUIRE(weighted["paths"].Size() == 1);
+  CHECK(weighted["paths"][0]["weight"].GetDouble() == 2);
+  CHECK(weighted["paths"][0]["steps"][0]["weight"].GetDouble() == 1);
+}
+
+TEST_CASE("kg path: no path is an answer (exit 1) that names what kept them apart") {
+  auto result = run_kg("path " + sample() + " musk microsoft --relations funded,offered --direction out");
+  CHECK(result.exit_code == 1);
+  CHECK(result.out ==
+        "no path from Elon Musk to Microsoft with --relations funded,offered --direction out; without --relations "
+        "funded,offered they connect in 1 hop, without --direction out they connect in 2 hops\n");
+  result = run_kg("path " + sample() + " musk inside1024 --max-hops 2");
+  CHECK(result.exit_code == 1);
+  CHECK(result.out == "no path from Elon Musk to inside1024 within 2 hops; the shortest has 3\n");
+  result = run_kg("path " + sample() + " musk inside1024 --relations funded --format json");
+  CHECK(result.exit_code == 1);
+  const auto json = parse(result.out);
+  CHECK(json["paths"].Size() == 0);
+  CHECK(std::string(json["reason"].GetString()) ==
+        "no path from Elon Musk to inside1024 with --relations funded; without it they connect in 3 hops");
+  result = run_kg("path " + sample() + " greg microsoft --time-respecting --relations rejected,criticized,"
+              "negotiated_with,advised");
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.out, "no time-respecting path from Greg to Microsoft"));
+  CHECK(contains(result.out, "ignoring dates they connect in 2 hops"));
+}
+
+TEST_CASE("kg path: options") {
+  auto result = run_kg("path " + sample() + " musk microsoft --all-shortest --exclude-relations rejected");
+  CHECK(result.exit_code == 0);
+  CHECK(contains(result.out, "path 1: 2 hops\nElon Musk -[advised 2015]-> Sam Altman\n"));
+  CHECK(contains(result.out, "path 2: 2 hops\nElon Musk -[funded 2015..2018]-> OpenAI\n"));
+  CHECK_FALSE(contains(result.out, "path 3"));
+
+  result = run_kg("path " + sample() + " musk microsoft --max-hops 3 --limit 4 --format json");
+  CHECK(result.exit_code == 0);
+  auto json = parse(result.out);
+  CHECK(json["paths"].Size() == 4);
+  CHECK(json["truncated"].GetBool());
+  CHECK(json["paths"][0]["length"].GetInt() == 1);
+
+  const auto collapsed = parse(run_kg("path " + sample() + " musk openai --all-shortest --format json").out);
+  const auto parallel = parse(run_kg("path " + sample() + " musk openai --all-shortest --parallel --format json").out);
+  CHECK(collapsed["paths"].Size() == 1);
+  CHECK(parallel["paths"].Size() == 7);  // funded twice, approved, served, sought to lead, withdrew, sued
+
+  result = run_kg("path " + sample() + " altman microsoft --time-respecting --avoid musk --k 2");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.rfind("path 1: 1 hop\nSam Altman -[negotiated_with 2016]- Microsoft\n", 0) == 0);
+
+  result = run_kg("path " + sample() + " musk musk");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "Elon Musk is Elon Musk\n");
+}
+
+TEST_CASE("kg path: usage errors exit 2 with a message on stderr") {
+  auto result = run_kg("path " + sample() + " musk microsft");
+  CHECK(result.exit_code == 2);
+  CHECK(result.out.empty());
+  CHECK(contains(result.err, "did you mean 'microsoft'"));
+  result = run_kg("path " + sample() + " musk microsoft --weight-by funded=-1");
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "negative"));
+  result = run_kg("path " + sample() + " musk microsoft --weighted");
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "no relation has the attribute 'weight'"));
+  result = run_kg("path " + sample() + " musk microsoft --weight-by amount_usd --max-hops 2");
+  CHECK(result.exit_code == 2);
+  result = run_kg("path " + sample() + " musk microsoft --all-shortest --k 3");
+  CHECK(result.exit_code == 2);
+  result = run_kg("path " + sample() + " musk microsoft --relations fundd");
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "did you mean 'funded'"));
+}
+
+TEST_CASE("kg neighbors: entities by distance with their relations") {
+  auto result = run_kg("neighbors " + sample() + " microsoft");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.rfind("Microsoft (microsoft): 4 entities within 1 step, 19 relations among them\n\n1 step away:\n"
+                         "  Elon Musk (musk, person)\n      Elon Musk -[rejected 2016]-> Microsoft\n",
+                         0) == 0);
+  CHECK(contains(result.out, "  Azure (azure, product)\n      Microsoft -[owned 2016]-> Azure\n"));
+  CHECK(contains(result.out, "\nother relations among them:\n"));
+
+  result = run_kg("neighbors " + sample() + " azure --depth 2 --direction in --format json");
+  CHECK(result.exit_code == 0);
+  const auto json = parse(result.out);
+  CHECK(std::string(json["center"].GetString()) == "azure");
+  CHECK(json["depth"].GetInt() == 2);
+  // in: Azure <- Microsoft <- Musk (rejected); Altman via the symmetric negotiated_with
+  REQUIRE(json["entities"].Size() == 4);
+  CHECK(std::string(json["entities"][1]["id"].GetString()) == "microsoft");
+  CHECK(json["entities"][1]["distance"].GetInt() == 1);
+  CHECK(std::string(json["entities"][1]["name"].GetString()) == "Microsoft");
+  CHECK(std::string(json["entities"][1]["type"].GetString()) == "company");
+  const auto& relation = json["relations"][0];
+  CHECK(relation.HasMember("source"));
+  CHECK(relation.HasMember("type"));
+  CHECK(relation.HasMember("target"));
+  CHECK(relation.HasMember("date"));
+
+  CHECK(run_kg("neighbors " + sample() + " nobody").exit_code == 2);
+}
