@@ -560,10 +560,10 @@ struct PathEngine {
   bool enumerate(EntityId from, EntityId to, std::size_t hops, bool distinct_relations,
                  const std::function<bool(const Path&)>& visit) {
     if (on_path.size() != n) on_path.assign(n, 0);
-    if (frames.size() < hops + 1) frames.resize(hops + 1);
     Path path{from, {}, 0};
     std::vector<std::int32_t> clocks{kBeginning};
     auto fill = [&](std::size_t depth, EntityId u) {
+      if (frames.size() <= depth) frames.resize(depth + 1);
       Frame& frame = frames[depth];
       frame.choices.clear();
       frame.index = 0;
@@ -720,7 +720,8 @@ bool enumerate_by_length(Engine& engine, EntityId from, EntityId to, const PathC
   if (!first) return true;
   const std::size_t shortest = first->length();
   if (from == to) return visit(*first);
-  const std::size_t last = longest.value_or(shortest);
+  // A simple path visits each entity at most once.
+  const std::size_t last = std::min(longest.value_or(shortest), engine.n - 1);
   engine.distances_to(to, last);
   for (std::size_t hops = shortest; hops <= last; ++hops) {
     if (!engine.enumerate(from, to, hops, constraints.distinct_relations, visit)) return false;
