@@ -108,14 +108,32 @@ EntityId EntityLookup::resolve(std::string_view name) const {
 }
 
 std::vector<std::string> EntityLookup::suggestions(std::string_view name, std::size_t limit) const {
+  // One suggestion per entity, however many of its id, name and aliases are
+  // close: shown as its name, with the id when the name alone would not find it.
   std::vector<std::string_view> candidates;
-  candidates.reserve(graph_.entity_count() * 2);
+  std::vector<EntityId> owner;
   for (EntityId e = 0; e < graph_.entity_count(); ++e) {
     candidates.push_back(graph_.entity_key(e));
     candidates.push_back(graph_.entity_name(e));
     for (StringId alias : graph_.entity_aliases(e)) candidates.push_back(graph_.str(alias));
+    owner.resize(candidates.size(), e);
   }
-  return closest_matches(name, candidates, limit);
+  const auto close = closest_matches(name, candidates, candidates.size());
+  std::vector<std::string> result;
+  std::vector<EntityId> suggested;
+  for (const auto& match : close) {
+    if (result.size() == limit) break;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (candidates[i] != match) continue;
+      const EntityId e = owner[i];
+      if (std::find(suggested.begin(), suggested.end(), e) != suggested.end()) continue;
+      suggested.push_back(e);
+      const std::string display(graph_.entity_name(e));
+      result.push_back(matches(display).size() == 1 ? display : display + " (" + std::string(graph_.entity_key(e)) + ")");
+      break;
+    }
+  }
+  return result;
 }
 
 }  // namespace kg

@@ -145,6 +145,12 @@ TEST_CASE("EntityLookup resolves ids, names and aliases ignoring case") {
   CHECK(lookup.matches("nobody").empty());
   CHECK_THROWS_WITH_AS(lookup.resolve("Carl"), "no entity named 'Carl'; did you mean 'Carol'?", NameNotFound);
   CHECK_THROWS_WITH_AS(lookup.resolve("qqqqqq"), "no entity named 'qqqqqq'", NameNotFound);
+  // Id, name and alias close to the same entity give one suggestion.
+  const Graph company = test::graph_from_json(
+      R"({"entities": [{"id": "microsoft", "name": "Microsoft", "aliases": ["MicroSoft Corp"]},
+                       {"id": "ms2", "name": "Microsoft"}]})");
+  CHECK(EntityLookup(company).suggestions("mikrosoft") ==
+        std::vector<std::string>{"Microsoft (microsoft)", "Microsoft (ms2)"});
 
   // Two entities sharing a name: ambiguous, resolved by id.
   const Graph twins = test::graph_from_json(
