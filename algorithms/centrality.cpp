@@ -114,8 +114,9 @@ std::vector<double> relation_weights(const View& view, const std::string& attrib
 }
 
 // The weighted multigraph of a view as arcs grouped by their head: arc k
-// goes sources[k] -> v with weight weights[k], for k in [offsets[v],
-// offsets[v+1]). Parallel relations stay separate arcs (their weights add).
+// goes sources[k] -> v for k in [offsets[v], offsets[v+1]), with weight
+// weights[k] (all 1, and weights empty, when unweighted). Parallel relations
+// stay separate arcs: their weights add.
 struct InArcs {
   std::vector<std::uint64_t> offsets;
   std::vector<std::uint32_t> sources;
@@ -126,43 +127,36 @@ struct InArcs {
 InArcs multigraph_in_arcs(const View& view, const Compact& compact, Direction direction,
                           const std::string& weight_attribute) {
   const Graph& graph = view.graph();
-  std::vector<double> weights;
-  if (!weight_attribute.empty()) weights = relation_weights(view, weight_attribute);
-  struct Arc {
-    std::uint32_t tail, head;
-    double weight;
-  };
-  std::vector<Arc> arcs;
-  for (RelationId r = 0; r < graph.relation_count(); ++r) {
-    if (!view.keeps_relation(r)) continue;
-    const std::uint32_t s = compact.index[graph.source(r)], t = compact.index[graph.target(r)];
-    if (s == kLeftOut || t == kLeftOut) continue;
-    const double w = weights.empty() ? 1.0 : weights[r];
-    // Undirected, a self-loop is one entry of the adjacency matrix (as in
-    // NetworkX); directed, a symmetric self-loop is two arcs like any other.
-    const bool both_ways = direction == Direction::Any ? s != t : view.symmetric(r);
-    if (direction == Direction::In) {
-      arcs.push_back({t, s, w});
-    } else {
-      arcs.push_back({s, t, w});
-    }
-    if (both_ways) arcs.push_back({arcs.back().head, arcs.back().tail, w});
-  }
+  std::vector<double> relation_weight;
+  if (!weight_attribute.empty()) relation_weight = relation_weights(view, weight_attribute);
   InArcs in;
   in.offsets.assign(compact.size() + 1, 0);
   in.out_weight.assign(compact.size(), 0.0);
-  for (const Arc& a : arcs) {
-    ++in.offsets[a.head + 1];
-    in.out_weight[a.tail] += a.weight;
-  }
+  // Calls arc(tail, head, relation) for each arc a kept relation makes.
+  const auto for_each_arc = [&](auto&& arc) {
+    for (RelationId r = 0; r < graph.relation_count(); ++r) {
+      if (!view.keeps_relation(r)) continue;
+      std::uint32_t tail = compact.index[graph.source(r)], head = compact.index[graph.target(r)];
+      if (tail == kLeftOut || head == kLeftOut) continue;
+      if (direction == Direction::In) std::swap(tail, head);
+      arc(tail, head, r);
+      // Undirected, a self-loop is one entry of the adjacency matrix (as in
+      // NetworkX); directed, a symmetric self-loop is two arcs like any other.
+      if (direction == Direction::Any ? tail != head : view.symmetric(r)) arc(head, tail, r);
+    }
+  };
+  for_each_arc([&](std::uint32_t tail, std::uint32_t head, RelationId r) {
+    ++in.offsets[head + 1];
+    in.out_weight[tail] += relation_weight.empty() ? 1.0 : relation_weight[r];
+  });
   std::partial_sum(in.offsets.begin(), in.offsets.end(), in.offsets.begin());
-  in.sources.resize(arcs.size());
-  in.weights.resize(arcs.size());
+  in.sources.resize(in.offsets.back());
+  if (!relation_weight.empty()) in.weights.resize(in.offsets.back());
   std::vector<std::uint64_t> slot(in.offsets.begin(), in.offsets.end() - 1);
-  for (const Arc& a : arcs) {
-    in.sources[slot[a.head]] = a.tail;
-    in.weights[slot[a.head]++] = a.weight;
-  }
+  for_each_arc([&](std::uint32_t tail, std::uint32_t head, RelationId r) {
+    if (!relation_weight.empty()) in.weights[slot[head]] = relation_weight[r];
+    in.sources[slot[head]++] = tail;
+  });
   return in;
 }
 
@@ -482,22 +476,31 @@ CentralityScores pagerank(const View& view, const PageRankOptions& options) {
     for (std::uint32_t u : chosen) teleport[u] = 1.0 / static_cast<double>(chosen.size());
   }
 
-  std::vector<double> rank(n, 1.0 / nd), last(n);
+  // Each iteration spreads share[u] = rank[u] / out_weight[u] along u's arcs.
+  std::vector<double> rank(n, 1.0 / nd), share(n);
+  const auto count = static_cast<std::int64_t>(n);
   for (std::size_t iteration = 0; iteration < options.max_iterations; ++iteration) {
-    std::swap(rank, last);
     double dangling = 0.0;
     for (std::size_t u = 0; u < n; ++u) {
-      if (in.out_weight[u] == 0) dangling += last[u];
+      if (in.out_weight[u] > 0) {
+        share[u] = rank[u] / in.out_weight[u];
+      } else {
+        share[u] = 0.0;
+        dangling += rank[u];
+      }
     }
     double change = 0.0;
-    for (std::size_t v = 0; v < n; ++v) {
+#pragma omp parallel for schedule(static, 4096) reduction(+ : change)
+    for (std::int64_t v = 0; v < count; ++v) {
       double inflow = 0.0;
-      for (std::uint64_t k = in.offsets[v]; k < in.offsets[v + 1]; ++k) {
-        const std::uint32_t u = in.sources[k];
-        if (in.out_weight[u] > 0) inflow += last[u] * in.weights[k] / in.out_weight[u];
+      if (in.weights.empty()) {
+        for (std::uint64_t k = in.offsets[v]; k < in.offsets[v + 1]; ++k) inflow += share[in.sources[k]];
+      } else {
+        for (std::uint64_t k = in.offsets[v]; k < in.offsets[v + 1]; ++k) inflow += share[in.sources[k]] * in.weights[k];
       }
-      rank[v] = options.damping * (inflow + dangling * teleport[v]) + (1 - options.damping) * teleport[v];
-      change += std::fabs(rank[v] - last[v]);
+      const double next = options.damping * (inflow + dangling * teleport[v]) + (1 - options.damping) * teleport[v];
+      change += std::fabs(next - rank[v]);
+      rank[v] = next;
     }
     if (change < nd * options.tolerance) return compact.expand(rank);
   }
@@ -524,7 +527,9 @@ CentralityScores eigenvector_centrality(const View& view, const EigenvectorOptio
     double norm = 0.0;
     for (std::size_t v = 0; v < n; ++v) {
       double value = last[v];
-      for (std::uint64_t k = in.offsets[v]; k < in.offsets[v + 1]; ++k) value += last[in.sources[k]] * in.weights[k];
+      for (std::uint64_t k = in.offsets[v]; k < in.offsets[v + 1]; ++k) {
+        value += last[in.sources[k]] * (in.weights.empty() ? 1.0 : in.weights[k]);
+      }
       x[v] = value;
       norm += value * value;
     }

@@ -17,6 +17,7 @@ void setup_communities(CLI::App& app, int& exit_code) {
   add_filter_options(*command, options->filters, Direction::Any);
   command->add_option("--seed", options->seed, "Seed of the order entities are visited in")->default_str("0");
   command->add_option("--resolution", options->resolution, "Above 1 favours smaller communities")->default_str("1");
+  command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
   command->add_option("--top", options->top, "List only the N largest (0: all)")->default_str("0");
   command->callback([options, &exit_code] { exit_code = run_communities(*options); });
 }
@@ -26,9 +27,12 @@ int run_communities(const CommunitiesOptions& options) {
   louvain.seed = options.seed;
   louvain.resolution = options.resolution;
   louvain.validate();
+  const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
+  const auto loaded = Clock::now();
   const View view(graph, options.filters.to_filter());
   const CommunitiesResult result = louvain_communities(view, louvain);
+  if (options.timings) print_timings(start, loaded, Clock::now());
   const GroupListing listing{&graph, &result.members, options.top};
   if (options.format == OutputFormat::Json) {
     print_json([&](JsonWriter& json) {

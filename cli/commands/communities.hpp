@@ -13,6 +13,7 @@ struct CommunitiesOptions {
   FilterOptions filters;
   std::uint64_t seed = 0;
   double resolution = 1.0;
+  bool timings = false;  // load and compute seconds on stderr
   std::size_t top = 0;  // 0: every community
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 
 #include "algorithms/components.hpp"
@@ -61,6 +62,11 @@ void write_groups_json(JsonWriter& json, const char* key, const GroupListing& li
   json.EndArray();
 }
 
+void print_timings(Clock::time_point start, Clock::time_point loaded, Clock::time_point computed) {
+  const auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+  print_error(fmt::format("timings: load {:.3f} s, compute {:.3f} s", seconds(loaded - start), seconds(computed - loaded)));
+}
+
 void setup_components(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ComponentsOptions>();
   auto* command = app.add_subcommand("components", "Groups of connected entities, largest first");
@@ -69,14 +75,18 @@ void setup_components(CLI::App& app, int& exit_code) {
   add_filter_options(*command, options->filters, Direction::Any);
   command->add_flag("--strong", options->strong,
                     "Strongly connected: each member reaches every other following the arrows");
+  command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
   command->add_option("--top", options->top, "List only the N largest (0: all)")->default_str("0");
   command->callback([options, &exit_code] { exit_code = run_components(*options); });
 }
 
 int run_components(const ComponentsOptions& options) {
+  const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
+  const auto loaded = Clock::now();
   const View view(graph, options.filters.to_filter());
   const ComponentsResult result = options.strong ? strongly_connected_components(view) : weakly_connected_components(view);
+  if (options.timings) print_timings(start, loaded, Clock::now());
   const GroupListing listing{&graph, &result.members, options.top};
   if (options.format == OutputFormat::Json) {
     print_json([&](JsonWriter& json) {

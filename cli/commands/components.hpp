@@ -1,6 +1,7 @@
 #pragma once
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@ struct ComponentsOptions {
   OutputFormat format = OutputFormat::Text;
   FilterOptions filters;
   bool strong = false;
+  bool timings = false;  // load and compute seconds on stderr
   std::size_t top = 0;  // 0: every component
 };
 
@@ -30,5 +32,10 @@ struct GroupListing {
 };
 void print_groups_text(const GroupListing& listing, std::string_view title);
 void write_groups_json(JsonWriter& json, const char* key, const GroupListing& listing);
+
+// Shared by the ranking commands' --timings: "kg: timings: load 0.62 s,
+// compute 0.041 s" on stderr.
+using Clock = std::chrono::steady_clock;
+void print_timings(Clock::time_point start, Clock::time_point loaded, Clock::time_point computed);
 
 }  // namespace kg::cli

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "algorithms/centrality.hpp"
+#include "cli/commands/components.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -89,8 +90,10 @@ CentralityScores compute(const View& view, const RankOptions& o, std::vector<dou
       if (o.tolerance) options.tolerance = *o.tolerance;
       if (o.max_iterations) options.max_iterations = *o.max_iterations;
       options.weight_attribute = o.weight_by;
-      const EntityLookup lookup(view.graph());
-      for (const auto& name : o.personalize) options.personalize.push_back(lookup.resolve(name));
+      if (!o.personalize.empty()) {
+        const EntityLookup lookup(view.graph());
+        for (const auto& name : o.personalize) options.personalize.push_back(lookup.resolve(name));
+      }
       return pagerank(view, options);
     }
     case Measure::Eigenvector: {
@@ -215,6 +218,7 @@ void setup_rank(CLI::App& app, int& exit_code) {
                                                                          {"pagerank", Measure::PageRank},
                                                                          {"eigenvector", Measure::Eigenvector}}))
       ->default_str("degree");
+  command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
   command->add_option("--top", options->top, "Show the N highest (0: all)")->default_str("10");
   command
       ->add_option("--of", options->relations, "Rank entities, or relations (betweenness only)")
@@ -244,7 +248,9 @@ void setup_rank(CLI::App& app, int& exit_code) {
 
 int run_rank(const RankOptions& options) {
   check_applicable(options);
+  const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
+  const auto loaded = Clock::now();
   const View view(graph, options.filters.to_filter());
   std::vector<double> relation_scores;
   CentralityScores scores;
@@ -254,6 +260,7 @@ int run_rank(const RankOptions& options) {
     print_error(error.what());
     return kExitNo;
   }
+  if (options.timings) print_timings(start, loaded, Clock::now());
   if (options.relations) {
     print_relations(view, relation_scores, options);
   } else {

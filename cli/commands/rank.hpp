@@ -16,6 +16,7 @@ struct RankOptions {
   OutputFormat format = OutputFormat::Text;
   FilterOptions filters;
   Measure measure = Measure::Degree;
+  bool timings = false;  // load and compute seconds on stderr
   std::size_t top = 10;  // 0: all
   bool relations = false;  // --of relations (betweenness only)
   std::optional<bool> normalized;  // --normalized / --raw; default normalized
