@@ -1,6 +1,8 @@
 #pragma once
 // The registry of input formats: a new reader is one file that defines its
 // Format and one line in registry.cpp.
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +17,9 @@ struct ReadOptions {
   // Past this many problems a reader stops collecting and says how many more
   // it saw: a wrong file should not print a million lines.
   std::size_t max_problems = 1000;
+  // Called now and then with the bytes read so far and the file's size, for
+  // progress bars (the command line draws them; readers never print).
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 struct ReadResult {

@@ -7,6 +7,7 @@
 #include "graph/exception.hpp"
 #include "ingest/format.hpp"
 #include "ingest/kg_json.hpp"
+#include "ingest/snapshot_reader.hpp"
 
 namespace kg {
 namespace {
@@ -42,6 +43,7 @@ const std::vector<Format>& input_formats() {
   // One line per reader.
   static const std::vector<Format> formats = {
       kg_json_format(),
+      snapshot_format(),
   };
   return formats;
 }
