@@ -6,6 +6,7 @@
 
 #include "cli/commands/communities.hpp"
 #include "cli/commands/components.hpp"
+#include "cli/commands/convert.hpp"
 #include "cli/commands/export.hpp"
 #include "cli/commands/info.hpp"
 #include "cli/commands/neighbors.hpp"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   setup_neighbors(app, exit_code);
   setup_render(app, exit_code);
   setup_export(app, exit_code);
+  setup_convert(app, exit_code);
   setup_rank(app, exit_code);
   setup_components(app, exit_code);
   setup_communities(app, exit_code);

@@ -2,6 +2,7 @@
 // The formats of `kg export --to`: one writer per file in export/, and one
 // line each in the registry (export/writers.cpp).
 #include <iosfwd>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,9 @@ struct ExportWriter {
   std::string_view extension;    // of the files it writes, with the dot
   std::string_view description;  // one line for --help
   void (*write)(const View& view, std::ostream& out);
+  // Formats of several files (CSV's entities and relations) write them into
+  // a directory; nullptr for one-file formats.
+  void (*write_directory)(const View& view, const std::string& directory) = nullptr;
 };
 
 const std::vector<ExportWriter>& export_writers();

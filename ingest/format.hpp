@@ -13,6 +13,16 @@
 
 namespace kg {
 
+// Which columns of a CSV input hold kg's fields (ingest/csv.hpp); an empty
+// name means the usual header: Neo4j's (`:ID`, `:LABEL`, `:START_ID`,
+// `:END_ID`, `:TYPE`) or plain (`id`, `name`, `type`, `source`, `target`,
+// `date`, `until`).
+struct CsvColumns {
+  std::string id, name, entity_type;
+  std::string source, target, relation_type, date, until;
+  char delimiter = ',';
+};
+
 struct ReadOptions {
   // Past this many problems a reader stops collecting and says how many more
   // it saw: a wrong file should not print a million lines.

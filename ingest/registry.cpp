@@ -2,11 +2,16 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "graph/exception.hpp"
+#include "ingest/csv.hpp"
 #include "ingest/format.hpp"
+#include "ingest/graphml.hpp"
+#include "ingest/jsonl.hpp"
 #include "ingest/kg_json.hpp"
+#include "ingest/node_link.hpp"
 #include "ingest/snapshot_reader.hpp"
 
 namespace kg {
@@ -43,6 +48,10 @@ const std::vector<Format>& input_formats() {
   // One line per reader.
   static const std::vector<Format> formats = {
       kg_json_format(),
+      graphml_format(),
+      node_link_format(),
+      jsonl_format(),
+      csv_format(),
       snapshot_format(),
   };
   return formats;
@@ -55,6 +64,12 @@ const Format& choose_input_format(const std::string& path, const std::optional<s
       if (format.name == *name) return format;
     }
     throw InputError("unknown input format '" + *name + "' (known: " + format_names() + ")");
+  }
+  // A directory is a graph of CSV tables (entities.csv, relations.csv).
+  if (std::filesystem::is_directory(path)) {
+    for (const auto& format : formats) {
+      if (format.name == "csv") return format;
+    }
   }
   const std::string extension = extension_of(path);
   std::vector<const Format*> candidates;

@@ -21,7 +21,7 @@ void setup_export(CLI::App& app, int& exit_code) {
     formats += "\n  " + std::string(writer.name) + ": " + std::string(writer.description);
   }
   command->add_option("--to", options->to, "Output format:" + formats)->required()->check(CLI::IsMember(names));
-  command->add_option("-o,--output", options->output, "Output file (written whole or not at all); stdout if absent");
+  command->add_option("-o,--output", options->output, "Output file (written whole or not at all); stdout if absent; a directory for csv");
   add_filter_options(*command, options->filters, Direction::Any);
   command->callback([options, &exit_code] { exit_code = run_export(*options); });
 }
@@ -31,6 +31,10 @@ int run_export(const ExportOptions& options) {
   if (!writer) throw InvalidArgument("--to: unknown format '" + options.to + "'");
   const Graph graph = load_graph(options.input);
   const View view(graph, options.filters.to_filter());
+  if (writer->write_directory && !options.output.empty() && options.output != "-") {
+    writer->write_directory(view, options.output);
+    return kExitOk;
+  }
   std::ostringstream text;
   writer->write(view, text);
   if (options.output.empty() || options.output == "-") {

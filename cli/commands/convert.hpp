@@ -1,0 +1,27 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+#include "cli/common.hpp"
+
+namespace kg::cli {
+
+struct ConvertOptions {
+  GraphInput input;
+  std::string output;
+  std::optional<std::string> to;  // a writer's name; else chosen by the output's extension
+  FilterOptions filters;
+  CsvColumns csv;
+};
+
+void setup_convert(CLI::App& app, int& exit_code);
+int run_convert(const ConvertOptions& options);
+
+// The writer `kg convert` uses for an output path: by extension (.graphml,
+// .gexf, .json, .jsonl, .csv, .cyjs, .mmd, .dot, .kgs), or csv for an
+// existing directory. Throws InvalidArgument naming the choices otherwise.
+std::string output_format_for(const std::string& path);
+
+}  // namespace kg::cli

@@ -1,0 +1,127 @@
+#include "export/csv.hpp"
+
+#include <filesystem>
+#include <ostream>
+#include <sstream>
+#include <unordered_map>
+
+#include "export/atomic_file.hpp"
+#include "export/interchange.hpp"
+#include "graph/exception.hpp"
+
+namespace kg {
+namespace {
+
+using interchange::AttributeColumn;
+using interchange::ValueType;
+
+const char* neo4j_type(ValueType type) {
+  switch (type) {
+    case ValueType::Boolean: return "boolean";
+    case ValueType::Integer: return "long";
+    case ValueType::Real: return "double";
+    default: return "string";
+  }
+}
+
+void field(std::ostream& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out << text;
+    return;
+  }
+  out << '"';
+  for (const char c : text) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
+// One row's attribute values in the columns' order; empty cells for the
+// attributes a row does not have (Neo4j stores no property for them).
+void attribute_cells(std::ostream& out, const Graph& graph, Span<Attribute> attributes,
+                     const std::vector<AttributeColumn>& columns,
+                     const std::unordered_map<StringId, std::size_t>& index) {
+  if (columns.empty()) return;
+  std::vector<const Value*> cells(columns.size(), nullptr);
+  for (const Attribute& attribute : attributes) cells[index.at(attribute.key)] = &attribute.value;
+  for (const Value* value : cells) {
+    out << ',';
+    if (value) field(out, interchange::value_text(graph, *value));
+  }
+}
+
+void attribute_header(std::ostream& out, const std::vector<AttributeColumn>& columns,
+                      std::unordered_map<StringId, std::size_t>& index) {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    out << ',';
+    // The type is always written, so a name holding ':' still reads back.
+    field(out, columns[i].name + ":" + neo4j_type(columns[i].type));
+    index[columns[i].key] = i;
+  }
+  out << '\n';
+}
+
+}  // namespace
+
+void write_entities_csv(const View& view, std::ostream& out) {
+  const Graph& graph = view.graph();
+  const auto columns = interchange::entity_columns(view);
+  std::unordered_map<StringId, std::size_t> index;
+  out << "id:ID,name,:LABEL,aliases:string[]";
+  attribute_header(out, columns, index);
+  std::string aliases;
+  for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    if (!view.keeps_entity(e)) continue;
+    field(out, graph.entity_key(e));
+    out << ',';
+    field(out, graph.entity_name(e));
+    out << ',';
+    field(out, graph.entity_type_name(graph.entity_type(e)));
+    out << ',';
+    aliases.clear();
+    for (const StringId alias : graph.entity_aliases(e)) {
+      if (!aliases.empty()) aliases += ';';
+      aliases += graph.str(alias);
+    }
+    field(out, aliases);
+    attribute_cells(out, graph, graph.entity_attributes(e), columns, index);
+    out << '\n';
+  }
+}
+
+void write_relations_csv(const View& view, std::ostream& out) {
+  const Graph& graph = view.graph();
+  const auto columns = interchange::relation_columns(view);
+  std::unordered_map<StringId, std::size_t> index;
+  out << ":START_ID,:END_ID,:TYPE,date,until,evidence";
+  attribute_header(out, columns, index);
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (!view.keeps_relation(r)) continue;
+    field(out, graph.entity_key(graph.source(r)));
+    out << ',';
+    field(out, graph.entity_key(graph.target(r)));
+    out << ',';
+    field(out, graph.relation_type_name(graph.relation_type(r)));
+    out << ',' << graph.date(r).to_string() << ',' << graph.until(r).to_string() << ',';
+    field(out, interchange::evidence_json(graph, r));
+    attribute_cells(out, graph, graph.relation_attributes(r), columns, index);
+    out << '\n';
+  }
+}
+
+void write_csv(const View& view, std::ostream& out) {
+  write_entities_csv(view, out);
+  out << '\n';
+  write_relations_csv(view, out);
+}
+
+void write_csv_directory(const View& view, const std::string& directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) throw InvalidArgument(directory + ": cannot create the directory: " + error.message());
+  write_atomically(directory + "/entities.csv", [&](std::ostream& out) { write_entities_csv(view, out); });
+  write_atomically(directory + "/relations.csv", [&](std::ostream& out) { write_relations_csv(view, out); });
+}
+
+}  // namespace kg

@@ -1,0 +1,104 @@
+#include "export/cytoscape.hpp"
+
+#include "export/interchange.hpp"
+
+namespace kg {
+
+void write_cytoscape(const View& view, std::ostream& out_stream) {
+  const Graph& graph = view.graph();
+  interchange::JsonOut out(out_stream);
+  auto& json = out.json();
+  json.StartObject();
+  out.key("data");
+  json.StartObject();
+  if (!graph.name().empty()) {
+    out.key("name");
+    out.string(graph.name());
+  }
+  for (const Attribute& attribute : graph.graph_attributes()) {
+    out.key(graph.str(attribute.key));
+    out.value(graph, attribute.value);
+  }
+  if (!graph.sources().empty()) {
+    out.key("sources");
+    out.sources(graph);
+  }
+  if (out.has_relation_types(graph)) {
+    out.key("relation_types");
+    out.relation_types(graph);
+  }
+  json.EndObject();
+  out.key("directed");
+  json.Bool(true);
+  out.key("multigraph");
+  json.Bool(true);
+  out.key("elements");
+  json.StartObject();
+  out.key("nodes");
+  json.StartArray();
+  for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    if (!view.keeps_entity(e)) continue;
+    json.StartObject();
+    out.key("data");
+    json.StartObject();
+    out.key("id");
+    out.string(graph.entity_key(e));
+    out.key("name");
+    out.string(graph.entity_name(e));
+    out.key("type");
+    out.string(graph.entity_type_name(graph.entity_type(e)));
+    if (!graph.entity_aliases(e).empty()) {
+      out.key("aliases");
+      out.aliases(graph, e);
+    }
+    for (const Attribute& attribute : graph.entity_attributes(e)) {
+      out.key(interchange::exported_attribute_name(graph.str(attribute.key)));
+      out.value(graph, attribute.value);
+    }
+    json.EndObject();
+    json.EndObject();
+    out.maybe_flush();
+  }
+  json.EndArray();
+  out.key("edges");
+  json.StartArray();
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (!view.keeps_relation(r)) continue;
+    json.StartObject();
+    out.key("data");
+    json.StartObject();
+    out.key("id");
+    out.string("e" + std::to_string(r));
+    out.key("source");
+    out.string(graph.entity_key(graph.source(r)));
+    out.key("target");
+    out.string(graph.entity_key(graph.target(r)));
+    out.key("type");
+    out.string(graph.relation_type_name(graph.relation_type(r)));
+    if (!graph.date(r).empty()) {
+      out.key("date");
+      out.string(graph.date(r).to_string());
+    }
+    if (!graph.until(r).empty()) {
+      out.key("until");
+      out.string(graph.until(r).to_string());
+    }
+    if (!graph.evidence(r).empty()) {
+      out.key("evidence");
+      out.evidence(graph, r);
+    }
+    for (const Attribute& attribute : graph.relation_attributes(r)) {
+      out.key(interchange::exported_attribute_name(graph.str(attribute.key)));
+      out.value(graph, attribute.value);
+    }
+    json.EndObject();
+    json.EndObject();
+    out.maybe_flush();
+  }
+  json.EndArray();
+  json.EndObject();
+  json.EndObject();
+  out.next_document();
+}
+
+}  // namespace kg

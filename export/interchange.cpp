@@ -1,0 +1,284 @@
+#include "export/interchange.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <sstream>
+#include <unordered_map>
+
+namespace kg::interchange {
+namespace {
+
+constexpr std::array<std::string_view, 11> kReserved = {"id",     "name",   "type",  "aliases", "source", "target",
+                                                         "key",    "date",   "until", "evidence", "parent"};
+constexpr std::string_view kAttributePrefix = "attribute:";
+
+ValueType merged(ValueType a, ValueType b) {
+  if (a == b) return a;
+  const auto numeric = [](ValueType t) { return t == ValueType::Integer || t == ValueType::Real; };
+  return numeric(a) && numeric(b) ? ValueType::Real : ValueType::String;
+}
+
+class ColumnCollector {
+ public:
+  void add(const Graph& graph, Span<Attribute> attributes) {
+    for (const Attribute& attribute : attributes) {
+      const ValueType type = value_type(attribute.value);
+      const auto [it, added] = index_.try_emplace(attribute.key, columns_.size());
+      if (added) {
+        columns_.push_back({attribute.key, exported_attribute_name(graph.str(attribute.key)), type});
+      } else {
+        columns_[it->second].type = merged(columns_[it->second].type, type);
+      }
+    }
+  }
+  std::vector<AttributeColumn> take() { return std::move(columns_); }
+
+ private:
+  std::unordered_map<StringId, std::size_t> index_;
+  std::vector<AttributeColumn> columns_;
+};
+
+void write_polarity(JsonOut& out, Polarity polarity) {
+  out.string(polarity == Polarity::Positive ? "positive" : polarity == Polarity::Negative ? "negative" : "neutral");
+}
+
+}  // namespace
+
+std::string exported_attribute_name(std::string_view key) {
+  const bool reserved = std::find(kReserved.begin(), kReserved.end(), key) != kReserved.end() ||
+                        key.substr(0, kAttributePrefix.size()) == kAttributePrefix;
+  return reserved ? std::string(kAttributePrefix) + std::string(key) : std::string(key);
+}
+
+std::vector<AttributeColumn> entity_columns(const View& view) {
+  ColumnCollector collector;
+  const Graph& graph = view.graph();
+  for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    if (view.keeps_entity(e)) collector.add(graph, graph.entity_attributes(e));
+  }
+  return collector.take();
+}
+
+std::vector<AttributeColumn> relation_columns(const View& view) {
+  ColumnCollector collector;
+  const Graph& graph = view.graph();
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (view.keeps_relation(r)) collector.add(graph, graph.relation_attributes(r));
+  }
+  return collector.take();
+}
+
+std::vector<AttributeColumn> graph_columns(const Graph& graph) {
+  ColumnCollector collector;
+  collector.add(graph, graph.graph_attributes());
+  auto columns = collector.take();
+  // Graph attributes keep their names: kg's graph fields are few and known.
+  for (auto& column : columns) column.name = std::string(graph.str(column.key));
+  return columns;
+}
+
+ValueType value_type(const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::Boolean: return ValueType::Boolean;
+    case Value::Kind::Integer: return ValueType::Integer;
+    case Value::Kind::Real: return ValueType::Real;
+    default: return ValueType::String;
+  }
+}
+
+std::string value_text(const Graph& graph, const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::Boolean: return value.as_boolean() ? "true" : "false";
+    case Value::Kind::Integer: return std::to_string(value.as_integer());
+    case Value::Kind::Real: {
+      char text[32];
+      const auto end = std::to_chars(text, text + sizeof text, value.as_real()).ptr;
+      std::string result(text, end);
+      // A real that happens to be whole still reads back as a real.
+      if (result.find_first_of(".eEn") == std::string::npos) result += ".0";
+      return result;
+    }
+    default: return std::string(graph.str(value.as_string()));
+  }
+}
+
+namespace {
+template <typename F>
+std::string json_text(F&& write) {
+  std::ostringstream text;
+  {
+    JsonOut out(text);
+    write(out);
+  }
+  return text.str();
+}
+}  // namespace
+
+std::string evidence_json(const Graph& graph, RelationId r) {
+  if (graph.evidence(r).empty()) return {};
+  return json_text([&](JsonOut& out) { out.evidence(graph, r); });
+}
+
+std::string aliases_json(const Graph& graph, EntityId e) {
+  if (graph.entity_aliases(e).empty()) return {};
+  return json_text([&](JsonOut& out) { out.aliases(graph, e); });
+}
+
+std::string sources_json(const Graph& graph) {
+  if (graph.sources().empty()) return {};
+  return json_text([&](JsonOut& out) { out.sources(graph); });
+}
+
+std::string relation_types_json(const Graph& graph) {
+  return json_text([&](JsonOut& out) {
+    if (out.has_relation_types(graph)) out.relation_types(graph);
+  });
+}
+
+std::vector<EntityId> kept_entities(const View& view) {
+  std::vector<EntityId> entities;
+  for (EntityId e = 0; e < view.graph().entity_count(); ++e) {
+    if (view.keeps_entity(e)) entities.push_back(e);
+  }
+  return entities;
+}
+
+std::vector<RelationId> kept_relations(const View& view) {
+  std::vector<RelationId> relations;
+  for (RelationId r = 0; r < view.graph().relation_count(); ++r) {
+    if (view.keeps_relation(r)) relations.push_back(r);
+  }
+  return relations;
+}
+
+void write_xml_escaped(std::ostream& out, std::string_view text) {
+  std::size_t plain = 0;  // start of the run not yet written
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const char* replacement = nullptr;
+    switch (c) {
+      case '&': replacement = "&amp;"; break;
+      case '<': replacement = "&lt;"; break;
+      case '>': replacement = "&gt;"; break;
+      case '"': replacement = "&quot;"; break;
+      case '\'': replacement = "&apos;"; break;
+      case '\t': replacement = "&#9;"; break;
+      case '\n': replacement = "&#10;"; break;
+      case '\r': replacement = "&#13;"; break;
+      default:
+        if (c < 0x20 || c == 0x7F) replacement = "\xEF\xBF\xBD";
+        break;
+    }
+    if (!replacement) continue;
+    out.write(text.data() + plain, static_cast<std::streamsize>(i - plain));
+    out << replacement;
+    plain = i + 1;
+  }
+  out.write(text.data() + plain, static_cast<std::streamsize>(text.size() - plain));
+}
+
+std::string xml_escaped(std::string_view text) {
+  std::ostringstream out;
+  write_xml_escaped(out, text);
+  return out.str();
+}
+
+void JsonOut::value(const Graph& graph, const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::Boolean: writer_.Bool(value.as_boolean()); break;
+    case Value::Kind::Integer: writer_.Int64(value.as_integer()); break;
+    case Value::Kind::Real: writer_.Double(value.as_real()); break;
+    case Value::Kind::String: string(graph.str(value.as_string())); break;
+    case Value::Kind::Json: {
+      const std::string_view text = graph.str(value.as_string());
+      writer_.RawValue(text.data(), text.size(), rapidjson::kObjectType);
+      break;
+    }
+  }
+}
+
+void JsonOut::evidence(const Graph& graph, RelationId r) {
+  writer_.StartArray();
+  for (const Evidence& item : graph.evidence(r)) {
+    writer_.StartObject();
+    key("source");
+    string(graph.str(graph.sources()[item.source].id));
+    key("quote");
+    string(graph.str(item.quote));
+    writer_.EndObject();
+  }
+  writer_.EndArray();
+}
+
+void JsonOut::aliases(const Graph& graph, EntityId e) {
+  writer_.StartArray();
+  for (const StringId alias : graph.entity_aliases(e)) string(graph.str(alias));
+  writer_.EndArray();
+}
+
+void JsonOut::sources(const Graph& graph) {
+  writer_.StartArray();
+  for (const SourceInfo& source : graph.sources()) {
+    writer_.StartObject();
+    key("id");
+    string(graph.str(source.id));
+    const std::pair<const char*, StringId> texts[] = {{"title", source.title}, {"url", source.url}};
+    for (const auto& [name, text] : texts) {
+      if (graph.str(text).empty()) continue;
+      key(name);
+      string(graph.str(text));
+    }
+    if (!source.date.empty()) {
+      key("date");
+      string(source.date.to_string());
+    }
+    writer_.EndObject();
+  }
+  writer_.EndArray();
+}
+
+bool JsonOut::has_relation_types(const Graph& graph) const {
+  for (TypeId t = 0; t < graph.relation_type_count(); ++t) {
+    const RelationTypeInfo& info = graph.relation_type_info(t);
+    if (info.symmetric || info.polarity != Polarity::Neutral || !graph.str(info.description).empty()) return true;
+  }
+  return false;
+}
+
+void JsonOut::relation_types(const Graph& graph) {
+  writer_.StartObject();
+  for (TypeId t = 0; t < graph.relation_type_count(); ++t) {
+    const RelationTypeInfo& info = graph.relation_type_info(t);
+    if (!info.symmetric && info.polarity == Polarity::Neutral && graph.str(info.description).empty()) continue;
+    key(graph.relation_type_name(t));
+    writer_.StartObject();
+    if (info.symmetric) {
+      key("symmetric");
+      writer_.Bool(true);
+    }
+    if (info.polarity != Polarity::Neutral) {
+      key("polarity");
+      write_polarity(*this, info.polarity);
+    }
+    if (!graph.str(info.description).empty()) {
+      key("description");
+      string(graph.str(info.description));
+    }
+    writer_.EndObject();
+  }
+  writer_.EndObject();
+}
+
+void JsonOut::flush() {
+  out_.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+  buffer_.Clear();
+}
+
+void JsonOut::raw(std::string_view text) {
+  for (const char c : text) buffer_.Put(c);
+  writer_.Reset(buffer_);
+  maybe_flush();
+}
+
+}  // namespace kg::interchange

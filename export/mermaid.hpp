@@ -1,0 +1,19 @@
+#pragma once
+// Mermaid flowchart text (renders inside Markdown on GitHub and GitLab):
+//   flowchart LR
+//     musk["Elon Musk"]
+//     musk -->|"funded 2015-12"| openai
+// Node ids are entity ids reduced to letters, digits and '_' (made unique,
+// and never a Mermaid keyword); labels are quoted with Mermaid's entity
+// codes for the characters that would end or alter them. Entity types become
+// classes, so a stylesheet can colour them. Only ids, names, types and dates
+// are shown: Mermaid is for reading, not for carrying data.
+#include <iosfwd>
+
+#include "graph/view.hpp"
+
+namespace kg {
+
+void write_mermaid(const View& view, std::ostream& out);
+
+}  // namespace kg

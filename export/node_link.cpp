@@ -1,0 +1,102 @@
+#include "export/node_link.hpp"
+
+#include <unordered_map>
+
+#include "export/interchange.hpp"
+
+namespace kg {
+
+void write_node_link(const View& view, std::ostream& out_stream) {
+  const Graph& graph = view.graph();
+  interchange::JsonOut out(out_stream);
+  auto& json = out.json();
+  json.StartObject();
+  out.key("directed");
+  json.Bool(true);
+  out.key("multigraph");
+  json.Bool(true);
+  out.key("graph");
+  json.StartObject();
+  if (!graph.name().empty()) {
+    out.key("name");
+    out.string(graph.name());
+  }
+  for (const Attribute& attribute : graph.graph_attributes()) {
+    out.key(graph.str(attribute.key));
+    out.value(graph, attribute.value);
+  }
+  if (!graph.sources().empty()) {
+    out.key("sources");
+    out.sources(graph);
+  }
+  if (out.has_relation_types(graph)) {
+    out.key("relation_types");
+    out.relation_types(graph);
+  }
+  json.EndObject();
+
+  // NetworkX puts a node's attributes first and its id last, and an edge's
+  // attributes before source, target and key.
+  out.key("nodes");
+  json.StartArray();
+  for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    if (!view.keeps_entity(e)) continue;
+    json.StartObject();
+    out.key("name");
+    out.string(graph.entity_name(e));
+    out.key("type");
+    out.string(graph.entity_type_name(graph.entity_type(e)));
+    if (!graph.entity_aliases(e).empty()) {
+      out.key("aliases");
+      out.aliases(graph, e);
+    }
+    for (const Attribute& attribute : graph.entity_attributes(e)) {
+      out.key(interchange::exported_attribute_name(graph.str(attribute.key)));
+      out.value(graph, attribute.value);
+    }
+    out.key("id");
+    out.string(graph.entity_key(e));
+    json.EndObject();
+    out.maybe_flush();
+  }
+  json.EndArray();
+
+  out.key("links");
+  json.StartArray();
+  std::unordered_map<std::uint64_t, std::uint32_t> keys;  // (source, target) -> relations so far
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (!view.keeps_relation(r)) continue;
+    json.StartObject();
+    out.key("type");
+    out.string(graph.relation_type_name(graph.relation_type(r)));
+    if (!graph.date(r).empty()) {
+      out.key("date");
+      out.string(graph.date(r).to_string());
+    }
+    if (!graph.until(r).empty()) {
+      out.key("until");
+      out.string(graph.until(r).to_string());
+    }
+    if (!graph.evidence(r).empty()) {
+      out.key("evidence");
+      out.evidence(graph, r);
+    }
+    for (const Attribute& attribute : graph.relation_attributes(r)) {
+      out.key(interchange::exported_attribute_name(graph.str(attribute.key)));
+      out.value(graph, attribute.value);
+    }
+    out.key("source");
+    out.string(graph.entity_key(graph.source(r)));
+    out.key("target");
+    out.string(graph.entity_key(graph.target(r)));
+    out.key("key");
+    json.Uint(keys[std::uint64_t{graph.source(r)} << 32 | graph.target(r)]++);
+    json.EndObject();
+    out.maybe_flush();
+  }
+  json.EndArray();
+  json.EndObject();
+  out.next_document();
+}
+
+}  // namespace kg

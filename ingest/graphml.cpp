@@ -1,0 +1,549 @@
+// The GraphML reader. Expat (a streaming XML parser) walks the mapped file;
+// the reader keeps the keys, one node or edge at a time, and the byte offset
+// of every node and edge it hands to the builder, so that problems found
+// later can be placed. Entity declarations are refused (no entity
+// expansion attacks), UTF-8 is checked by Expat.
+#include "ingest/graphml.hpp"
+
+#include <expat.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <map>
+#include <memory>
+#include <unordered_map>
+
+#include "graph/exception.hpp"
+#include "ingest/interchange.hpp"
+#include "ingest/mapped_file.hpp"
+
+namespace kg {
+namespace {
+
+using interchange::TextType;
+
+constexpr std::string_view kGraphmlNamespace = "http://graphml.graphdrawing.org/xmlns";
+constexpr char kNamespaceSeparator = '\x01';
+constexpr std::size_t kChunk = std::size_t{1} << 24;  // bytes handed to Expat at once
+constexpr std::size_t kMaxDataBytes = std::size_t{1} << 24;
+
+enum class Domain : std::uint8_t { Node, Edge, Graph, All };
+
+struct Key {
+  std::string name;
+  Domain domain;
+  TextType type;
+  bool has_default = false;
+  std::string default_value;
+};
+
+// kg's own fields among the keys, by attr.name.
+enum class Field : std::uint8_t { None, Name, EntityType, Aliases, RelationType, Date, Until, Evidence,
+                                  GraphName, Sources, RelationTypes };
+
+Field field_of(Domain domain, std::string_view name) {
+  switch (domain) {
+    case Domain::Node:
+      if (name == "name") return Field::Name;
+      if (name == "type") return Field::EntityType;
+      if (name == "aliases") return Field::Aliases;
+      return Field::None;
+    case Domain::Edge:
+      if (name == "type") return Field::RelationType;
+      if (name == "date") return Field::Date;
+      if (name == "until") return Field::Until;
+      if (name == "evidence") return Field::Evidence;
+      return Field::None;
+    case Domain::Graph:
+      if (name == "name") return Field::GraphName;
+      if (name == "sources") return Field::Sources;
+      if (name == "relation_types") return Field::RelationTypes;
+      return Field::None;
+    default: return Field::None;
+  }
+}
+
+struct DataValue {
+  std::size_t key;  // index into keys_
+  std::string text;
+  std::size_t offset;
+};
+
+// One <node> or <edge> being read.
+struct Item {
+  std::string id, source, target;
+  bool directed = true;
+  std::size_t offset = 0;
+  std::vector<DataValue> data;
+};
+
+enum class Element : std::uint8_t { Graphml, Key, Default, Graph, Node, Edge, Data, Desc, Foreign };
+
+class Reader {
+ public:
+  Reader(XML_Parser parser, Builder& builder, interchange::Problems& problems)
+      : parser_(parser), builder_(builder), problems_(problems) {}
+
+  void start(const char* raw_name, const char** attributes) {
+    const std::size_t offset = here();
+    const auto [foreign, name] = local_name(raw_name);
+    const Element parent = stack_.empty() ? Element::Foreign : stack_.back();
+    if (!stack_.empty() && (parent == Element::Foreign || parent == Element::Desc ||
+                            (parent == Element::Data && foreign))) {
+      // Inside foreign markup (yEd's graphics) or a description: not ours.
+      if (parent == Element::Data) data_structured_ = true;
+      stack_.push_back(parent == Element::Data ? Element::Foreign : parent);
+      return;
+    }
+    if (foreign) {
+      stack_.push_back(Element::Foreign);
+      return;
+    }
+    const auto attribute = [attributes](const char* wanted) -> const char* {
+      for (const char** a = attributes; *a; a += 2) {
+        if (std::strcmp(local_name(a[0]).second, wanted) == 0) return a[1];
+      }
+      return nullptr;
+    };
+    Element element = Element::Foreign;
+    const auto misplaced = [&](const char* where) {
+      problems_.report(offset, "", std::string("<") + name + "> is not allowed here (expected inside " + where + ")");
+    };
+    if (std::strcmp(name, "graphml") == 0) {
+      if (!stack_.empty()) misplaced("nothing: it is the root");
+      element = Element::Graphml;
+    } else if (std::strcmp(name, "key") == 0) {
+      if (parent != Element::Graphml) misplaced("<graphml>");
+      element = Element::Key;
+      start_key(offset, attribute);
+    } else if (std::strcmp(name, "default") == 0) {
+      if (parent != Element::Key) misplaced("<key>");
+      element = Element::Default;
+      text_.clear();
+    } else if (std::strcmp(name, "graph") == 0) {
+      if (parent != Element::Graphml) {
+        problems_.report(offset, "", "nested graphs are not supported (kg graphs are flat)");
+      } else if (graphs_++ > 0) {
+        problems_.report(offset, "", "a second <graph>: kg reads one graph per file");
+      }
+      const char* edgedefault = attribute("edgedefault");
+      undirected_default_ = edgedefault && std::strcmp(edgedefault, "undirected") == 0;
+      element = Element::Graph;
+      graph_offset_ = offset;
+    } else if (std::strcmp(name, "node") == 0) {
+      if (parent != Element::Graph) misplaced("<graph>");
+      element = Element::Node;
+      item_ = Item{};
+      item_.offset = offset;
+      const char* id = attribute("id");
+      if (!id) problems_.report(offset, "", "<node> has no id");
+      item_.id = id ? id : "";
+    } else if (std::strcmp(name, "edge") == 0) {
+      if (parent != Element::Graph) misplaced("<graph>");
+      element = Element::Edge;
+      item_ = Item{};
+      item_.offset = offset;
+      const char* source = attribute("source");
+      const char* target = attribute("target");
+      if (!source || !target) problems_.report(offset, "", "<edge> needs a source and a target");
+      item_.source = source ? source : "";
+      item_.target = target ? target : "";
+      const char* directed = attribute("directed");
+      item_.directed = directed ? std::strcmp(directed, "false") != 0 : !undirected_default_;
+    } else if (std::strcmp(name, "data") == 0) {
+      element = Element::Data;
+      text_.clear();
+      data_structured_ = false;
+      data_offset_ = offset;
+      const char* key = attribute("key");
+      data_key_ = key ? find_key(key) : keys_.size();
+      if (!key) problems_.report(offset, "", "<data> has no key");
+      else if (data_key_ == keys_.size()) problems_.report(offset, "", std::string("<data> names an undeclared key '") + key + "'");
+      if (parent != Element::Node && parent != Element::Edge && parent != Element::Graph && parent != Element::Graphml) {
+        misplaced("<node>, <edge> or <graph>");
+      }
+    } else if (std::strcmp(name, "desc") == 0) {
+      element = Element::Desc;
+    } else if (std::strcmp(name, "hyperedge") == 0 || std::strcmp(name, "port") == 0 ||
+               std::strcmp(name, "endpoint") == 0 || std::strcmp(name, "locator") == 0) {
+      problems_.report(offset, "", std::string("<") + name + "> is not supported (kg reads nodes, edges and data)");
+      element = Element::Foreign;
+    } else {
+      problems_.report(offset, "", std::string("unknown GraphML element <") + name + ">");
+      element = Element::Foreign;
+    }
+    stack_.push_back(element);
+  }
+
+  void end() {
+    const Element element = stack_.back();
+    stack_.pop_back();
+    const bool ours = stack_.empty() || (stack_.back() != Element::Foreign && stack_.back() != Element::Desc);
+    if (!ours && element != Element::Data) return;
+    switch (element) {
+      case Element::Default:
+        if (!keys_.empty()) {
+          keys_.back().has_default = true;
+          keys_.back().default_value = text_;
+        }
+        break;
+      case Element::Data: finish_data(); break;
+      case Element::Node: finish_node(); break;
+      case Element::Edge: finish_edge(); break;
+      default: break;
+    }
+  }
+
+  void text(const char* data, int length) {
+    if (stack_.empty()) return;
+    const Element element = stack_.back();
+    if (element != Element::Data && element != Element::Default) return;
+    if (text_.size() + static_cast<std::size_t>(length) > kMaxDataBytes) {
+      if (!text_too_long_) problems_.report(here(), "", "data longer than 16 MiB");
+      text_too_long_ = true;
+      return;
+    }
+    text_.append(data, static_cast<std::size_t>(length));
+  }
+
+  // After the document: what is declared once all edges are seen.
+  void finish_document() {
+    if (graphs_ == 0) problems_.report(0, "", "no <graph> element: not a GraphML document");
+    for (const auto& [type, counts] : edge_directions_) {
+      if (counts.first > 0) continue;
+      if (std::find(declared_types_.begin(), declared_types_.end(), type) != declared_types_.end()) continue;
+      builder_.declare_relation_type(type, true, Polarity::Neutral, "");
+    }
+  }
+
+  const std::vector<std::size_t>& entity_offsets() const { return entity_offsets_; }
+  const std::vector<std::size_t>& relation_offsets() const { return relation_offsets_; }
+  std::size_t graph_offset() const { return graph_offset_; }
+  std::size_t sources_offset() const { return sources_offset_; }
+  XML_Parser parser() const { return parser_; }
+
+ private:
+  std::size_t here() const { return static_cast<std::size_t>(XML_GetCurrentByteIndex(parser_)); }
+
+  // (whether it is outside GraphML's namespace, local name)
+  static std::pair<bool, const char*> local_name(const char* name) {
+    const char* separator = std::strchr(name, kNamespaceSeparator);
+    if (!separator) return {false, name};
+    const std::string_view space(name, static_cast<std::size_t>(separator - name));
+    return {space != kGraphmlNamespace, separator + 1};
+  }
+
+  template <typename Attribute>
+  void start_key(std::size_t offset, const Attribute& attribute) {
+    const char* id = attribute("id");
+    const char* domain = attribute("for");
+    const char* name = attribute("attr.name");
+    const char* type = attribute("attr.type");
+    if (!id) {
+      problems_.report(offset, "", "<key> has no id");
+      return;
+    }
+    Key key;
+    key.name = name ? name : id;
+    const std::string_view d = domain ? domain : "all";
+    if (d == "node") key.domain = Domain::Node;
+    else if (d == "edge") key.domain = Domain::Edge;
+    else if (d == "graph") key.domain = Domain::Graph;
+    else if (d == "all") key.domain = Domain::All;
+    else {
+      // Keys for ports, hyperedges and the document say nothing kg keeps.
+      key.domain = Domain::All;
+    }
+    const std::string_view t = type ? type : "string";
+    if (t == "boolean") key.type = TextType::Boolean;
+    else if (t == "int" || t == "long") key.type = TextType::Integer;
+    else if (t == "float" || t == "double") key.type = TextType::Real;
+    else if (t == "string") key.type = TextType::String;
+    else {
+      problems_.report(offset, "", "unknown attr.type '" + std::string(t) +
+                                       "' (expected boolean, int, long, float, double or string)");
+      key.type = TextType::String;
+    }
+    if (key_index_.count(id)) {
+      problems_.report(offset, "", std::string("key '") + id + "' declared twice");
+      return;
+    }
+    key_index_[id] = keys_.size();
+    keys_.push_back(std::move(key));
+  }
+
+  std::size_t find_key(const char* id) const {
+    const auto it = key_index_.find(id);
+    return it == key_index_.end() ? keys_.size() : it->second;
+  }
+
+  void finish_data() {
+    if (data_key_ >= keys_.size() || data_structured_) return;  // yEd's graphics and the like: drawing, not data
+    const Element owner = stack_.back();
+    const Key& key = keys_[data_key_];
+    const Domain domain = owner == Element::Node ? Domain::Node : owner == Element::Edge ? Domain::Edge : Domain::Graph;
+    if (key.domain != Domain::All && key.domain != domain) {
+      problems_.report(data_offset_, "", "key '" + key.name + "' is declared for another kind of element");
+      return;
+    }
+    if (owner == Element::Node || owner == Element::Edge) {
+      for (const auto& existing : item_.data) {
+        if (existing.key == data_key_) {
+          problems_.report(data_offset_, "", "second value for key '" + key.name + "'");
+          return;
+        }
+      }
+      item_.data.push_back({data_key_, text_, data_offset_});
+    } else if (owner == Element::Graph) {
+      graph_data(key, text_, data_offset_);
+    }
+  }
+
+  void graph_data(const Key& key, const std::string& text, std::size_t offset) {
+    std::string error;
+    switch (field_of(Domain::Graph, key.name)) {
+      case Field::GraphName: builder_.set_name(text); return;
+      case Field::Sources:
+        error = interchange::add_json_text(builder_, text, &interchange::add_sources);
+        sources_offset_ = offset;
+        break;
+      case Field::RelationTypes: {
+        rapidjson::Document document;
+        document.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+        error = document.HasParseError() ? "JSON text"
+                                         : interchange::add_relation_types(builder_, document, &declared_types_);
+        break;
+      }
+      default: {
+        if (key.type == TextType::String && !text.empty() && (text[0] == '[' || text[0] == '{')) {
+          rapidjson::Document document;
+          document.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+          if (!document.HasParseError()) {
+            builder_.add_graph_json_attribute(interchange::imported_attribute_name(key.name), text);
+            return;
+          }
+        }
+        const auto value = interchange::typed_value(text, key.type);
+        if (!value) {
+          error = interchange::type_description(key.type);
+          break;
+        }
+        builder_.add_graph_attribute(interchange::imported_attribute_name(key.name), *value);
+        return;
+      }
+    }
+    if (!error.empty()) problems_.report(offset, "", "graph data '" + key.name + "': expected " + error);
+  }
+
+  // The item's values and its keys' defaults, in key order.
+  std::vector<const DataValue*> values_with_defaults(Domain domain, std::vector<DataValue>& defaults) {
+    defaults.clear();
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      const Key& key = keys_[k];
+      if (!key.has_default || (key.domain != domain && key.domain != Domain::All)) continue;
+      const bool given = std::any_of(item_.data.begin(), item_.data.end(), [k](const DataValue& v) { return v.key == k; });
+      if (!given) defaults.push_back({k, key.default_value, item_.offset});
+    }
+    std::vector<const DataValue*> values;
+    for (const auto& value : item_.data) values.push_back(&value);
+    for (const auto& value : defaults) values.push_back(&value);
+    return values;
+  }
+
+  void finish_node() {
+    std::vector<DataValue> defaults;
+    const auto values = values_with_defaults(Domain::Node, defaults);
+    std::string_view name, type, label;
+    const DataValue* aliases = nullptr;
+    for (const DataValue* value : values) {
+      const Key& key = keys_[value->key];
+      switch (field_of(Domain::Node, key.name)) {
+        case Field::Name: name = value->text; break;
+        case Field::EntityType: type = value->text; break;
+        case Field::Aliases: aliases = value; break;
+        default:
+          if (key.name == "label") label = value->text;
+          break;
+      }
+    }
+    entity_offsets_.push_back(item_.offset);
+    builder_.add_entity(item_.id, name.empty() ? label : name, type);
+    if (aliases) {
+      const std::string error = interchange::add_json_text(builder_, aliases->text, &interchange::add_aliases);
+      if (!error.empty()) problems_.report(aliases->offset, node_path(), "expected " + error);
+    }
+    for (const DataValue* value : values) {
+      const Key& key = keys_[value->key];
+      if (field_of(Domain::Node, key.name) != Field::None) continue;
+      const auto typed = interchange::typed_value(value->text, key.type);
+      if (!typed) {
+        problems_.report(value->offset, node_path(), "data '" + key.name + "': expected " +
+                                                         interchange::type_description(key.type) + ", found '" +
+                                                         value->text + "'");
+        continue;
+      }
+      builder_.add_entity_attribute(interchange::imported_attribute_name(key.name), *typed);
+    }
+  }
+
+  void finish_edge() {
+    std::vector<DataValue> defaults;
+    const auto values = values_with_defaults(Domain::Edge, defaults);
+    std::string_view type = interchange::kDefaultRelationType;
+    Date dates[2];
+    const DataValue* evidence = nullptr;
+    for (const DataValue* value : values) {
+      const Key& key = keys_[value->key];
+      const Field field = field_of(Domain::Edge, key.name);
+      if (field == Field::RelationType) {
+        type = value->text;
+      } else if (field == Field::Date || field == Field::Until) {
+        if (value->text.empty()) continue;
+        const auto date = Date::parse(value->text);
+        if (!date) {
+          problems_.report(value->offset, edge_path(), "invalid " + key.name + " '" + value->text +
+                                                           "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        } else {
+          dates[field == Field::Date ? 0 : 1] = *date;
+        }
+      } else if (field == Field::Evidence) {
+        evidence = value;
+      }
+    }
+    relation_offsets_.push_back(item_.offset);
+    builder_.add_relation(item_.source, item_.target, type, dates[0], dates[1]);
+    auto& [directed, undirected] = edge_directions_[std::string(type)];
+    ++(item_.directed ? directed : undirected);
+    for (const DataValue* value : values) {
+      const Key& key = keys_[value->key];
+      if (field_of(Domain::Edge, key.name) != Field::None) continue;
+      const auto typed = interchange::typed_value(value->text, key.type);
+      if (!typed) {
+        problems_.report(value->offset, edge_path(), "data '" + key.name + "': expected " +
+                                                         interchange::type_description(key.type) + ", found '" +
+                                                         value->text + "'");
+        continue;
+      }
+      builder_.add_relation_attribute(interchange::imported_attribute_name(key.name), *typed);
+    }
+    if (evidence && !evidence->text.empty()) {
+      const std::string error = interchange::add_json_text(builder_, evidence->text, &interchange::add_evidence);
+      if (!error.empty()) problems_.report(evidence->offset, edge_path(), "expected " + error);
+    }
+  }
+
+  std::string node_path() const { return "node '" + item_.id + "'"; }
+  std::string edge_path() const { return "edge " + item_.source + " -> " + item_.target; }
+
+  XML_Parser parser_;
+  Builder& builder_;
+  interchange::Problems& problems_;
+  std::vector<Element> stack_;
+  std::vector<Key> keys_;
+  std::unordered_map<std::string, std::size_t> key_index_;
+  Item item_;
+  std::string text_;
+  bool text_too_long_ = false;
+  bool data_structured_ = false;
+  std::size_t data_key_ = 0;
+  std::size_t data_offset_ = 0;
+  std::size_t graphs_ = 0;
+  bool undirected_default_ = false;
+  std::size_t graph_offset_ = 0;
+  std::size_t sources_offset_ = 0;
+  // Per relation type: its directed and undirected edges.
+  std::map<std::string, std::pair<std::size_t, std::size_t>> edge_directions_;
+  std::vector<std::string> declared_types_;
+  std::vector<std::size_t> entity_offsets_, relation_offsets_;
+
+};
+
+ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std::string& name,
+                 const std::function<std::string()>& load_text, const ReadOptions& options) {
+  XML_Parser parser = XML_ParserCreateNS("UTF-8", kNamespaceSeparator);
+  if (!parser) throw std::bad_alloc();
+  const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> owner(parser, XML_ParserFree);
+  Builder builder;
+  interchange::Problems problems(options.max_problems);
+  Reader reader(parser, builder, problems);
+  XML_SetUserData(parser, &reader);
+  XML_SetElementHandler(
+      parser,
+      [](void* user, const XML_Char* element, const XML_Char** attributes) {
+        static_cast<Reader*>(user)->start(element, attributes);
+      },
+      [](void* user, const XML_Char*) { static_cast<Reader*>(user)->end(); });
+  XML_SetCharacterDataHandler(parser, [](void* user, const XML_Char* text, int length) {
+    static_cast<Reader*>(user)->text(text, length);
+  });
+  // Entities declared in a DTD could expand without bound: refused.
+  XML_SetEntityDeclHandler(parser, [](void* user, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                                      const XML_Char*, const XML_Char*, const XML_Char*) {
+    XML_StopParser(static_cast<Reader*>(user)->parser(), XML_FALSE);
+  });
+
+  bool entity_refused = false;
+  std::size_t offset = 0;
+  bool ok = true;
+  while (ok) {
+    const std::size_t length = std::min(kChunk, size - offset);
+    const bool last = offset + length == size;
+    ok = XML_Parse(parser, data + offset, static_cast<int>(length), last) == XML_STATUS_OK;
+    offset += length;
+    if (file && offset > kChunk) file->release_before(offset - kChunk);
+    if (last) break;
+  }
+  if (!ok) {
+    const XML_Error code = XML_GetErrorCode(parser);
+    entity_refused = code == XML_ERROR_ABORTED;
+    problems.report(static_cast<std::size_t>(XML_GetCurrentByteIndex(parser)), "",
+                    entity_refused ? std::string("entity declarations are not supported")
+                                   : std::string("invalid XML: ") + XML_ErrorString(code));
+  } else {
+    reader.finish_document();
+  }
+
+  ReadResult result;
+  if (problems.empty()) {
+    BuildResult built = std::move(builder).finish();
+    for (const auto& problem : built.problems) {
+      std::size_t at = 0;
+      switch (problem.subject) {
+        case BuildProblem::Subject::Entity: at = reader.entity_offsets()[problem.index]; break;
+        case BuildProblem::Subject::Relation: at = reader.relation_offsets()[problem.index]; break;
+        case BuildProblem::Subject::Source: at = reader.sources_offset(); break;
+        case BuildProblem::Subject::RelationType: at = reader.graph_offset(); break;
+      }
+      problems.report(at, problem.field, problem.message);
+    }
+    if (built.problems.empty()) {
+      result.graph = std::move(built.graph);
+      return result;
+    }
+  }
+  result.problems = problems.diagnostics(name, load_text());
+  return result;
+}
+
+bool looks_like_graphml(std::string_view head) { return head.find("<graphml") != std::string_view::npos; }
+
+}  // namespace
+
+ReadResult read_graphml_file(const std::string& path, const ReadOptions& options) {
+  MappedFile file(path);
+  return parse(file.data(), file.size(), &file, path, [&file] { return std::string(file.data(), file.size()); },
+               options);
+}
+
+ReadResult read_graphml_text(const std::string& text, const std::string& name, const ReadOptions& options) {
+  return parse(text.c_str(), text.size(), nullptr, name, [&text] { return text; }, options);
+}
+
+Format graphml_format() {
+  return {"graphml", "GraphML (NetworkX, igraph, Gephi, yEd)", {".graphml", ".xml"}, &looks_like_graphml,
+          &read_graphml_file};
+}
+
+}  // namespace kg

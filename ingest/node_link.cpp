@@ -1,0 +1,400 @@
+// The node-link reader parses the whole document into RapidJSON's DOM (the
+// format's members may come in any order: links before nodes) and places
+// problems afterwards by their JSON path (ingest/json_location.hpp).
+#include "ingest/node_link.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <functional>
+#include <map>
+
+#include "ingest/interchange.hpp"
+#include "ingest/json_location.hpp"
+#include "ingest/mapped_file.hpp"
+#include "ingest/utf8.hpp"
+
+namespace kg {
+namespace {
+
+constexpr std::size_t kMaxDepth = 64;
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
+
+std::string_view text_of(const rapidjson::Value& value) {
+  return std::string_view(value.GetString(), value.GetStringLength());
+}
+
+// Walks without recursion, so that a hostile nesting cannot exhaust the stack.
+bool deeper_than(const rapidjson::Value& root, std::size_t limit) {
+  std::vector<std::pair<const rapidjson::Value*, std::size_t>> stack{{&root, 1}};
+  while (!stack.empty()) {
+    const auto [value, depth] = stack.back();
+    stack.pop_back();
+    if (depth > limit) return true;
+    if (value->IsArray()) {
+      for (const auto& element : value->GetArray()) stack.push_back({&element, depth + 1});
+    } else if (value->IsObject()) {
+      for (const auto& member : value->GetObject()) stack.push_back({&member.value, depth + 1});
+    }
+  }
+  return false;
+}
+
+std::string json_text(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+// A node id or link endpoint: a string, or a number written as JSON does.
+bool id_text(const rapidjson::Value& value, std::string& out) {
+  if (value.IsString()) {
+    out.assign(text_of(value));
+    return true;
+  }
+  if (value.IsNumber()) {
+    out = json_text(value);
+    return true;
+  }
+  return false;
+}
+
+class Reader {
+ public:
+  Reader(Builder& builder) : builder_(builder) {}
+
+  void read(const rapidjson::Value& root) {
+    if (!root.IsObject()) {
+      problem("", "expected an object with nodes and links");
+      return;
+    }
+    const rapidjson::Value* nodes = nullptr;
+    const rapidjson::Value* links = nullptr;
+    const char* links_name = "links";
+    for (const auto& member : root.GetObject()) {
+      const std::string_view name = text_of(member.name);
+      const std::string path(name);
+      if (name == "directed") {
+        if (!member.value.IsBool()) problem(path, "expected true or false");
+        else undirected_ = !member.value.GetBool();
+      } else if (name == "multigraph") {
+        if (!member.value.IsBool()) problem(path, "expected true or false");
+      } else if (name == "graph") {
+        read_graph(member.value);
+      } else if (name == "nodes") {
+        nodes = &member.value;
+      } else if (name == "links" || name == "edges") {
+        if (links) problem(path, "both links and edges: expected one of them");
+        links = &member.value;
+        links_name = name == "links" ? "links" : "edges";
+      } else {
+        problem(path, "unknown member '" + path + "' (expected directed, multigraph, graph, nodes, links)");
+      }
+    }
+    if (!nodes) problem("", "no \"nodes\" array");
+    else read_nodes(*nodes);
+    if (links) read_links(*links, links_name);
+    for (const auto& [type, counts] : types_) {
+      if (undirected_ && std::find(declared_.begin(), declared_.end(), type) == declared_.end()) {
+        builder_.declare_relation_type(type, true, Polarity::Neutral, "");
+      }
+    }
+  }
+
+  struct PathProblem {
+    std::string path;
+    std::string message;
+  };
+  std::vector<PathProblem>& problems() { return problems_; }
+  const std::vector<std::string>& entity_paths() const { return entity_paths_; }
+  const std::vector<std::string>& relation_paths() const { return relation_paths_; }
+
+ private:
+  void problem(std::string path, std::string message) { problems_.push_back({std::move(path), std::move(message)}); }
+
+  void read_graph(const rapidjson::Value& graph) {
+    if (!graph.IsObject()) {
+      problem("graph", "expected an object");
+      return;
+    }
+    for (const auto& member : graph.GetObject()) {
+      const std::string_view name = text_of(member.name);
+      const std::string path = "graph." + std::string(name);
+      std::string error;
+      if (name == "name" && member.value.IsString()) {
+        builder_.set_name(text_of(member.value));
+      } else if (name == "sources") {
+        sources_path_ = path;
+        error = interchange::add_sources(builder_, member.value);
+      } else if (name == "relation_types") {
+        error = interchange::add_relation_types(builder_, member.value, &declared_);
+      } else if (member.value.IsObject() || member.value.IsArray()) {
+        if (deeper_than(member.value, kMaxDepth)) error = "at most " + std::to_string(kMaxDepth) + " levels of nesting";
+        else builder_.add_graph_json_attribute(name, json_text(member.value));
+      } else if (const auto value = interchange::scalar_input(member.value)) {
+        builder_.add_graph_attribute(name, *value);
+      } else if (!member.value.IsNull()) {
+        error = "an integer within 64 bits";
+      }
+      if (!error.empty()) problem(path, "expected " + error);
+    }
+  }
+
+  // A member that is not one of kg's fields: an attribute.
+  template <typename Add>
+  void attribute(const std::string& path, std::string_view name, const rapidjson::Value& value, Add&& add) {
+    const std::string_view key = interchange::imported_attribute_name(name);
+    if (value.IsNull()) return;  // NetworkX's None: no value
+    if (value.IsArray() || value.IsObject()) {
+      if (deeper_than(value, kMaxDepth)) {
+        problem(path, "expected at most " + std::to_string(kMaxDepth) + " levels of nesting");
+        return;
+      }
+      const std::string text = json_text(value);
+      add(key, ScalarInput(std::string_view(text)));
+      return;
+    }
+    const auto scalar = interchange::scalar_input(value);
+    if (!scalar) {
+      problem(path, "expected an integer within 64 bits");
+      return;
+    }
+    add(key, *scalar);
+  }
+
+  void read_nodes(const rapidjson::Value& nodes) {
+    if (!nodes.IsArray()) {
+      problem("nodes", "expected an array of objects");
+      return;
+    }
+    std::string id;
+    for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
+      const auto& node = nodes[i];
+      const std::string path = "nodes[" + std::to_string(i) + "]";
+      if (!node.IsObject()) {
+        problem(path, "expected an object with an id");
+        continue;
+      }
+      const auto id_member = node.FindMember("id");
+      if (id_member == node.MemberEnd()) {
+        problem(path, "node has no 'id'");
+        continue;
+      }
+      if (!id_text(id_member->value, id)) {
+        problem(path + ".id", "expected a string or a number");
+        continue;
+      }
+      std::string_view name, type;
+      const rapidjson::Value* aliases = nullptr;
+      for (const auto& member : node.GetObject()) {
+        const std::string_view key = text_of(member.name);
+        if (key == "name" && member.value.IsString()) name = text_of(member.value);
+        if (key == "type" && member.value.IsString()) type = text_of(member.value);
+        if (key == "aliases") aliases = &member.value;
+      }
+      entity_paths_.push_back(path);
+      builder_.add_entity(id, name, type);
+      if (aliases) {
+        const std::string error = interchange::add_aliases(builder_, *aliases);
+        if (!error.empty()) problem(path + ".aliases", "expected " + error);
+      }
+      for (const auto& member : node.GetObject()) {
+        const std::string_view key = text_of(member.name);
+        if (key == "id" || key == "aliases") continue;
+        if ((key == "name" || key == "type") && member.value.IsString()) continue;
+        attribute(path + "." + std::string(key), key, member.value,
+                  [this](std::string_view k, const ScalarInput& v) { builder_.add_entity_attribute(k, v); });
+      }
+    }
+  }
+
+  void read_links(const rapidjson::Value& links, const char* array) {
+    if (!links.IsArray()) {
+      problem(array, "expected an array of objects");
+      return;
+    }
+    std::string source, target;
+    for (rapidjson::SizeType i = 0; i < links.Size(); ++i) {
+      const auto& link = links[i];
+      const std::string path = std::string(array) + "[" + std::to_string(i) + "]";
+      if (!link.IsObject()) {
+        problem(path, "expected an object with source and target");
+        continue;
+      }
+      bool complete = true;
+      for (const auto& [field, out] : {std::pair<const char*, std::string*>{"source", &source}, {"target", &target}}) {
+        const auto it = link.FindMember(field);
+        if (it == link.MemberEnd()) {
+          problem(path, std::string("link has no '") + field + "'");
+          complete = false;
+        } else if (!id_text(it->value, *out)) {
+          problem(path + "." + field, "expected a node id (a string or a number)");
+          complete = false;
+        }
+      }
+      if (!complete) continue;
+      std::string_view type = interchange::kDefaultRelationType;
+      Date dates[2];
+      const rapidjson::Value* evidence = nullptr;
+      for (const auto& member : link.GetObject()) {
+        const std::string_view key = text_of(member.name);
+        if (key == "type" && member.value.IsString()) type = text_of(member.value);
+        if (key == "evidence") evidence = &member.value;
+        if (key == "date" || key == "until") {
+          const std::string field_path = path + "." + std::string(key);
+          if (!member.value.IsString()) {
+            if (!member.value.IsNull()) problem(field_path, "expected a date string");
+            continue;
+          }
+          const auto date = Date::parse(text_of(member.value));
+          if (!date) {
+            problem(field_path, "invalid date '" + std::string(text_of(member.value)) +
+                                    "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+          } else {
+            dates[key == "date" ? 0 : 1] = *date;
+          }
+        }
+      }
+      relation_paths_.push_back(path);
+      builder_.add_relation(source, target, type, dates[0], dates[1]);
+      ++types_[std::string(type)];
+      for (const auto& member : link.GetObject()) {
+        const std::string_view key = text_of(member.name);
+        if (key == "source" || key == "target" || key == "key" || key == "evidence" || key == "date" ||
+            key == "until") {
+          continue;
+        }
+        if (key == "type" && member.value.IsString()) continue;
+        attribute(path + "." + std::string(key), key, member.value,
+                  [this](std::string_view k, const ScalarInput& v) { builder_.add_relation_attribute(k, v); });
+      }
+      if (evidence) {
+        const std::string error = interchange::add_evidence(builder_, *evidence);
+        if (!error.empty()) problem(path + ".evidence", "expected " + error);
+      }
+    }
+  }
+
+  Builder& builder_;
+  bool undirected_ = false;
+  std::vector<PathProblem> problems_;
+  std::vector<std::string> entity_paths_, relation_paths_;
+  std::string sources_path_ = "graph.sources";
+  std::map<std::string, std::size_t> types_;
+  std::vector<std::string> declared_;
+
+ public:
+  const std::string& sources_path() const { return sources_path_; }
+};
+
+ReadResult parse(const char* data, std::size_t size, const std::string& name,
+                 const std::function<std::string()>& load_text, const ReadOptions& options) {
+  const std::size_t start = size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  const std::string_view body(data + start, size - start);
+  interchange::Problems problems(options.max_problems);
+  ReadResult result;
+  if (const std::size_t bad = is_ascii(body) ? std::string_view::npos : find_invalid_utf8(body);
+      bad != std::string_view::npos) {
+    problems.report(start + bad, "", "invalid UTF-8");
+    result.problems = problems.diagnostics(name, load_text());
+    return result;
+  }
+  rapidjson::Document document;
+  document.Parse<kParseFlags>(body.data(), body.size());
+  if (document.HasParseError()) {
+    problems.report(start + document.GetErrorOffset(), "",
+                    std::string("invalid JSON: ") + rapidjson::GetParseError_En(document.GetParseError()));
+    result.problems = problems.diagnostics(name, load_text());
+    return result;
+  }
+  Builder builder;
+  Reader reader(builder);
+  reader.read(document);
+  std::vector<Reader::PathProblem> located = std::move(reader.problems());
+  if (located.empty()) {
+    BuildResult built = std::move(builder).finish();
+    if (built.problems.empty()) {
+      result.graph = std::move(built.graph);
+      return result;
+    }
+    for (const auto& problem : built.problems) {
+      std::string path;
+      switch (problem.subject) {
+        case BuildProblem::Subject::Entity: path = reader.entity_paths()[problem.index]; break;
+        case BuildProblem::Subject::Relation: path = reader.relation_paths()[problem.index]; break;
+        case BuildProblem::Subject::Source: path = reader.sources_path(); break;
+        case BuildProblem::Subject::RelationType: path = "graph.relation_types"; break;
+      }
+      if (!problem.field.empty()) path += "." + problem.field;
+      located.push_back({path, problem.message});
+    }
+  }
+  const std::string text = load_text();
+  const std::size_t root = skip_json_separators(text, start);
+  for (auto& problem : located) {
+    const std::size_t offset = locate_json_path(text, root, parse_json_path(problem.path));
+    problems.report(offset, std::move(problem.path), std::move(problem.message));
+  }
+  result.problems = problems.diagnostics(name, text);
+  return result;
+}
+
+bool looks_like_node_link(std::string_view head) {
+  return json_top_level_has(head, {"nodes", "links", "edges", "directed", "multigraph"},
+                            {"entities", "relations", "elements", "kg"});
+}
+
+}  // namespace
+
+bool json_top_level_has(std::string_view head, std::initializer_list<std::string_view> members,
+                        std::initializer_list<std::string_view> excluded) {
+  // A scan of the top-level member names: depth counting, strings skipped.
+  std::size_t i = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (i == std::string_view::npos || head[i] != '{') return false;
+  bool found = false;
+  int depth = 0;
+  for (; i < head.size(); ++i) {
+    const char c = head[i];
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == '"') {
+      const std::size_t begin = i + 1;
+      for (++i; i < head.size() && head[i] != '"'; ++i) {
+        if (head[i] == '\\') ++i;
+      }
+      if (i >= head.size()) break;
+      const std::string_view text = head.substr(begin, i - begin);
+      const std::size_t next = head.find_first_not_of(" \t\r\n", i + 1);
+      if (depth != 1 || next == std::string_view::npos || head[next] != ':') continue;
+      for (const auto member : excluded) {
+        if (text == member) return false;
+      }
+      for (const auto member : members) found = found || text == member;
+    }
+  }
+  return found;
+}
+
+ReadResult read_node_link_file(const std::string& path, const ReadOptions& options) {
+  MappedFile file(path);
+  return parse(file.data(), file.size(), path, [&file] { return std::string(file.data(), file.size()); }, options);
+}
+
+ReadResult read_node_link_text(const std::string& text, const std::string& name, const ReadOptions& options) {
+  return parse(text.c_str(), text.size(), name, [&text] { return text; }, options);
+}
+
+Format node_link_format() {
+  return {"node-link", "node-link JSON (NetworkX's node_link_data, D3)", {".json"}, &looks_like_node_link,
+          &read_node_link_file};
+}
+
+}  // namespace kg

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""NetworkX and igraph as the other side of kg's interchange formats
+(tests/ingest/test_interchange_*.cpp, tests/export/test_interchange_*.cpp).
+
+Usage:
+  networkx_interchange.py read FORMAT PATH
+      Reads PATH with NetworkX (FORMAT graphml, gexf or node-link) and prints
+      {"directed", "multigraph", "graph": {...}, "nodes": {id: {attrs}},
+       "edges": [[source, target, {attrs}], ...]} (edges in file order).
+      NetworkX 2.8 reads GEXF 1.1 and 1.2 only: a GEXF 1.3 file is read
+      with its namespace renamed to 1.2draft (kg writes nothing 1.2 lacks).
+  networkx_interchange.py write DIR
+      Writes NetworkX's shipped graphs (karate, florentine, lesmis, davis)
+      as DIR/NAME.graphml (write_graphml) and DIR/NAME.json
+      (node_link_data) and prints {NAME: {"nodes": n, "edges": m,
+      "node_attributes": [...], "edge_attributes": [...]}}.
+  networkx_interchange.py igraph PATH
+      Reads a GraphML file with igraph and prints {"vertices", "edges",
+      "vertex_attributes", "edge_attributes", "names": [...],
+      "edge_list": [[source id, target id], ...]}.
+"""
+import io
+import math
+import json
+import sys
+
+import networkx as nx
+
+
+def shipped():
+    return {
+        "karate": nx.karate_club_graph(),
+        "florentine": nx.florentine_families_graph(),
+        "lesmis": nx.les_miserables_graph(),
+        "davis": nx.davis_southern_women_graph(),
+    }
+
+
+def plain(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None  # igraph's "no value"
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def read(fmt, path):
+    if fmt == "graphml":
+        g = nx.read_graphml(path, force_multigraph=True)
+    elif fmt == "gexf":
+        text = open(path, encoding="utf-8").read().replace("http://gexf.net/1.3", "http://www.gexf.net/1.2draft")
+        g = nx.read_gexf(io.BytesIO(text.encode("utf-8")))
+    elif fmt == "node-link":
+        with open(path, encoding="utf-8") as f:
+            g = nx.node_link_graph(json.load(f))
+    else:
+        raise SystemExit("unknown format " + fmt)
+    edges = []
+    for u, v, data in g.edges(data=True):
+        edges.append([u, v, {k: plain(x) for k, x in data.items()}])
+    return {
+        "directed": g.is_directed(),
+        "multigraph": g.is_multigraph(),
+        "graph": {k: plain(x) for k, x in g.graph.items()},
+        "nodes": {str(n): {k: plain(x) for k, x in d.items()} for n, d in g.nodes(data=True)},
+        "edges": edges,
+    }
+
+
+def write(directory):
+    result = {}
+    for name, g in shipped().items():
+        with open(f"{directory}/{name}.json", "w", encoding="utf-8") as f:
+            json.dump(nx.node_link_data(g), f)
+        # GraphML has no lists: Davis' graph attributes (its two node sets)
+        # are written as text, as a user would have to.
+        g.graph = {k: v if isinstance(v, (str, int, float, bool)) else json.dumps(v) for k, v in g.graph.items()}
+        nx.write_graphml(g, f"{directory}/{name}.graphml")
+        node_attributes = sorted({k for _, d in g.nodes(data=True) for k in d})
+        edge_attributes = sorted({k for _, _, d in g.edges(data=True) for k in d})
+        result[name] = {
+            "nodes": g.number_of_nodes(),
+            "edges": g.number_of_edges(),
+            "node_attributes": node_attributes,
+            "edge_attributes": edge_attributes,
+        }
+    return result
+
+
+def read_igraph(path):
+    import igraph
+
+    g = igraph.Graph.Read_GraphML(path)
+    names = g.vs["id"] if "id" in g.vs.attributes() else [str(v.index) for v in g.vs]
+    return {
+        "vertices": g.vcount(),
+        "edges": g.ecount(),
+        "directed": g.is_directed(),
+        "vertex_attributes": sorted(g.vs.attributes()),
+        "edge_attributes": sorted(g.es.attributes()),
+        "names": names,
+        "vertex_values": {names[v.index]: {k: plain(v[k]) for k in g.vs.attributes()} for v in g.vs},
+        "edge_list": [[names[e.source], names[e.target]] for e in g.es],
+    }
+
+
+def main():
+    command = sys.argv[1]
+    if command == "read":
+        out = read(sys.argv[2], sys.argv[3])
+    elif command == "write":
+        out = write(sys.argv[2])
+    elif command == "igraph":
+        out = read_igraph(sys.argv[2])
+    else:
+        raise SystemExit("unknown command " + command)
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
