@@ -174,54 +174,61 @@ struct Brandes {
   std::vector<double> paths;
   std::vector<double> coefficient;  // (1 + dependency) / paths, once final
   std::vector<std::uint32_t> order;
+  std::size_t reached = 0;               // order[0, reached): this source's visit order
   std::vector<std::uint64_t> dag_begin;  // by visit position
-  std::vector<std::uint32_t> dag_heads;
-  std::vector<std::uint64_t> dag_arcs;  // only when relations are scored
+  std::vector<std::uint32_t> dag_heads;  // sized for every arc: no bounds to grow
+  std::vector<std::uint64_t> dag_arcs;   // only when relations are scored
   bool with_arcs;
 
   Brandes(std::size_t n, std::size_t arcs, bool with_arcs)
-      : distance(n, -1), paths(n, 0.0), coefficient(n, 0.0), dag_begin(n + 1), with_arcs(with_arcs) {
-    order.reserve(n);
-    dag_heads.reserve(arcs);
-    if (with_arcs) dag_arcs.reserve(arcs);
-  }
+      : distance(n, -1), paths(n, 0.0), coefficient(n, 0.0), order(n), dag_begin(n + 1), dag_heads(arcs),
+        dag_arcs(with_arcs ? arcs : 0), with_arcs(with_arcs) {}
 
+  // Raw pointers: the hot loop then needs no reloads through the vectors.
   void run(const SimpleGraph& g, std::uint32_t source) {
-    for (std::uint32_t v : order) {
-      distance[v] = -1;
-      paths[v] = 0.0;
+    std::int32_t* const dist = distance.data();
+    double* const count = paths.data();
+    std::uint32_t* const visit = order.data();
+    std::uint32_t* const heads = dag_heads.data();
+    std::uint64_t* const arcs = dag_arcs.data();
+    std::uint64_t* const begin = dag_begin.data();
+    const std::uint64_t* const offsets = g.offsets.data();
+    const std::uint32_t* const targets = g.targets.data();
+    for (std::size_t i = 0; i < reached; ++i) {
+      dist[visit[i]] = -1;
+      count[visit[i]] = 0.0;
     }
-    order.clear();
-    dag_heads.clear();
-    dag_arcs.clear();
-    distance[source] = 0;
-    paths[source] = 1.0;
-    order.push_back(source);
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      const std::uint32_t v = order[i];
-      dag_begin[i] = dag_heads.size();
-      const std::int32_t next = distance[v] + 1;
-      const double via_v = paths[v];
-      for (std::uint64_t a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
-        const std::uint32_t w = g.targets[a];
-        if (distance[w] < 0) {
-          distance[w] = next;
-          order.push_back(w);
+    dist[source] = 0;
+    count[source] = 1.0;
+    visit[0] = source;
+    std::size_t visited = 1, dag = 0;
+    for (std::size_t i = 0; i < visited; ++i) {
+      const std::uint32_t v = visit[i];
+      begin[i] = dag;
+      const std::int32_t next = dist[v] + 1;
+      const double via_v = count[v];
+      for (std::uint64_t a = offsets[v]; a < offsets[v + 1]; ++a) {
+        const std::uint32_t w = targets[a];
+        std::int32_t dw = dist[w];
+        if (dw < 0) {
+          dist[w] = dw = next;
+          visit[visited++] = w;
         }
-        if (distance[w] == next) {
-          paths[w] += via_v;
-          dag_heads.push_back(w);
-          if (with_arcs) dag_arcs.push_back(a);
+        if (dw == next) {
+          count[w] += via_v;
+          if (with_arcs) arcs[dag] = a;
+          heads[dag++] = w;
         }
       }
     }
-    dag_begin[order.size()] = dag_heads.size();
+    begin[visited] = dag;
+    reached = visited;
   }
 
   // Dependencies flow back from the farthest entities: v's share through a
   // successor w is paths(v) / paths(w) * (1 + dependency(w)).
   void accumulate(std::vector<double>& entity_sum, std::vector<double>& arc_sum) {
-    for (std::size_t i = order.size(); i-- > 0;) {
+    for (std::size_t i = reached; i-- > 0;) {
       const std::uint32_t v = order[i];
       double through = 0.0;
       for (std::uint64_t k = dag_begin[i]; k < dag_begin[i + 1]; ++k) {
