@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/binary_iarchive.hpp>
@@ -447,9 +448,20 @@ class Mapping {
   const char* data() const { return data_ ? data_ : ""; }
   std::size_t size() const { return size_; }
 
+  // Lets the system drop the pages before `offset`, already copied into
+  // columns, so that the file and the graph are not both resident.
+  void release_before(std::size_t offset) {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = std::min(offset, size_) / page * page;
+    if (!data_ || end <= released_) return;
+    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
+  }
+
  private:
   const char* data_ = nullptr;
   std::size_t size_ = 0;
+  std::size_t released_ = 0;
 };
 
 template <typename T>
@@ -534,8 +546,12 @@ Graph read_snapshot(const char* bytes, std::size_t size, const std::string& name
 }
 
 Graph load_snapshot(const std::string& path, const SnapshotProgress& progress) {
-  const Mapping file(path);
-  return read_snapshot(file.data(), file.size(), path, progress);
+  Mapping file(path);
+  const SnapshotProgress release = [&file, &progress](std::uint64_t done, std::uint64_t total) {
+    file.release_before(kSnapshotHeaderBytes + done);
+    if (progress) progress(done, total);
+  };
+  return read_snapshot(file.data(), file.size(), path, release);
 }
 
 GraphData view_data(const View& view) {
