@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/progress.hpp"
 #include "graph/exception.hpp"
 
 namespace kg::cli {
@@ -10,6 +11,7 @@ namespace kg::cli {
 void add_graph_input(CLI::App& command, GraphInput& input) {
   command.add_option("graph", input.path, "Graph file: kg JSON (.json), or any format of --from")->required();
   command.add_option("--from", input.from, "Input format, when the extension does not tell");
+  command.add_flag("--quiet", input.quiet, "No progress bar on stderr (drawn only when stderr is a terminal)");
 }
 
 void add_output_format(CLI::App& command, OutputFormat& format) {
@@ -75,7 +77,11 @@ Filter FilterOptions::to_filter() const {
 void print_error(const std::string& message) { std::cerr << "kg: " << message << '\n'; }
 
 Graph load_graph(const GraphInput& input) {
-  ReadResult result = read_graph(input.path, input.from);
+  ProgressBar bar("loading " + input.path, ProgressUnit::Bytes, progress_wanted(input.quiet) ? &std::cerr : nullptr);
+  ReadOptions options;
+  options.progress = bar.callback();
+  ReadResult result = read_graph(input.path, input.from, options);
+  bar.finish();
   if (!result.problems.empty()) {
     for (const auto& problem : result.problems) print_error(problem.to_string());
     throw CommandFailed(kExitInput);

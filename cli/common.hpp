@@ -40,6 +40,7 @@ enum class OutputFormat { Text, Json };
 struct GraphInput {
   std::string path;
   std::optional<std::string> from;
+  bool quiet = false;  // no progress bar while loading
 };
 
 void add_graph_input(CLI::App& command, GraphInput& input);

@@ -301,6 +301,12 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     if (++problem_count_ <= max_problems_) problems_.push_back({offset, std::move(where), std::move(message)});
   }
 
+  // Where reading progress goes (ReadOptions::progress), every so many relations.
+  void report_progress_to(const std::function<void(std::uint64_t, std::uint64_t)>* progress, std::size_t total) {
+    progress_ = progress;
+    progress_total_ = total;
+  }
+
  private:
   std::size_t here() const { return base_ + stream_.Tell(); }
 
@@ -747,6 +753,10 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     relation_origins_.add(item_offset_, parent().index);
     builder_.add_relation(relation_.source, relation_.target, relation_.type, relation_.date, relation_.until);
     if (file_ && item_offset_ > kKeptResident) file_->release_before(item_offset_ - kKeptResident);
+    if (progress_ && *progress_ && ++items_since_progress_ == kItemsPerProgress) {
+      items_since_progress_ = 0;
+      (*progress_)(item_offset_, progress_total_);
+    }
     for (const auto& [key, value] : relation_.attributes) builder_.add_relation_attribute(key, value.input());
     for (const auto& [source, quote] : relation_.evidence) builder_.add_evidence(source, quote);
   }
@@ -761,6 +771,11 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
       relation_.evidence.push_back(relation_.current_evidence);
     }
   }
+
+  static constexpr std::size_t kItemsPerProgress = 1 << 16;
+  const std::function<void(std::uint64_t, std::uint64_t)>* progress_ = nullptr;
+  std::size_t progress_total_ = 0;
+  std::size_t items_since_progress_ = 0;
 
   const rapidjson::StringStream& stream_;
   std::size_t base_;
@@ -814,6 +829,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   rapidjson::StringStream stream(data + base_offset);
   Builder builder;
   Handler handler(stream, base_offset, builder, file, options.max_problems);
+  handler.report_progress_to(&options.progress, size);
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
   rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler);
