@@ -629,29 +629,55 @@ struct PathEngine {
     return go_on;
   }
 
+  // BFS by rings. A ring whose relations outnumber what is left to find is
+  // grown bottom-up instead (each entity not yet reached looks for a
+  // neighbour in the last ring and stops at the first): on a graph where
+  // three steps reach most entities that reads far fewer relations.
   const std::vector<std::pair<EntityId, std::uint32_t>>& within(EntityId center, std::size_t depth) {
     next_generation();
     ball.clear();
     if (!usable(center)) return ball;
     seen_from[center] = generation;
+    depth_from[center] = 0;
     ball.emplace_back(center, 0);
+    const double mean_degree = n ? static_cast<double>(forward.neighbors.size()) / static_cast<double>(n) : 0.0;
     std::size_t level_begin = 0;
     for (std::uint32_t d = 1; d <= depth; ++d) {
       const std::size_t level_end = ball.size();
       if (level_begin == level_end) break;
-      for (std::size_t i = level_begin; i < level_end; ++i) {
-        const EntityId u = ball[i].first;
-        for (auto k = forward.offsets[u]; k < forward.offsets[u + 1]; ++k) {
-          const EntityId v = forward.neighbors[k];
-          if (seen_from[v] == generation) continue;
-          seen_from[v] = generation;
-          ball.emplace_back(v, d);
+      std::uint64_t ring_steps = 0;
+      for (std::size_t i = level_begin; i < level_end; ++i) ring_steps += forward.degree(ball[i].first);
+      const double unreached_steps = static_cast<double>(n - ball.size()) * mean_degree;
+      if (static_cast<double>(ring_steps) * kBottomUpFactor > unreached_steps) {
+        const Adjacency& in = arriving();
+        for (EntityId v = 0; v < n; ++v) {
+          if (seen_from[v] == generation || !usable(v)) continue;
+          for (auto k = in.offsets[v]; k < in.offsets[v + 1]; ++k) {
+            const EntityId u = in.neighbors[k];
+            if (seen_from[u] != generation || depth_from[u] != d - 1) continue;
+            seen_from[v] = generation;
+            depth_from[v] = d;
+            ball.emplace_back(v, d);
+            break;
+          }
+        }
+      } else {
+        for (std::size_t i = level_begin; i < level_end; ++i) {
+          const EntityId u = ball[i].first;
+          for (auto k = forward.offsets[u]; k < forward.offsets[u + 1]; ++k) {
+            const EntityId v = forward.neighbors[k];
+            if (seen_from[v] == generation) continue;
+            seen_from[v] = generation;
+            depth_from[v] = d;
+            ball.emplace_back(v, d);
+          }
         }
       }
       level_begin = level_end;
     }
     return ball;
   }
+  static constexpr double kBottomUpFactor = 4.0;
 };
 
 }  // namespace detail
