@@ -481,6 +481,21 @@ void compare_with_networkx(const std::string& name) {
       }
     }
     CHECK_MESSAGE(mismatches == 0, name << ": shortest path lengths differ from NetworkX");
+
+    // Rings within 1..3 steps (large rings are grown bottom-up: both ways checked).
+    for (std::size_t s = 0; s < ids.size(); s += 3) {
+      for (std::size_t depth = 1; depth <= 3; ++depth) {
+        std::vector<std::pair<EntityId, std::uint32_t>> expected, got;
+        for (std::size_t t = 0; t < ids.size(); ++t) {
+          const int d = matrix[s][t].GetInt();
+          if (d >= 0 && d <= static_cast<int>(depth)) expected.emplace_back(ids[t], static_cast<std::uint32_t>(d));
+        }
+        got = finder.within(ids[s], depth);
+        std::sort(expected.begin(), expected.end());
+        std::sort(got.begin(), got.end());
+        CHECK(got == expected);
+      }
+    }
   }
 
   for (const auto& query : answer["all_shortest"].GetArray()) {
