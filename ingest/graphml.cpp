@@ -88,7 +88,9 @@ class Reader {
 
   void start(const char* raw_name, const char** attributes) {
     const std::size_t offset = here();
-    const auto [foreign, name] = local_name(raw_name);
+    const auto local = local_name(raw_name);  // not a structured binding: lambdas below use it
+    const bool foreign = local.first;
+    const char* name = local.second;
     const Element parent = stack_.empty() ? Element::Foreign : stack_.back();
     if (!stack_.empty() && (parent == Element::Foreign || parent == Element::Desc ||
                             (parent == Element::Data && foreign))) {
@@ -222,7 +224,12 @@ class Reader {
   const std::vector<std::size_t>& relation_offsets() const { return relation_offsets_; }
   std::size_t graph_offset() const { return graph_offset_; }
   std::size_t sources_offset() const { return sources_offset_; }
-  XML_Parser parser() const { return parser_; }
+  // Entities declared in a DTD could expand without bound.
+  void refuse_entity() {
+    refused_at_ = here();
+    XML_StopParser(parser_, XML_FALSE);
+  }
+  std::size_t refused_at() const { return refused_at_; }
 
  private:
   std::size_t here() const { return static_cast<std::size_t>(XML_GetCurrentByteIndex(parser_)); }
@@ -453,6 +460,7 @@ class Reader {
   bool undirected_default_ = false;
   std::size_t graph_offset_ = 0;
   std::size_t sources_offset_ = 0;
+  std::size_t refused_at_ = 0;
   // Per relation type: its directed and undirected edges.
   std::map<std::string, std::pair<std::size_t, std::size_t>> edge_directions_;
   std::vector<std::string> declared_types_;
@@ -478,10 +486,9 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   XML_SetCharacterDataHandler(parser, [](void* user, const XML_Char* text, int length) {
     static_cast<Reader*>(user)->text(text, length);
   });
-  // Entities declared in a DTD could expand without bound: refused.
   XML_SetEntityDeclHandler(parser, [](void* user, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
                                       const XML_Char*, const XML_Char*, const XML_Char*) {
-    XML_StopParser(static_cast<Reader*>(user)->parser(), XML_FALSE);
+    static_cast<Reader*>(user)->refuse_entity();
   });
 
   bool entity_refused = false;
@@ -498,7 +505,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   if (!ok) {
     const XML_Error code = XML_GetErrorCode(parser);
     entity_refused = code == XML_ERROR_ABORTED;
-    problems.report(static_cast<std::size_t>(XML_GetCurrentByteIndex(parser)), "",
+    problems.report(entity_refused ? reader.refused_at() : static_cast<std::size_t>(XML_GetCurrentByteIndex(parser)), "",
                     entity_refused ? std::string("entity declarations are not supported")
                                    : std::string("invalid XML: ") + XML_ErrorString(code));
   } else {

@@ -81,8 +81,11 @@ const Format& choose_input_format(const std::string& path, const std::optional<s
   }
   if (candidates.size() == 1) return *candidates.front();
   const std::string head = read_head(path);
-  for (const Format* format : candidates) {
-    if (format->sniff(head)) return *format;
+  // Later formats sniff more narrowly (node-link looks at top-level members
+  // only, kg JSON for its member names anywhere), so they are asked first;
+  // the first candidate stays the fallback.
+  for (auto format = candidates.rbegin(); format != candidates.rend(); ++format) {
+    if ((*format)->sniff(head)) return **format;
   }
   for (const auto& format : formats) {
     if (format.sniff(head)) return format;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages kg needs to build, test, run the demo and
-# (with --bench) run the peer benchmarks. Idempotent: installs only what is
+# (with --bench) run the peer benchmarks; with --mermaid, also Mermaid's
+# parser from the npm registry for the Mermaid syntax test (needs node and
+# npm; the test is skipped without it). Idempotent: installs only what is
 # missing and runs `apt-get update` at most once, and only when it must.
 set -euo pipefail
 
@@ -10,13 +12,25 @@ build_packages=(
   rapidjson-dev libexpat1-dev libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation2
   doctest-dev libcli11-dev libfmt-dev
   clang libclang-rt-14-dev
-  python3 python3-networkx python3-numpy python3-scipy
+  python3 python3-networkx python3-numpy python3-scipy python3-igraph
 )
 bench_packages=(python3-igraph python3-graph-tool time)
 
 wanted=("${build_packages[@]}")
-if [[ "${1:-}" == "--bench" ]]; then
-  wanted+=("${bench_packages[@]}")
+mermaid=false
+for option in "$@"; do
+  case "$option" in
+    --bench) wanted+=("${bench_packages[@]}") ;;
+    --mermaid) mermaid=true ;;
+  esac
+done
+
+if $mermaid; then
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  if [[ ! -d "$root/tests/oracle/mermaid/node_modules/mermaid" ]]; then
+    echo "install-deps: installing mermaid and jsdom into tests/oracle/mermaid" >&2
+    npm install --prefix "$root/tests/oracle/mermaid" --no-audit --no-fund --silent
+  fi
 fi
 
 missing=()

@@ -13,6 +13,7 @@ struct ConvertOptions {
   std::string output;
   std::optional<std::string> to;  // a writer's name; else chosen by the output's extension
   FilterOptions filters;
+  bool drop_isolated = false;  // leave out entities without a kept relation
   CsvColumns csv;
 };
 

@@ -1,0 +1,186 @@
+// The interchange readers (GraphML, node-link, JSON Lines, CSV): valid input
+// becomes the graph it describes, and every problem is reported with its
+// file:line:column and what was expected, never a crash or a partial graph.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ingest/csv.hpp"
+#include "ingest/format.hpp"
+#include "ingest/graphml.hpp"
+#include "ingest/jsonl.hpp"
+#include "ingest/node_link.hpp"
+#include "tests/support/support.hpp"
+
+namespace {
+
+std::string all(const kg::ReadResult& result) {
+  std::string text;
+  for (const auto& p : result.problems) text += p.to_string() + "\n";
+  return text;
+}
+
+// The first problem, checked for place and words; the graph must be absent.
+void check_problem(const kg::ReadResult& result, std::size_t line, std::size_t column, const std::string& words) {
+  CHECK_FALSE(result.graph);
+  REQUIRE_MESSAGE(!result.problems.empty(), "no problem reported");
+  const auto& p = result.problems.front();
+  CHECK_MESSAGE(p.line == line, all(result));
+  CHECK_MESSAGE(p.column == column, all(result));
+  CHECK_MESSAGE(p.message.find(words) != std::string::npos, all(result));
+}
+
+const char* kGraphmlHead = R"(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+  <key id="c" for="node" attr.name="club" attr.type="string"><default>none</default></key>
+  <graph edgedefault="directed">
+)";
+
+kg::ReadResult graphml(const std::string& body) {
+  return kg::read_graphml_text(std::string(kGraphmlHead) + body + "  </graph>\n</graphml>\n", "t.graphml");
+}
+
+}  // namespace
+
+TEST_CASE("GraphML reader: attributes by their keys' types, defaults, yEd graphics ignored") {
+  const auto result = graphml(R"(    <node id="a"><data key="c">Mr Hi</data></node>
+    <node id="b"><data key="y"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"/></data></node>
+    <edge source="a" target="b"><data key="w">2.5</data></edge>
+    <edge source="a" target="b"/>
+)");
+  // The yEd key is undeclared: it is a problem, reported.
+  CHECK_FALSE(result.graph);
+  const auto ok = graphml(R"(    <node id="a"><data key="c">Mr Hi</data></node>
+    <node id="b"/>
+    <edge source="a" target="b"><data key="w">2.5</data></edge>
+    <edge source="a" target="b"/>
+)");
+  REQUIRE_MESSAGE(ok.graph, all(ok));
+  const kg::Graph& g = *ok.graph;
+  CHECK(g.entity_count() == 2);
+  REQUIRE(g.relation_count() == 2);  // parallel edges stay distinct
+  CHECK(g.relation_type_name(g.relation_type(0)) == "related");
+  REQUIRE(g.relation_attributes(0).size() == 1);
+  CHECK(g.relation_attributes(0)[0].value.as_real() == 2.5);
+  REQUIRE(g.entity_attributes(1).size() == 1);
+  CHECK(g.str(g.entity_attributes(1)[0].value.as_string()) == "none");  // the key's default
+}
+
+TEST_CASE("GraphML reader: an edge to an undeclared node is an error at the edge") {
+  check_problem(graphml("    <node id=\"a\"/>\n    <edge source=\"a\" target=\"zz\"/>\n"), 7, 5, "zz");
+}
+
+TEST_CASE("GraphML reader: a value that does not fit its key's type is located") {
+  check_problem(graphml("    <node id=\"a\"/>\n    <edge source=\"a\" target=\"a\"><data key=\"w\">heavy</data></edge>\n"),
+                7, 33, "expected a finite number, found 'heavy'");
+}
+
+TEST_CASE("GraphML reader: malformed XML, entity declarations and unsupported elements") {
+  check_problem(kg::read_graphml_text("<graphml>\n  <graph>\n  <node id=\"a\">\n</graphml>\n", "t.graphml"), 4, 3,
+                "invalid XML: mismatched tag");
+  check_problem(kg::read_graphml_text("<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY a \"aaaa\">]>\n<graphml/>",
+                                      "t.graphml"),
+                2, 25, "entity declarations are not supported");
+  check_problem(graphml("    <node id=\"a\"/>\n    <hyperedge><endpoint node=\"a\"/></hyperedge>\n"), 7, 5,
+                "<hyperedge> is not supported");
+  check_problem(kg::read_graphml_text("<graphml>\xff</graphml>", "t.graphml"), 1, 10, "invalid XML");
+}
+
+TEST_CASE("node-link reader: NetworkX's format, numeric ids, undirected graphs symmetric") {
+  const auto result = kg::read_node_link_text(
+      R"({"directed": false, "multigraph": false, "graph": {"name": "g", "tags": ["x"]},
+          "nodes": [{"id": 0, "club": "Mr. Hi"}, {"id": 1, "pos": [1, 2]}],
+          "links": [{"source": 0, "target": 1, "weight": 4}]})",
+      "t.json");
+  REQUIRE_MESSAGE(result.graph, all(result));
+  const kg::Graph& g = *result.graph;
+  CHECK(g.name() == "g");
+  CHECK(g.entity_key(1) == "1");
+  CHECK(g.str(g.entity_attributes(1)[0].value.as_string()) == "[1,2]");  // structured values as JSON text
+  CHECK(g.relation_type_info(0).symmetric);
+  CHECK(g.relation_attributes(0)[0].value.as_integer() == 4);
+}
+
+TEST_CASE("node-link reader: problems located by their JSON path") {
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": \"a\"}],\n \"links\": [{\"source\": \"a\", \"target\": "
+                                        "\"b\"}]}",
+                                        "t.json"),
+                2, 38, "unknown entity 'b'");
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"name\": \"a\"}], \"links\": []}", "t.json"), 1, 12,
+                "node has no 'id'");
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": \"a\"}],\n \"links\": [{\"source\": \"a\", \"target\": "
+                                        "\"a\", \"date\": \"2016-13\"}]}",
+                                        "t.json"),
+                2, 51, "invalid date '2016-13'");
+  check_problem(kg::read_node_link_text("{\"nodes\": [\n{\"id\": \"a\"}", "t.json"), 2, 12, "invalid JSON");
+}
+
+TEST_CASE("JSON Lines reader: kinds, told apart by members, errors by line and column") {
+  const auto result = kg::read_jsonl_text(
+      "{\"kind\": \"graph\", \"name\": \"g\"}\n"
+      "{\"kind\": \"source\", \"id\": \"s\", \"title\": \"T\"}\n"
+      "\n"
+      "{\"id\": \"a\", \"type\": \"person\", \"aliases\": [\"A\"]}\r\n"
+      "{\"source\": \"A\", \"target\": \"b\", \"type\": \"met\", \"evidence\": [{\"source\": \"s\", \"quote\": \"q\"}]}\n"
+      "{\"kind\": \"entity\", \"id\": \"b\", \"attributes\": {\"n\": 1}}",
+      "t.jsonl");
+  REQUIRE_MESSAGE(result.graph, all(result));
+  CHECK(result.graph->name() == "g");
+  CHECK(result.graph->entity_count() == 2);
+  CHECK(result.graph->relation_count() == 1);
+  CHECK(result.graph->evidence(0).size() == 1);
+
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\"}\n{\"id\": \"b\", \"colour\": 1}\n", "t.jsonl"), 2, 23,
+                "unknown member 'colour'");
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\"}\n{\"id\": \"a\"}\n", "t.jsonl"), 2, 8, "a");
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\"}\n\n{\"source\": \"a\", \"target\": \"x\", \"type\": \"t\"}\n",
+                                    "t.jsonl"),
+                3, 27, "unknown entity 'x'");
+  check_problem(kg::read_jsonl_text("{\"id\": \"é\"}\n{\"id\": \"é\", }\n", "t.jsonl"), 2, 13, "invalid JSON");
+}
+
+TEST_CASE("CSV reader: Neo4j headers, plain headers, flags, and a relations table alone") {
+  const auto neo4j = kg::read_csv_texts("id:ID,name,:LABEL,aliases:string[],age:long\nal,\"Al, \"\"the\"\" one\",person,A;B,41\n"
+                                        "bo,Bo,person,,\n",
+                                        ":START_ID,:END_ID,:TYPE,date,weight:double\nal,bo,met,2016-03,0.5\n");
+  REQUIRE_MESSAGE(neo4j.graph, all(neo4j));
+  const kg::Graph& g = *neo4j.graph;
+  CHECK(g.entity_name(0) == "Al, \"the\" one");
+  CHECK(g.entity_aliases(0).size() == 2);
+  CHECK(g.entity_attributes(0)[0].value.as_integer() == 41);
+  CHECK(g.entity_attributes(1).empty());  // an empty cell is no attribute
+  CHECK(g.date(0).to_string() == "2016-03");
+  CHECK(g.relation_attributes(0)[0].value.as_real() == 0.5);
+
+  // An edge list with its own column names, entities made from endpoints.
+  kg::ReadOptions options;
+  options.csv.source = "from";
+  options.csv.target = "to";
+  options.csv.relation_type = "kind";
+  const auto edges = kg::read_csv_texts("", "from,to,kind\nx,y,knows\ny,z,\"multi\nline\"\n", options);
+  REQUIRE_MESSAGE(edges.graph, all(edges));
+  CHECK(edges.graph->entity_count() == 3);
+  CHECK(edges.graph->relation_type_name(edges.graph->relation_type(1)) == "multi\nline");
+}
+
+TEST_CASE("CSV reader: problems located by line and column") {
+  check_problem(kg::read_csv_texts("id,age:long\na,4x\n", ""), 2, 3, "expected an integer, found '4x'");
+  check_problem(kg::read_csv_texts("id,name\na,A\nb\n", ""), 3, 1, "expected 2 fields");
+  check_problem(kg::read_csv_texts("id,name\na,\"A\n", ""), 2, 3, "unterminated quoted field");
+  check_problem(kg::read_csv_texts("", "a,b\nx,y\n"), 1, 1, "no source column");
+  check_problem(kg::read_csv_texts("id\na\n", "source,target\na,b\n"), 2, 1, "b");
+}
+
+TEST_CASE("interchange readers: JSON kinds are told apart by content") {
+  const std::string dir = kg::test::temp_dir();
+  const std::pair<const char*, const char*> files[] = {
+      {"kg.json", R"({"kg": 1, "entities": [], "relations": []})"},
+      {"nl.json", R"({"directed": true, "multigraph": true, "graph": {"note": "relations"}, "nodes": [], "links": []})"},
+  };
+  kg::test::write_file(dir + "/kg.json", files[0].second);
+  kg::test::write_file(dir + "/nl.json", files[1].second);
+  CHECK(kg::choose_input_format(dir + "/kg.json", std::nullopt).name == "kg-json");
+  CHECK(kg::choose_input_format(dir + "/nl.json", std::nullopt).name == "node-link");
+  CHECK(kg::choose_input_format(dir, std::nullopt).name == "csv");
+}
