@@ -160,4 +160,18 @@ std::size_t Graph::memory_bytes() const {
          bytes_of(key_index_->sorted);
 }
 
+std::size_t Graph::evidence_bytes() const {
+  const auto& d = data_;
+  // A quote cited twice is stored once (interned); a quote that is also
+  // some other string (rare) is counted here too.
+  std::vector<bool> quote(d.strings.size(), false);
+  std::size_t text = 0;
+  for (const auto& e : d.evidence) {
+    if (quote[e.quote]) continue;
+    quote[e.quote] = true;
+    text += str(e.quote).size() + sizeof(std::uint64_t);  // its bytes and its pool offset
+  }
+  return text + bytes_of(d.evidence_offsets) + bytes_of(d.evidence);
+}
+
 }  // namespace kg

@@ -136,6 +136,10 @@ class Graph {
 
   // Bytes held by the graph's structure and properties, evidence included.
   std::size_t memory_bytes() const;
+  // The part of memory_bytes() that evidence takes: its columns and the
+  // text of its quotes. Evidence grows with the sources, not the structure,
+  // so memory_bytes() - evidence_bytes() is what a relation costs.
+  std::size_t evidence_bytes() const;
 
  private:
   template <typename T>

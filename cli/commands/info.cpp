@@ -89,8 +89,12 @@ void print_text(const Graph& graph, const Summary& summary, const InfoOptions& o
     }
   }
   if (options.stats && graph.relation_count()) {
+    const auto relations = static_cast<double>(graph.relation_count());
+    const std::size_t without_evidence = graph.memory_bytes() - graph.evidence_bytes();
     fmt::print("memory: {} bytes, {:.1f} bytes per relation\n", graph.memory_bytes(),
-               static_cast<double>(graph.memory_bytes()) / static_cast<double>(graph.relation_count()));
+               static_cast<double>(graph.memory_bytes()) / relations);
+    fmt::print("without evidence: {} bytes, {:.1f} bytes per relation\n", without_evidence,
+               static_cast<double>(without_evidence) / relations);
   }
 }
 
@@ -147,6 +151,13 @@ void print_json_summary(const Graph& graph, const Summary& summary, const InfoOp
       json.Uint64(graph.memory_bytes());
       json.Key("bytes_per_relation");
       json.Double(graph.relation_count() ? static_cast<double>(graph.memory_bytes()) /
+                                               static_cast<double>(graph.relation_count())
+                                         : 0.0);
+      const std::size_t without_evidence = graph.memory_bytes() - graph.evidence_bytes();
+      json.Key("memory_bytes_without_evidence");
+      json.Uint64(without_evidence);
+      json.Key("bytes_per_relation_without_evidence");
+      json.Double(graph.relation_count() ? static_cast<double>(without_evidence) /
                                                static_cast<double>(graph.relation_count())
                                          : 0.0);
     }
