@@ -288,7 +288,7 @@ class DotWriter {
       }
     }
     Statement statement;
-    statement.raw("label", "<" + label + ">");
+    if (options_.edge_labels) statement.raw("label", "<" + label + ">");
     statement.raw("tooltip", dot::quoted_tooltip(tooltip));
     if (!url.empty()) {
       statement.raw("URL", dot::quoted_url(url));

@@ -28,6 +28,9 @@ struct DotOptions {
   // the same two entities.
   bool merge_parallel = false;
   bool title = true;  // the graph's name and the view's caption on top
+  // Type and date on every edge. Labels multiply layout time (each is placed
+  // like a node), so large drawings leave them to the tooltips.
+  bool edge_labels = true;
 
   static constexpr std::uint32_t kNoGroup = UINT32_MAX;
 

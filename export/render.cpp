@@ -107,7 +107,7 @@ EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::opt
   if (!requested) {
     if (entities > limits.auto_sfdp_entities) {
       requested = LayoutEngine::Sfdp;
-    } else if (entities <= limits.auto_dot_entities && relations <= limits.dot_relations) {
+    } else if (entities <= limits.auto_dot_entities && relations <= limits.auto_dot_relations) {
       requested = LayoutEngine::Dot;
     } else {
       requested = LayoutEngine::Neato;
@@ -117,8 +117,12 @@ EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::opt
   bool too_large = false;
   switch (engine) {
     case LayoutEngine::Dot: too_large = entities > limits.dot_entities || relations > limits.dot_relations; break;
-    case LayoutEngine::Circo: too_large = entities > limits.circo_entities; break;
-    case LayoutEngine::Neato: too_large = entities > limits.neato_entities; break;
+    case LayoutEngine::Circo:
+      too_large = entities > limits.circo_entities || relations > limits.circo_relations;
+      break;
+    case LayoutEngine::Neato:
+      too_large = entities > limits.neato_entities || relations > limits.neato_relations;
+      break;
     case LayoutEngine::Sfdp:
       too_large = entities > limits.sfdp_entities || relations > limits.sfdp_relations;
       break;

@@ -12,6 +12,9 @@
 namespace kg::cli {
 namespace {
 
+// Above this, edge labels cost more layout time than they give readability.
+constexpr std::size_t kMostEdgeLabels = 150;
+
 Date parse_date(const std::string& text, const char* option) {
   const auto date = Date::parse(text);
   if (!date) throw InvalidArgument(std::string(option) + ": invalid date '" + text + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -86,6 +89,8 @@ void setup_render(CLI::App& app, int& exit_code) {
       ->default_str("none");
   command->add_flag("--merge-parallel", options->merge_parallel,
                     "One edge with a count for relations of one type between the same two entities");
+  command->add_flag("--no-edge-labels", options->no_edge_labels,
+                    "Leave type and date to the tooltips (automatic above 150 relations)");
   command->add_option("--collapse-hubs", options->collapse_hubs,
                       "Draw an entity's relations of one type as one summary node when there are more than N");
   auto* focus = command->add_option("--focus", options->focus, "Draw the neighbourhood of this entity");
@@ -120,6 +125,11 @@ int run_render(const RenderOptions& options) {
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
 
+  const std::size_t relations = diagram->relations.size() + diagram->summaries.size();
+  dot_options.edge_labels = !options.no_edge_labels && relations <= kMostEdgeLabels;
+  if (!options.no_edge_labels && !dot_options.edge_labels) {
+    print_error("leaving edge labels to the tooltips for " + std::to_string(relations) + " relations");
+  }
   LayoutEngine engine = LayoutEngine::Dot;
   if (format != ImageFormat::Dot) {
     const auto choice = choose_engine(diagram->entities.size() + diagram->summaries.size(),

@@ -19,6 +19,7 @@ struct RenderOptions {
   bool legend = true;
   std::string cluster = "none";    // type or none
   bool merge_parallel = false;
+  bool no_edge_labels = false;
   std::optional<std::size_t> collapse_hubs;
   std::string focus;
   std::optional<std::size_t> depth;
