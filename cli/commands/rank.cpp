@@ -217,13 +217,13 @@ void setup_rank(CLI::App& app, int& exit_code) {
                                                                          {"harmonic", Measure::Harmonic},
                                                                          {"pagerank", Measure::PageRank},
                                                                          {"eigenvector", Measure::Eigenvector}}))
-      ->default_str("degree");
+      ->option_text("MEASURE (default degree)");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
   command->add_option("--top", options->top, "Show the N highest (0: all)")->default_str("10");
   command
       ->add_option("--of", options->relations, "Rank entities, or relations (betweenness only)")
       ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"entities", false}, {"relations", true}}))
-      ->default_str("entities");
+      ->option_text("entities|relations (default entities)");
   auto* normalized = command->add_flag("--normalized", "Normalise as NetworkX does (the default)");
   auto* raw = command->add_flag("--raw", "Raw counts: path pairs for betweenness, relations for degree");
   normalized->excludes(raw);
