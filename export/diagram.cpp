@@ -96,51 +96,21 @@ Diagram ego_diagram(const View& view, EntityId focus, std::size_t depth, Directi
   return diagram;
 }
 
-std::optional<PathSteps> shortest_path(const View& view, EntityId from, EntityId to, Direction direction) {
-  if (!view.keeps_entity(from) || !view.keeps_entity(to)) return std::nullopt;
+Diagram path_diagram(const View& view, const Path& path, std::size_t context_depth, Direction direction) {
   const Graph& graph = view.graph();
-  std::vector<RelationId> reached_by(graph.entity_count(), kUnreached);
-  std::vector<bool> seen(graph.entity_count(), false);
-  std::deque<EntityId> queue{from};
-  seen[from] = true;
-  while (!queue.empty() && !seen[to]) {
-    const EntityId e = queue.front();
-    queue.pop_front();
-    view.for_each_step(e, direction, [&](RelationId r, EntityId next, bool) {
-      if (seen[next]) return;
-      seen[next] = true;
-      reached_by[next] = r;
-      queue.push_back(next);
-    });
-  }
-  if (!seen[to]) return std::nullopt;
-  PathSteps path;
-  for (EntityId e = to; e != from;) {
-    const RelationId r = reached_by[e];
-    path.entities.push_back(e);
-    path.relations.push_back(r);
-    e = graph.source(r) == e ? graph.target(r) : graph.source(r);
-  }
-  path.entities.push_back(from);
-  std::reverse(path.entities.begin(), path.entities.end());
-  std::reverse(path.relations.begin(), path.relations.end());
-  return path;
-}
-
-Diagram path_diagram(const View& view, const PathSteps& path, std::size_t context_depth, Direction direction) {
-  const Graph& graph = view.graph();
-  const auto distance = distances(view, path.entities, context_depth, direction);
+  const std::vector<EntityId> entities = path.entities();
+  const auto distance = distances(view, entities, context_depth, direction);
   std::vector<bool> drawn(distance.size());
   for (std::size_t e = 0; e < distance.size(); ++e) drawn[e] = distance[e] != kUnreached;
   Diagram diagram = induced(view, drawn, Emphasis::Faded, Emphasis::Faded);
-  for (const EntityId e : path.entities) set_emphasis(diagram.entities, diagram.entity_emphasis, e, Emphasis::Highlighted);
-  for (const RelationId r : path.relations) {
+  for (const EntityId e : entities) set_emphasis(diagram.entities, diagram.entity_emphasis, e, Emphasis::Highlighted);
+  for (const RelationId r : path.relations()) {
     const auto it = std::lower_bound(diagram.relations.begin(), diagram.relations.end(), r);
     if (it != diagram.relations.end() && *it == r) diagram.relation_emphasis[it - diagram.relations.begin()] = Emphasis::Highlighted;
   }
-  const std::size_t hops = path.relations.size();
-  diagram.caption = std::string(graph.entity_name(path.entities.front())) + " to " +
-                    std::string(graph.entity_name(path.entities.back())) + " in " + std::to_string(hops) +
+  const std::size_t hops = path.length();
+  diagram.caption = std::string(graph.entity_name(path.start)) + " to " + std::string(graph.entity_name(path.end())) +
+                    " in " + std::to_string(hops) +
                     (hops == 1 ? " step" : " steps");
   return diagram;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "algorithms/paths.hpp"
 #include "export/style.hpp"
 #include "graph/view.hpp"
 
@@ -43,18 +44,9 @@ Diagram whole_diagram(const View& view, bool drop_isolated);
 // relations among them.
 Diagram ego_diagram(const View& view, EntityId focus, std::size_t depth, Direction direction);
 
-struct PathSteps {
-  std::vector<EntityId> entities;     // from first to last
-  std::vector<RelationId> relations;  // relations[i] joins entities[i] and entities[i + 1]
-};
-
-// A shortest path by number of relations (breadth-first; ties broken by
-// relation order), or nullopt when `to` cannot be reached.
-std::optional<PathSteps> shortest_path(const View& view, EntityId from, EntityId to, Direction direction);
-
 // The path highlighted; entities within `context_depth` steps of it and the
 // relations among them drawn faded.
-Diagram path_diagram(const View& view, const PathSteps& path, std::size_t context_depth, Direction direction);
+Diagram path_diagram(const View& view, const Path& path, std::size_t context_depth, Direction direction);
 
 // Relations active at some time in [from, to]: those that began after
 // `from` are Added, those that ended before `to` Ended, the rest Normal.

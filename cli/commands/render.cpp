@@ -53,9 +53,11 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
   if (!options.path.empty()) {
     const EntityLookup lookup(graph);
     const EntityId from = lookup.resolve(options.path[0]), to = lookup.resolve(options.path[1]);
-    const auto path = shortest_path(view, from, to, direction);
-    if (!path) return std::nullopt;
-    return path_diagram(view, *path, options.depth.value_or(1), direction);
+    ShortestPathOptions path_options;
+    path_options.direction = direction;
+    const PathsResult found = shortest_path(view, from, to, path_options);
+    if (found.paths.empty()) return std::nullopt;
+    return path_diagram(view, found.paths.front(), options.depth.value_or(1), direction);
   }
   if (!options.diff.empty()) {
     return diff_diagram(view, parse_date(options.diff[0], "--diff"), parse_date(options.diff[1], "--diff"));

@@ -158,13 +158,10 @@ TEST_CASE("views: ego network, shortest path in context, changes between dates")
   CHECK(ego_diagram(view, 0, 2, Direction::Any).entities == std::vector<EntityId>{0, 1, 2, 3});
   CHECK(ego_diagram(view, 2, 5, Direction::Out).entities == std::vector<EntityId>{2});
 
-  const auto path = shortest_path(view, 0, 2, Direction::Any);  // a -> b -> c
-  REQUIRE(path);
-  CHECK(path->entities == std::vector<EntityId>{0, 1, 2});
-  CHECK(path->relations == std::vector<RelationId>{0, 1});
-  CHECK_FALSE(shortest_path(view, 2, 0, Direction::Out));
-  CHECK_FALSE(shortest_path(view, 0, 4, Direction::Any));
-  const Diagram around = path_diagram(view, *path, 1, Direction::Any);
+  Path path;  // a -funded-> b -rejected-> c
+  path.start = 0;
+  path.steps = {{0, 0, 1, true}, {1, 1, 2, true}};
+  const Diagram around = path_diagram(view, path, 1, Direction::Any);
   CHECK(around.entities == std::vector<EntityId>{0, 1, 2, 3});
   CHECK(around.entity_emphasis ==
         std::vector<Emphasis>{Emphasis::Highlighted, Emphasis::Highlighted, Emphasis::Highlighted, Emphasis::Faded});
