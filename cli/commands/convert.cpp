@@ -24,8 +24,11 @@ std::string writer_names() {
 Graph connected_part(const View& view) {
   const Graph& graph = view.graph();
   std::vector<bool> linked(graph.entity_count(), false);
+  std::vector<bool> used_types(graph.relation_type_count(), false);
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
-    if (view.keeps_relation(r)) linked[graph.source(r)] = linked[graph.target(r)] = true;
+    if (!view.keeps_relation(r)) continue;
+    linked[graph.source(r)] = linked[graph.target(r)] = true;
+    used_types[graph.relation_type(r)] = true;
   }
   Builder builder;
   builder.set_name(graph.name());
@@ -49,6 +52,7 @@ Graph connected_part(const View& view) {
   }
   for (TypeId t = 0; t < graph.relation_type_count(); ++t) {
     const RelationTypeInfo& info = graph.relation_type_info(t);
+    if (!used_types[t]) continue;
     if (info.symmetric || info.polarity != Polarity::Neutral || !graph.str(info.description).empty()) {
       builder.declare_relation_type(graph.relation_type_name(t), info.symmetric, info.polarity,
                                     graph.str(info.description));
