@@ -22,7 +22,7 @@ Date parse_date(const std::string& text, const char* option) {
 }
 
 ImageFormat output_format(const RenderOptions& options) {
-  if (!options.to.empty()) return *format_from_path("." + options.to);
+  if (!options.to.empty()) return *format_from_path("output." + options.to);
   if (const auto format = format_from_path(options.output)) return *format;
   throw InvalidArgument("-o: cannot tell the format from '" + options.output +
                         "'; name a .svg, .png, .pdf or .dot file, or give --to");
