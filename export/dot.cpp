@@ -169,8 +169,8 @@ class DotWriter {
   void write_node(EntityId e, Emphasis emphasis) {
     const std::string_view type = graph_.entity_type_name(graph_.entity_type(e));
     DotAttributes attributes = style_.entity_attributes(type);
+    used_entity_types_.try_emplace(std::string(type), attributes);  // the legend shows types unemphasised
     merge_into(attributes, style_.emphasis_entity[static_cast<std::size_t>(emphasis)]);
-    used_entity_types_[std::string(type)] = attributes;
     used_emphasis_[static_cast<std::size_t>(emphasis)] = true;
 
     std::string tooltip = std::string(graph_.entity_name(e)) + " (" + std::string(type) + ")\nid: " +
