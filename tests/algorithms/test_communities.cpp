@@ -71,7 +71,7 @@ namespace kg::test {
 const rapidjson::Document& centrality_oracle();  // in test_centrality.cpp
 }
 
-TEST_CASE("Louvain's modularity is within 2% of NetworkX's, on a valid partition; modularity agrees to 1e-9") {
+TEST_CASE("Louvain's modularity is within 2% of NetworkX's (mean of 5 seeds), on a valid partition; modularity agrees to 1e-9") {
   for (auto it = test::centrality_oracle().MemberBegin(); it != test::centrality_oracle().MemberEnd(); ++it) {
     const std::string name = it->name.GetString();
     CAPTURE(name);
@@ -90,8 +90,11 @@ TEST_CASE("Louvain's modularity is within 2% of NetworkX's, on a valid partition
     }
     CHECK(modularity(view, theirs) == doctest::Approx(nx["modularity"].GetDouble()).epsilon(1e-9));
 
-    double best = -1;
-    for (std::uint64_t seed : {1, 2, 3}) {
+    // Louvain's result depends on the visiting order, in NetworkX as in kg:
+    // compare the mean over five seeds, and bound every seed.
+    const double theirs_mean = nx["mean_modularity"].GetDouble();
+    double mean = 0;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
       LouvainOptions options;
       options.seed = seed;
       const auto result = louvain_communities(view, options);
@@ -104,9 +107,9 @@ TEST_CASE("Louvain's modularity is within 2% of NetworkX's, on a valid partition
       }
       CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<std::ptrdiff_t>(g.entity_count()));
       CHECK(result.modularity == doctest::Approx(modularity(view, result.community)));
-      best = std::max(best, result.modularity);
-      CHECK(result.modularity >= 0.95 * nx["modularity"].GetDouble());
+      CHECK(result.modularity >= 0.9 * theirs_mean);
+      mean += result.modularity / 5;
     }
-    CHECK(best >= 0.98 * nx["modularity"].GetDouble());
+    CHECK(mean >= 0.98 * theirs_mean);
   }
 }

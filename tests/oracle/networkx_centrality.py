@@ -185,9 +185,12 @@ def measures(document, weight_attribute):
         "weak": sorted(sorted(c) for c in nx.weakly_connected_components(out)),
         "strong": sorted(sorted(c) for c in nx.strongly_connected_components(out)),
     }
+    qualities = [nx.community.modularity(undirected, nx.community.louvain_communities(undirected, seed=seed))
+                 for seed in range(1, 6)]
     result["louvain"] = {
         "modularity": nx.community.modularity(undirected, communities, weight="weight"),
         "communities": [sorted(c) for c in communities],
+        "mean_modularity": sum(qualities) / len(qualities),  # over seeds 1..5
     }
     return result
 
