@@ -86,7 +86,7 @@ class Reader {
       } else if (name == "multigraph") {
         if (!member.value.IsBool()) problem(path, "expected true or false");
       } else if (name == "graph") {
-        read_graph(member.value);
+        read_graph(member.value, "graph");
       } else if (name == "nodes") {
         nodes = &member.value;
       } else if (name == "links" || name == "edges") {
@@ -100,8 +100,78 @@ class Reader {
     if (!nodes) problem("", "no \"nodes\" array");
     else read_nodes(*nodes);
     if (links) read_links(*links, links_name);
-    for (const auto& [type, counts] : types_) {
-      if (undirected_ && std::find(declared_.begin(), declared_.end(), type) == declared_.end()) {
+    declare_undirected_types();
+  }
+
+  // Cytoscape.js: {"data": {...}, "directed", "elements": {"nodes": [{"data":
+  // {...}}], "edges": [...]}}, or "elements" as one array of both, edges
+  // told by their "group" or by data with source and target. Members of an
+  // element beside "data" (position, classes, ...) are drawing state.
+  void read_cytoscape(const rapidjson::Value& root) {
+    if (!root.IsObject()) {
+      problem("", "expected an object with elements");
+      return;
+    }
+    const rapidjson::Value* elements = nullptr;
+    for (const auto& member : root.GetObject()) {
+      const std::string_view name = text_of(member.name);
+      const std::string path(name);
+      if (name == "directed") {
+        if (!member.value.IsBool()) problem(path, "expected true or false");
+        else undirected_ = !member.value.GetBool();
+      } else if (name == "multigraph") {
+        if (!member.value.IsBool()) problem(path, "expected true or false");
+      } else if (name == "data") {
+        read_graph(member.value, "data");
+      } else if (name == "elements") {
+        elements = &member.value;
+      } else if (name != "format_version" && name != "generated_by" && name != "target_cytoscapejs_version") {
+        problem(path, "unknown member '" + path + "' (expected data, directed, multigraph, elements)");
+      }
+    }
+    if (!elements) {
+      problem("", "no \"elements\"");
+    } else if (elements->IsArray()) {
+      for (rapidjson::SizeType i = 0; i < elements->Size(); ++i) {
+        const auto& element = (*elements)[i];
+        const bool edge = element.IsObject() &&
+                          ((element.HasMember("group") && element["group"] == "edges") ||
+                           (element.HasMember("data") && element["data"].IsObject() &&
+                            element["data"].HasMember("source") && element["data"].HasMember("target")));
+        read_element(element, "elements[" + std::to_string(i) + "]", edge);
+      }
+    } else if (elements->IsObject()) {
+      for (const auto& member : elements->GetObject()) {
+        const std::string_view name = text_of(member.name);
+        const std::string path = "elements." + std::string(name);
+        if ((name != "nodes" && name != "edges") || !member.value.IsArray()) {
+          problem(path, "expected \"nodes\" and \"edges\" arrays");
+          continue;
+        }
+        for (rapidjson::SizeType i = 0; i < member.value.Size(); ++i) {
+          read_element(member.value[i], path + "[" + std::to_string(i) + "]", name == "edges");
+        }
+      }
+    } else {
+      problem("elements", "expected an object of nodes and edges, or an array");
+    }
+    declare_undirected_types();
+  }
+
+  void read_element(const rapidjson::Value& element, const std::string& path, bool edge) {
+    if (!element.IsObject() || !element.HasMember("data")) {
+      problem(path, "expected an object with data");
+    } else if (edge) {
+      read_link(element["data"], path + ".data", true);
+    } else {
+      read_node(element["data"], path + ".data");
+    }
+  }
+
+  void declare_undirected_types() {
+    if (!undirected_) return;
+    for (const auto& [type, count] : types_) {
+      if (std::find(declared_.begin(), declared_.end(), type) == declared_.end()) {
         builder_.declare_relation_type(type, true, Polarity::Neutral, "");
       }
     }
@@ -118,14 +188,15 @@ class Reader {
  private:
   void problem(std::string path, std::string message) { problems_.push_back({std::move(path), std::move(message)}); }
 
-  void read_graph(const rapidjson::Value& graph) {
+  // The graph's object: "graph" in node-link, "data" in Cytoscape.
+  void read_graph(const rapidjson::Value& graph, const char* where) {
     if (!graph.IsObject()) {
-      problem("graph", "expected an object");
+      problem(where, "expected an object");
       return;
     }
     for (const auto& member : graph.GetObject()) {
       const std::string_view name = text_of(member.name);
-      const std::string path = "graph." + std::string(name);
+      const std::string path = std::string(where) + "." + std::string(name);
       std::string error;
       if (name == "name" && member.value.IsString()) {
         builder_.set_name(text_of(member.value));
@@ -173,22 +244,24 @@ class Reader {
       problem("nodes", "expected an array of objects");
       return;
     }
+    for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) read_node(nodes[i], "nodes[" + std::to_string(i) + "]");
+  }
+
+  void read_node(const rapidjson::Value& node, const std::string& path) {
     std::string id;
-    for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
-      const auto& node = nodes[i];
-      const std::string path = "nodes[" + std::to_string(i) + "]";
+    {
       if (!node.IsObject()) {
         problem(path, "expected an object with an id");
-        continue;
+        return;
       }
       const auto id_member = node.FindMember("id");
       if (id_member == node.MemberEnd()) {
         problem(path, "node has no 'id'");
-        continue;
+        return;
       }
       if (!id_text(id_member->value, id)) {
         problem(path + ".id", "expected a string or a number");
-        continue;
+        return;
       }
       std::string_view name, type;
       const rapidjson::Value* aliases = nullptr;
@@ -219,13 +292,20 @@ class Reader {
       problem(array, "expected an array of objects");
       return;
     }
-    std::string source, target;
     for (rapidjson::SizeType i = 0; i < links.Size(); ++i) {
-      const auto& link = links[i];
-      const std::string path = std::string(array) + "[" + std::to_string(i) + "]";
+      read_link(links[i], std::string(array) + "[" + std::to_string(i) + "]", false);
+    }
+  }
+
+  // With `identified` (Cytoscape), "id" is the edge's own id, not an
+  // attribute, and "interaction" (Cytoscape desktop's edge type) stands for
+  // a missing "type".
+  void read_link(const rapidjson::Value& link, const std::string& path, bool identified) {
+    std::string source, target;
+    {
       if (!link.IsObject()) {
         problem(path, "expected an object with source and target");
-        continue;
+        return;
       }
       bool complete = true;
       for (const auto& [field, out] : {std::pair<const char*, std::string*>{"source", &source}, {"target", &target}}) {
@@ -238,8 +318,11 @@ class Reader {
           complete = false;
         }
       }
-      if (!complete) continue;
+      if (!complete) return;
       std::string_view type = interchange::kDefaultRelationType;
+      if (identified && link.HasMember("interaction") && !link.HasMember("type") && link["interaction"].IsString()) {
+        type = text_of(link["interaction"]);
+      }
       Date dates[2];
       const rapidjson::Value* evidence = nullptr;
       for (const auto& member : link.GetObject()) {
@@ -270,6 +353,7 @@ class Reader {
             key == "until") {
           continue;
         }
+        if (identified && (key == "id" || (key == "interaction" && !link.HasMember("type")))) continue;
         if (key == "type" && member.value.IsString()) continue;
         attribute(path + "." + std::string(key), key, member.value,
                   [this](std::string_view k, const ScalarInput& v) { builder_.add_relation_attribute(k, v); });
@@ -294,7 +378,7 @@ class Reader {
 };
 
 ReadResult parse(const char* data, std::size_t size, const std::string& name,
-                 const std::function<std::string()>& load_text, const ReadOptions& options) {
+                 const std::function<std::string()>& load_text, const ReadOptions& options, bool cytoscape) {
   const std::size_t start = size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
   const std::string_view body(data + start, size - start);
   interchange::Problems problems(options.max_problems);
@@ -315,7 +399,11 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
   }
   Builder builder;
   Reader reader(builder);
-  reader.read(document);
+  if (cytoscape) {
+    reader.read_cytoscape(document);
+  } else {
+    reader.read(document);
+  }
   std::vector<Reader::PathProblem> located = std::move(reader.problems());
   if (located.empty()) {
     BuildResult built = std::move(builder).finish();
@@ -329,7 +417,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
         case BuildProblem::Subject::Entity: path = reader.entity_paths()[problem.index]; break;
         case BuildProblem::Subject::Relation: path = reader.relation_paths()[problem.index]; break;
         case BuildProblem::Subject::Source: path = reader.sources_path(); break;
-        case BuildProblem::Subject::RelationType: path = "graph.relation_types"; break;
+        case BuildProblem::Subject::RelationType: path = cytoscape ? "data.relation_types" : "graph.relation_types"; break;
       }
       if (!problem.field.empty()) path += "." + problem.field;
       located.push_back({path, problem.message});
@@ -346,6 +434,8 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
 }
 
 bool looks_like_node_link(std::string_view head) {
+  // A top-level "elements" is Cytoscape's, whose "directed" and
+  // "multigraph" are node-link's too.
   return json_top_level_has(head, {"nodes", "links", "edges", "directed", "multigraph"},
                             {"entities", "relations", "elements", "kg"});
 }
@@ -385,11 +475,28 @@ bool json_top_level_has(std::string_view head, std::initializer_list<std::string
 
 ReadResult read_node_link_file(const std::string& path, const ReadOptions& options) {
   MappedFile file(path);
-  return parse(file.data(), file.size(), path, [&file] { return std::string(file.data(), file.size()); }, options);
+  return parse(file.data(), file.size(), path, [&file] { return std::string(file.data(), file.size()); }, options,
+               false);
 }
 
 ReadResult read_node_link_text(const std::string& text, const std::string& name, const ReadOptions& options) {
-  return parse(text.c_str(), text.size(), name, [&text] { return text; }, options);
+  return parse(text.c_str(), text.size(), name, [&text] { return text; }, options, false);
+}
+
+ReadResult read_cytoscape_file(const std::string& path, const ReadOptions& options) {
+  MappedFile file(path);
+  return parse(file.data(), file.size(), path, [&file] { return std::string(file.data(), file.size()); }, options,
+               true);
+}
+
+ReadResult read_cytoscape_text(const std::string& text, const std::string& name, const ReadOptions& options) {
+  return parse(text.c_str(), text.size(), name, [&text] { return text; }, options, true);
+}
+
+Format cytoscape_format() {
+  return {"cytoscape", "Cytoscape.js elements JSON (.cyjs)", {".cyjs", ".json"},
+          [](std::string_view head) { return json_top_level_has(head, {"elements"}, {"entities", "relations", "nodes"}); },
+          &read_cytoscape_file};
 }
 
 Format node_link_format() {

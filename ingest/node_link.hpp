@@ -17,6 +17,14 @@ Format node_link_format();
 ReadResult read_node_link_file(const std::string& path, const ReadOptions& options = {});
 ReadResult read_node_link_text(const std::string& text, const std::string& name, const ReadOptions& options = {});
 
+// Cytoscape.js elements JSON, as kg's Cytoscape writer and Cytoscape
+// desktop (.cyjs) write it: the same fields in each element's "data", the
+// graph's in the top-level "data"; an edge's "id" is its own, not an
+// attribute.
+Format cytoscape_format();
+ReadResult read_cytoscape_file(const std::string& path, const ReadOptions& options = {});
+ReadResult read_cytoscape_text(const std::string& text, const std::string& name, const ReadOptions& options = {});
+
 // Whether the top level of the JSON text at the start of `head` has one of
 // `members`, and none of `excluded` (for telling kinds of JSON apart).
 bool json_top_level_has(std::string_view head, std::initializer_list<std::string_view> members,

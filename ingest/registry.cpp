@@ -50,6 +50,7 @@ const std::vector<Format>& input_formats() {
       kg_json_format(),
       graphml_format(),
       node_link_format(),
+      cytoscape_format(),
       jsonl_format(),
       csv_format(),
       snapshot_format(),

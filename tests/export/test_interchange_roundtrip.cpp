@@ -157,7 +157,7 @@ Graph must_read(const kg::ReadResult& result) {
 
 }  // namespace
 
-TEST_CASE("interchange round trip: kg JSON, GraphML, node-link and JSON Lines carry everything") {
+TEST_CASE("interchange round trip: kg JSON, GraphML, node-link, Cytoscape and JSON Lines carry everything") {
   for (const Graph& original : {kg::test::graph_from_json(kHostile), sample()}) {
     SUBCASE("kg JSON") {
       check_same_graph(original, must_read(kg::read_kg_json_text(written(original, kg::write_kg_json), "t.json")));
@@ -168,6 +168,10 @@ TEST_CASE("interchange round trip: kg JSON, GraphML, node-link and JSON Lines ca
     SUBCASE("node-link") {
       check_same_graph(original,
                        must_read(kg::read_node_link_text(written(original, kg::write_node_link), "t.json")));
+    }
+    SUBCASE("Cytoscape") {
+      check_same_graph(original,
+                       must_read(kg::read_cytoscape_text(written(original, kg::write_cytoscape), "t.cyjs")));
     }
     SUBCASE("JSON Lines") {
       check_same_graph(original, must_read(kg::read_jsonl_text(written(original, kg::write_jsonl), "t.jsonl")));

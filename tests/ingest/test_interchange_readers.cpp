@@ -178,9 +178,25 @@ TEST_CASE("interchange readers: JSON kinds are told apart by content") {
       {"kg.json", R"({"kg": 1, "entities": [], "relations": []})"},
       {"nl.json", R"({"directed": true, "multigraph": true, "graph": {"note": "relations"}, "nodes": [], "links": []})"},
   };
+  kg::test::write_file(dir + "/cy.json", R"({"directed": true, "elements": {"nodes": [], "edges": []}})");
+  CHECK(kg::choose_input_format(dir + "/cy.json", std::nullopt).name == "cytoscape");
   kg::test::write_file(dir + "/kg.json", files[0].second);
   kg::test::write_file(dir + "/nl.json", files[1].second);
   CHECK(kg::choose_input_format(dir + "/kg.json", std::nullopt).name == "kg-json");
   CHECK(kg::choose_input_format(dir + "/nl.json", std::nullopt).name == "node-link");
   CHECK(kg::choose_input_format(dir, std::nullopt).name == "csv");
+}
+
+TEST_CASE("Cytoscape reader: elements as an object or one array, edge ids not attributes, problems by path") {
+  const auto result = kg::read_cytoscape_text(
+      R"({"elements": [{"data": {"id": "a"}}, {"data": {"id": "b"}, "position": {"x": 1, "y": 2}},
+                       {"group": "edges", "data": {"id": "e7", "source": "a", "target": "b", "interaction": "pp"}}]})",
+      "t.cyjs");
+  REQUIRE_MESSAGE(result.graph, all(result));
+  CHECK(result.graph->relation_type_name(result.graph->relation_type(0)) == "pp");
+  CHECK(result.graph->relation_attributes(0).empty());
+  check_problem(kg::read_cytoscape_text("{\"elements\": {\"nodes\": [{\"data\": {\"id\": \"a\"}}],\n"
+                                        "\"edges\": [{\"data\": {\"source\": \"a\", \"target\": \"c\"}}]}}",
+                                        "t.cyjs"),
+                2, 46, "unknown entity 'c'");
 }
