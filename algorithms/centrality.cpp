@@ -201,13 +201,15 @@ struct Brandes {
     dist[source] = 0;
     count[source] = 1.0;
     visit[0] = source;
+    const bool track_arcs = with_arcs;
     std::size_t visited = 1, dag = 0;
     for (std::size_t i = 0; i < visited; ++i) {
       const std::uint32_t v = visit[i];
       begin[i] = dag;
       const std::int32_t next = dist[v] + 1;
       const double via_v = count[v];
-      for (std::uint64_t a = offsets[v]; a < offsets[v + 1]; ++a) {
+      const std::uint64_t end = offsets[v + 1];
+      for (std::uint64_t a = offsets[v]; a < end; ++a) {
         const std::uint32_t w = targets[a];
         std::int32_t dw = dist[w];
         if (dw < 0) {
@@ -216,7 +218,7 @@ struct Brandes {
         }
         if (dw == next) {
           count[w] += via_v;
-          if (with_arcs) arcs[dag] = a;
+          if (track_arcs) arcs[dag] = a;
           heads[dag++] = w;
         }
       }
@@ -228,17 +230,28 @@ struct Brandes {
   // Dependencies flow back from the farthest entities: v's share through a
   // successor w is paths(v) / paths(w) * (1 + dependency(w)).
   void accumulate(std::vector<double>& entity_sum, std::vector<double>& arc_sum) {
+    const std::uint32_t* const visit = order.data();
+    const std::uint64_t* const begin = dag_begin.data();
+    const std::uint32_t* const heads = dag_heads.data();
+    const std::uint64_t* const arcs = dag_arcs.data();
+    const double* const count = paths.data();
+    double* const coeff = coefficient.data();
+    double* const sums = entity_sum.data();
+    double* const arc_sums = arc_sum.data();
+    const bool track_arcs = with_arcs;
     for (std::size_t i = reached; i-- > 0;) {
-      const std::uint32_t v = order[i];
+      const std::uint32_t v = visit[i];
+      const double via_v = count[v];
       double through = 0.0;
-      for (std::uint64_t k = dag_begin[i]; k < dag_begin[i + 1]; ++k) {
-        const double c = coefficient[dag_heads[k]];
+      const std::uint64_t end = begin[i + 1];
+      for (std::uint64_t k = begin[i]; k < end; ++k) {
+        const double c = coeff[heads[k]];
         through += c;
-        if (with_arcs) arc_sum[dag_arcs[k]] += paths[v] * c;
+        if (track_arcs) arc_sums[arcs[k]] += via_v * c;
       }
-      const double dependency = paths[v] * through;
-      if (i > 0) entity_sum[v] += dependency;
-      coefficient[v] = (1.0 + dependency) / paths[v];
+      const double dependency = via_v * through;
+      if (i > 0) sums[v] += dependency;
+      coeff[v] = (1.0 + dependency) / via_v;
     }
   }
 };
