@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -57,6 +58,10 @@ class MessageCapture {
   std::string text_;
   agusererrf previous_ = nullptr;
 };
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -137,23 +142,29 @@ EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::opt
 
 Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format) {
   if (format == ImageFormat::Dot) return {dot, {}};
+  Rendering rendering;
   MessageCapture messages;
   std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContext(), gvFreeContext);
   if (!context) throw Error("Graphviz: cannot create a context");
+  auto start = std::chrono::steady_clock::now();
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
   if (!graph) throw InvalidArgument("Graphviz cannot read the DOT: " + messages.joined());
+  rendering.parse_seconds = seconds_since(start);
+  start = std::chrono::steady_clock::now();
   if (gvLayout(context.get(), graph.get(), std::string(engine_name(engine)).c_str()) != 0) {
     throw Error("Graphviz " + std::string(engine_name(engine)) + " layout failed: " + messages.joined());
   }
+  rendering.layout_seconds = seconds_since(start);
+  start = std::chrono::steady_clock::now();
   char* data = nullptr;
   unsigned int length = 0;
   const int status = gvRenderData(context.get(), graph.get(), std::string(format_name(format)).c_str(), &data, &length);
-  Rendering rendering;
   if (data) {
     rendering.bytes.assign(data, length);
     gvFreeRenderData(data);
   }
   gvFreeLayout(context.get(), graph.get());
+  rendering.render_seconds = seconds_since(start);
   if (status != 0 || rendering.bytes.empty()) {
     throw Error("Graphviz cannot render " + std::string(format_name(format)) + ": " + messages.joined());
   }

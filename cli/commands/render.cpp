@@ -1,5 +1,8 @@
 #include "cli/commands/render.hpp"
 
+#include <fmt/core.h>
+
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
@@ -93,6 +96,8 @@ void setup_render(CLI::App& app, int& exit_code) {
                     "One edge with a count for relations of one type between the same two entities");
   command->add_flag("--no-edge-labels", options->no_edge_labels,
                     "Leave type and date to the tooltips (automatic above 150 relations)");
+  command->add_flag("--timings", options->timings,
+                    "Report seconds per phase on stderr: kg's (read, view, DOT, write) and Graphviz's");
   command->add_option("--collapse-hubs", options->collapse_hubs,
                       "Draw an entity's relations of one type as one summary node when there are more than N");
   auto* focus = command->add_option("--focus", options->focus, "Draw the neighbourhood of this entity");
@@ -119,7 +124,13 @@ int run_render(const RenderOptions& options) {
   dot_options.clustering = options.cluster == "type" ? Clustering::EntityType : Clustering::None;
   dot_options.merge_parallel = options.merge_parallel;
 
+  using Clock = std::chrono::steady_clock;
+  const auto seconds = [](Clock::time_point from, Clock::time_point to) {
+    return std::chrono::duration<double>(to - from).count();
+  };
+  const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
+  const auto loaded = Clock::now();
   auto diagram = build_diagram(graph, options);
   if (!diagram) {
     print_error("no path from '" + options.path[0] + "' to '" + options.path[1] + "' with these filters");
@@ -140,12 +151,27 @@ int run_render(const RenderOptions& options) {
     if (!choice.note.empty()) print_error(choice.note);
     engine = choice.engine;
   }
-  const Rendering rendering = render_dot(write_dot(*diagram, dot_options), engine, format);
+  const auto viewed = Clock::now();
+  const std::string dot = write_dot(*diagram, dot_options);
+  const auto written = Clock::now();
+  const Rendering rendering = render_dot(dot, engine, format);
+  const auto rendered = Clock::now();
   for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
   if (options.output == "-") {
     std::fwrite(rendering.bytes.data(), 1, rendering.bytes.size(), stdout);
   } else {
     write_file_atomically(options.output, rendering.bytes);
+  }
+  if (options.timings) {
+    const double kg_seconds = seconds(start, written) + seconds(rendered, Clock::now());
+    const double graphviz_seconds = seconds(written, rendered);
+    print_error(fmt::format(
+        "timings: read {:.3f} s, view {:.3f} s, DOT {:.3f} s ({} bytes), graphviz {} {:.3f} s (parse {:.3f}, "
+        "layout {:.3f}, render {:.3f}), write {:.3f} s; kg's share {:.1f}%",
+        seconds(start, loaded), seconds(loaded, viewed), seconds(viewed, written), dot.size(),
+        format == ImageFormat::Dot ? "-" : engine_name(engine), graphviz_seconds, rendering.parse_seconds,
+        rendering.layout_seconds, rendering.render_seconds, seconds(rendered, Clock::now()),
+        100.0 * kg_seconds / (kg_seconds + graphviz_seconds)));
   }
   return kExitOk;
 }

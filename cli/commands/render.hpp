@@ -20,6 +20,7 @@ struct RenderOptions {
   std::string cluster = "none";    // type or none
   bool merge_parallel = false;
   bool no_edge_labels = false;
+  bool timings = false;
   std::optional<std::size_t> collapse_hubs;
   std::string focus;
   std::optional<std::size_t> depth;
