@@ -8,7 +8,6 @@
 #include <limits>
 #include <numeric>
 #include <random>
-#include <string_view>
 
 #include "graph/exception.hpp"
 

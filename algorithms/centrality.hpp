@@ -16,7 +16,6 @@
 // entity or relation the view leaves out scores NaN and counts nowhere, so
 // n below is the number of kept entities.
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
