@@ -500,6 +500,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     ok = XML_Parse(parser, data + offset, static_cast<int>(length), last) == XML_STATUS_OK;
     offset += length;
     if (file && offset > kChunk) file->release_before(offset - kChunk);
+    if (options.progress) options.progress(offset, size);
     if (last) break;
   }
   if (!ok) {

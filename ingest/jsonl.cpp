@@ -22,6 +22,7 @@ namespace {
 
 constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
 constexpr std::size_t kKeptResident = std::size_t{1} << 20;
+constexpr std::size_t kProgressLines = 1 << 16;
 
 using Allocator = rapidjson::MemoryPoolAllocator<>;
 using Document = rapidjson::GenericDocument<rapidjson::UTF8<>, Allocator, Allocator>;
@@ -58,8 +59,10 @@ class Reader {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line.find_first_not_of(" \t") != std::string_view::npos) read_line(line, start, line_number);
       if (file_ && start > kKeptResident) file_->release_before(start - kKeptResident);
+      if (options_.progress && line_number % kProgressLines == 0) options_.progress(start, size_);
       start = end + 1;
     }
+    if (options_.progress) options_.progress(size_, size_);
     ReadResult result;
     if (count_ == 0) {
       BuildResult built = std::move(builder_).finish();
