@@ -252,6 +252,14 @@ int run_rank(const RankOptions& options) {
   const Graph graph = load_graph(options.input);
   const auto loaded = Clock::now();
   const View view(graph, options.filters.to_filter());
+  // Exact Brandes costs about (entities x relations) / 1.5e8 CPU seconds
+  // (docs/PERFORMANCE.md): say so before a wait of minutes.
+  if (options.measure == Measure::Betweenness && !options.samples &&
+      static_cast<double>(graph.entity_count()) * static_cast<double>(graph.relation_count()) > 1e10) {
+    print_error(fmt::format("note: exact betweenness over {} entities and {} relations may take minutes; "
+                            "--samples K estimates it from K sources",
+                            graph.entity_count(), graph.relation_count()));
+  }
   std::vector<double> relation_scores;
   CentralityScores scores;
   try {
