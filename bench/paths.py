@@ -4,8 +4,8 @@
 Usage: bench/paths.py [--build build] [--size M] [--data /tmp/benchdata] [--n 1000]
        [--peers networkx,igraph,graph-tool] [--workloads paths,paths-undirected,khop]
 
-Builds bench/paths_bench.cpp against the static libraries of BUILD (kg's own
-code, RelWithDebInfo), then for each workload runs it and each peer
+Builds bench/paths_bench.cpp against the libraries kg links in BUILD (a Ninja
+build, RelWithDebInfo), then for each workload runs it and each peer
 (../shared/bench/peer_*.py under /usr/bin/python3) on the same graph and the
 same seeded queries (../shared/bench/common.py picks them from the TSV's
 vertex names, so kg answers exactly what the peers answer). Prints a Markdown
@@ -28,12 +28,22 @@ import common  # noqa: E402  (the peers' query picker)
 PEERS = {"networkx": "peer_networkx.py", "igraph": "peer_igraph.py", "graph-tool": "peer_graphtool.py"}
 
 
+def kg_link_libraries(build):
+    """The libraries the kg binary links, from BUILD's build.ninja (Ninja generator)."""
+    with open(os.path.join(build, "build.ninja")) as f:
+        lines = f.read().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("build cli/kg:"))
+    for line in lines[start + 1:]:
+        if line.strip().startswith("LINK_LIBRARIES = "):
+            return [lib if lib.startswith(("-", "/")) else os.path.join(build, lib)
+                    for lib in line.split("=", 1)[1].split()]
+    raise RuntimeError("no LINK_LIBRARIES for cli/kg in " + build + "/build.ninja")
+
+
 def build_driver(build):
     out = os.path.join(build, "paths_bench")
-    libs = [os.path.join(build, lib) for lib in
-            ("algorithms/libkg_algorithms.a", "ingest/libkg_ingest.a", "graph/libkg_graph.a")]
-    command = ["g++", "-std=c++17", "-O2", "-I" + ROOT, os.path.join(HERE, "paths_bench.cpp")] + libs + \
-              ["-lboost_serialization", "-fopenmp", "-o", out]
+    command = ["g++", "-std=c++17", "-O2", "-I" + ROOT, os.path.join(HERE, "paths_bench.cpp")] + \
+        kg_link_libraries(build) + ["-o", out]
     subprocess.run(command, check=True)
     return out
 
