@@ -4,21 +4,29 @@
 #include <numeric>
 #include <random>
 #include <unordered_map>
+#include <utility>
 
 #include "graph/exception.hpp"
 
 namespace kg {
 namespace {
 
-// An undirected weighted graph of one Louvain level: merged edges to other
-// nodes (each edge listed at both ends) and self-loop weight kept apart.
+// An undirected weighted graph of one Louvain level, as CSR: merged edges
+// to other nodes (each edge listed at both ends) and self-loop weight apart.
 struct LevelGraph {
-  std::vector<std::vector<std::pair<std::uint32_t, double>>> neighbors;
+  std::vector<std::uint64_t> offsets;
+  std::vector<std::uint32_t> neighbors;
+  std::vector<double> weights;
   std::vector<double> loops;   // weight of edges from a node to itself, each counted once
   std::vector<double> degree;  // neighbour weights + twice the loops
   double total_weight = 0.0;   // m: every edge once
 
-  std::size_t size() const { return neighbors.size(); }
+  std::size_t size() const { return loops.size(); }
+};
+
+struct Edge {
+  std::uint32_t u, v;  // u != v
+  double weight;
 };
 
 struct KeptEntities {
@@ -37,38 +45,63 @@ KeptEntities kept_entities(const View& view) {
   return kept;
 }
 
-// Sums each node's (neighbour, weight) pairs per neighbour and fills degrees.
-void finish(LevelGraph& g, std::vector<std::unordered_map<std::uint32_t, double>>& merged) {
-  g.neighbors.assign(merged.size(), {});
-  g.degree.assign(merged.size(), 0.0);
-  g.total_weight = 0.0;
-  for (std::size_t u = 0; u < merged.size(); ++u) {
-    g.neighbors[u].assign(merged[u].begin(), merged[u].end());
-    std::sort(g.neighbors[u].begin(), g.neighbors[u].end());
-    g.degree[u] = 2 * g.loops[u];
-    for (const auto& [v, w] : g.neighbors[u]) g.degree[u] += w;
+// The level graph of undirected `edges` (parallel ones merged, weights
+// summed) and self-loop weights `loops`.
+LevelGraph level_graph(std::vector<double> loops, const std::vector<Edge>& edges) {
+  const std::size_t n = loops.size();
+  std::vector<std::uint64_t> start(n + 1, 0);
+  for (const Edge& e : edges) {
+    ++start[e.u + 1];
+    ++start[e.v + 1];
+  }
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<std::pair<std::uint32_t, double>> arcs(start.back());
+  std::vector<std::uint64_t> slot(start.begin(), start.end() - 1);
+  for (const Edge& e : edges) {
+    arcs[slot[e.u]++] = {e.v, e.weight};
+    arcs[slot[e.v]++] = {e.u, e.weight};
+  }
+  LevelGraph g;
+  g.loops = std::move(loops);
+  g.offsets.assign(n + 1, 0);
+  g.degree.assign(n, 0.0);
+  g.neighbors.reserve(arcs.size());
+  g.weights.reserve(arcs.size());
+  for (std::size_t u = 0; u < n; ++u) {
+    const auto first = arcs.begin() + static_cast<std::ptrdiff_t>(start[u]);
+    const auto last = arcs.begin() + static_cast<std::ptrdiff_t>(start[u + 1]);
+    std::sort(first, last, [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = first; it != last; ++it) {
+      if (g.neighbors.size() > g.offsets[u] && g.neighbors.back() == it->first) {
+        g.weights.back() += it->second;
+      } else {
+        g.neighbors.push_back(it->first);
+        g.weights.push_back(it->second);
+      }
+      g.degree[u] += it->second;
+    }
+    g.offsets[u + 1] = g.neighbors.size();
+    g.degree[u] += 2 * g.loops[u];
     g.total_weight += g.degree[u] / 2;
   }
+  return g;
 }
 
 LevelGraph base_graph(const View& view, const KeptEntities& kept) {
   const Graph& graph = view.graph();
-  LevelGraph g;
-  std::vector<std::unordered_map<std::uint32_t, double>> merged(kept.entity.size());
-  g.loops.assign(kept.entity.size(), 0.0);
+  std::vector<double> loops(kept.entity.size(), 0.0);
+  std::vector<Edge> edges;
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
     if (!view.keeps_relation(r)) continue;
     const std::uint32_t u = kept.index[graph.source(r)], v = kept.index[graph.target(r)];
     if (u == UINT32_MAX || v == UINT32_MAX) continue;
     if (u == v) {
-      g.loops[u] += 1;
+      loops[u] += 1;
     } else {
-      merged[u][v] += 1;
-      merged[v][u] += 1;
+      edges.push_back({u, v, 1.0});
     }
   }
-  finish(g, merged);
-  return g;
+  return level_graph(std::move(loops), edges);
 }
 
 double level_modularity(const LevelGraph& g, const std::vector<std::uint32_t>& community, double resolution) {
@@ -79,8 +112,8 @@ double level_modularity(const LevelGraph& g, const std::vector<std::uint32_t>& c
     const std::uint32_t c = community[u];
     total[c] += g.degree[u];
     inside[c] += g.loops[u];
-    for (const auto& [v, w] : g.neighbors[u]) {
-      if (community[v] == c) inside[c] += w / 2;
+    for (std::uint64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+      if (community[g.neighbors[k]] == c) inside[c] += g.weights[k] / 2;
     }
   }
   const double m = g.total_weight;
@@ -107,10 +140,10 @@ bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, 
     moves = 0;
     for (const std::uint32_t u : order) {
       touched.clear();
-      for (const auto& [v, w] : g.neighbors[u]) {
-        const std::uint32_t c = community[v];
+      for (std::uint64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+        const std::uint32_t c = community[g.neighbors[k]];
         if (weight_to[c] == 0.0) touched.push_back(c);
-        weight_to[c] += w;
+        weight_to[c] += g.weights[k];
       }
       const std::uint32_t current = community[u];
       const double k = g.degree[u];
@@ -145,23 +178,23 @@ bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, 
 
 LevelGraph aggregate(const LevelGraph& g, const std::vector<std::uint32_t>& community) {
   const std::uint32_t count = *std::max_element(community.begin(), community.end()) + 1;
-  LevelGraph next;
-  next.loops.assign(count, 0.0);
-  std::vector<std::unordered_map<std::uint32_t, double>> merged(count);
-  for (std::size_t u = 0; u < g.size(); ++u) {
+  std::vector<double> loops(count, 0.0);
+  std::vector<Edge> edges;
+  for (std::uint32_t u = 0; u < g.size(); ++u) {
     const std::uint32_t cu = community[u];
-    next.loops[cu] += g.loops[u];
-    for (const auto& [v, w] : g.neighbors[u]) {
+    loops[cu] += g.loops[u];
+    for (std::uint64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+      const std::uint32_t v = g.neighbors[k];
+      if (v < u) continue;  // each edge once
       const std::uint32_t cv = community[v];
       if (cu == cv) {
-        next.loops[cu] += w / 2;  // the edge is listed at both ends
+        loops[cu] += g.weights[k];
       } else {
-        merged[cu][cv] += w;
+        edges.push_back({cu, cv, g.weights[k]});
       }
     }
   }
-  finish(next, merged);
-  return next;
+  return level_graph(std::move(loops), edges);
 }
 
 }  // namespace
@@ -174,7 +207,8 @@ void LouvainOptions::validate() const {
 CommunitiesResult louvain_communities(const View& view, const LouvainOptions& options) {
   options.validate();
   const KeptEntities kept = kept_entities(view);
-  LevelGraph g = base_graph(view, kept);
+  const LevelGraph base = base_graph(view, kept);
+  LevelGraph g = base;
   std::vector<std::uint32_t> node_of(kept.entity.size());  // kept entity -> node of the current level
   std::iota(node_of.begin(), node_of.end(), 0);
 
@@ -204,7 +238,7 @@ CommunitiesResult louvain_communities(const View& view, const LouvainOptions& op
     for (EntityId e : members[c]) result.community[e] = c;
   }
   result.members = std::move(members);
-  result.modularity = modularity(view, result.community, options.resolution);
+  result.modularity = level_modularity(base, node_of, options.resolution);
   return result;
 }
 
