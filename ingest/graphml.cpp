@@ -11,7 +11,6 @@
 #include <cstring>
 #include <functional>
 #include <limits>
-#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -31,17 +30,20 @@ constexpr std::size_t kMaxDataBytes = std::size_t{1} << 24;
 
 enum class Domain : std::uint8_t { Node, Edge, Graph, All };
 
+// kg's own fields among the keys, by attr.name.
+enum class Field : std::uint8_t { None, Name, EntityType, Aliases, RelationType, Date, Until, Evidence,
+                                  GraphName, Sources, RelationTypes };
+
 struct Key {
   std::string name;
   Domain domain;
   TextType type;
   bool has_default = false;
   std::string default_value;
+  // Worked out once per key rather than once per value.
+  Field node_field = Field::None, edge_field = Field::None;
+  bool label = false;  // a node's "label" names it when "name" is absent (Gephi, yEd)
 };
-
-// kg's own fields among the keys, by attr.name.
-enum class Field : std::uint8_t { None, Name, EntityType, Aliases, RelationType, Date, Until, Evidence,
-                                  GraphName, Sources, RelationTypes };
 
 Field field_of(Domain domain, std::string_view name) {
   switch (domain) {
@@ -67,7 +69,7 @@ Field field_of(Domain domain, std::string_view name) {
 
 struct DataValue {
   std::size_t key;  // index into keys_
-  std::string text;
+  const std::string* text;
   std::size_t offset;
 };
 
@@ -137,21 +139,21 @@ class Reader {
     } else if (std::strcmp(name, "node") == 0) {
       if (parent != Element::Graph) misplaced("<graph>");
       element = Element::Node;
-      item_ = Item{};
+      item_.data.clear();
       item_.offset = offset;
       const char* id = attribute("id");
       if (!id) problems_.report(offset, "", "<node> has no id");
-      item_.id = id ? id : "";
+      item_.id.assign(id ? id : "");
     } else if (std::strcmp(name, "edge") == 0) {
       if (parent != Element::Graph) misplaced("<graph>");
       element = Element::Edge;
-      item_ = Item{};
+      item_.data.clear();
       item_.offset = offset;
       const char* source = attribute("source");
       const char* target = attribute("target");
       if (!source || !target) problems_.report(offset, "", "<edge> needs a source and a target");
-      item_.source = source ? source : "";
-      item_.target = target ? target : "";
+      item_.source.assign(source ? source : "");
+      item_.target.assign(target ? target : "");
       const char* directed = attribute("directed");
       item_.directed = directed ? std::strcmp(directed, "false") != 0 : !undirected_default_;
     } else if (std::strcmp(name, "data") == 0) {
@@ -277,6 +279,11 @@ class Reader {
       problems_.report(offset, "", std::string("key '") + id + "' declared twice");
       return;
     }
+    key.node_field = key.domain == Domain::Node || key.domain == Domain::All ? field_of(Domain::Node, key.name)
+                                                                             : Field::None;
+    key.edge_field = key.domain == Domain::Edge || key.domain == Domain::All ? field_of(Domain::Edge, key.name)
+                                                                             : Field::None;
+    key.label = key.name == "label";
     key_index_[id] = keys_.size();
     keys_.push_back(std::move(key));
   }
@@ -302,7 +309,7 @@ class Reader {
           return;
         }
       }
-      item_.data.push_back({data_key_, text_, data_offset_});
+      item_.data.push_back({data_key_, text_pool(), data_offset_});
     } else if (owner == Element::Graph) {
       graph_data(key, text_, data_offset_);
     }
@@ -344,51 +351,57 @@ class Reader {
     if (!error.empty()) problems_.report(offset, "", "graph data '" + key.name + "': expected " + error);
   }
 
-  // The item's values and its keys' defaults, in key order.
-  std::vector<const DataValue*> values_with_defaults(Domain domain, std::vector<DataValue>& defaults) {
-    defaults.clear();
+  // A string for the current <data>'s text, reused from item to item so
+  // that reading a value allocates nothing once the pool has grown.
+  const std::string* text_pool() {
+    if (pool_used_ == text_pool_.size()) text_pool_.emplace_back(std::make_unique<std::string>());
+    std::string& slot = *text_pool_[pool_used_++];
+    slot.assign(text_);
+    return &slot;
+  }
+
+  // The item's values, then its keys' defaults for the keys it has no value
+  // for; values_ holds them until the next item.
+  void values_with_defaults(Domain domain) {
+    values_.assign(item_.data.begin(), item_.data.end());
     for (std::size_t k = 0; k < keys_.size(); ++k) {
       const Key& key = keys_[k];
       if (!key.has_default || (key.domain != domain && key.domain != Domain::All)) continue;
       const bool given = std::any_of(item_.data.begin(), item_.data.end(), [k](const DataValue& v) { return v.key == k; });
-      if (!given) defaults.push_back({k, key.default_value, item_.offset});
+      if (!given) values_.push_back({k, &key.default_value, item_.offset});
     }
-    std::vector<const DataValue*> values;
-    for (const auto& value : item_.data) values.push_back(&value);
-    for (const auto& value : defaults) values.push_back(&value);
-    return values;
+    pool_used_ = 0;
   }
 
   void finish_node() {
-    std::vector<DataValue> defaults;
-    const auto values = values_with_defaults(Domain::Node, defaults);
+    values_with_defaults(Domain::Node);
     std::string_view name, type, label;
     const DataValue* aliases = nullptr;
-    for (const DataValue* value : values) {
-      const Key& key = keys_[value->key];
-      switch (field_of(Domain::Node, key.name)) {
-        case Field::Name: name = value->text; break;
-        case Field::EntityType: type = value->text; break;
-        case Field::Aliases: aliases = value; break;
+    for (const DataValue& value : values_) {
+      const Key& key = keys_[value.key];
+      switch (key.node_field) {
+        case Field::Name: name = *value.text; break;
+        case Field::EntityType: type = *value.text; break;
+        case Field::Aliases: aliases = &value; break;
         default:
-          if (key.name == "label") label = value->text;
+          if (key.label) label = *value.text;
           break;
       }
     }
     entity_offsets_.push_back(item_.offset);
     builder_.add_entity(item_.id, name.empty() ? label : name, type);
     if (aliases) {
-      const std::string error = interchange::add_json_text(builder_, aliases->text, &interchange::add_aliases);
+      const std::string error = interchange::add_json_text(builder_, *aliases->text, &interchange::add_aliases);
       if (!error.empty()) problems_.report(aliases->offset, node_path(), "expected " + error);
     }
-    for (const DataValue* value : values) {
-      const Key& key = keys_[value->key];
-      if (field_of(Domain::Node, key.name) != Field::None) continue;
-      const auto typed = interchange::typed_value(value->text, key.type);
+    for (const DataValue& value : values_) {
+      const Key& key = keys_[value.key];
+      if (key.node_field != Field::None) continue;
+      const auto typed = interchange::typed_value(*value.text, key.type);
       if (!typed) {
-        problems_.report(value->offset, node_path(), "data '" + key.name + "': expected " +
-                                                         interchange::type_description(key.type) + ", found '" +
-                                                         value->text + "'");
+        problems_.report(value.offset, node_path(), "data '" + key.name + "': expected " +
+                                                        interchange::type_description(key.type) + ", found '" +
+                                                        *value.text + "'");
         continue;
       }
       builder_.add_entity_attribute(interchange::imported_attribute_name(key.name), *typed);
@@ -396,47 +409,47 @@ class Reader {
   }
 
   void finish_edge() {
-    std::vector<DataValue> defaults;
-    const auto values = values_with_defaults(Domain::Edge, defaults);
+    values_with_defaults(Domain::Edge);
     std::string_view type = interchange::kDefaultRelationType;
     Date dates[2];
     const DataValue* evidence = nullptr;
-    for (const DataValue* value : values) {
-      const Key& key = keys_[value->key];
-      const Field field = field_of(Domain::Edge, key.name);
+    for (const DataValue& value : values_) {
+      const Key& key = keys_[value.key];
+      const Field field = key.edge_field;
       if (field == Field::RelationType) {
-        type = value->text;
+        type = *value.text;
       } else if (field == Field::Date || field == Field::Until) {
-        if (value->text.empty()) continue;
-        const auto date = Date::parse(value->text);
+        if (value.text->empty()) continue;
+        const auto date = Date::parse(*value.text);
         if (!date) {
-          problems_.report(value->offset, edge_path(), "invalid " + key.name + " '" + value->text +
-                                                           "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+          problems_.report(value.offset, edge_path(), "invalid " + key.name + " '" + *value.text +
+                                                          "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
         } else {
           dates[field == Field::Date ? 0 : 1] = *date;
         }
       } else if (field == Field::Evidence) {
-        evidence = value;
+        evidence = &value;
       }
     }
     relation_offsets_.push_back(item_.offset);
     builder_.add_relation(item_.source, item_.target, type, dates[0], dates[1]);
-    auto& [directed, undirected] = edge_directions_[std::string(type)];
+    type_key_.assign(type);  // a reused buffer: no allocation per edge
+    auto& [directed, undirected] = edge_directions_[type_key_];
     ++(item_.directed ? directed : undirected);
-    for (const DataValue* value : values) {
-      const Key& key = keys_[value->key];
-      if (field_of(Domain::Edge, key.name) != Field::None) continue;
-      const auto typed = interchange::typed_value(value->text, key.type);
+    for (const DataValue& value : values_) {
+      const Key& key = keys_[value.key];
+      if (key.edge_field != Field::None) continue;
+      const auto typed = interchange::typed_value(*value.text, key.type);
       if (!typed) {
-        problems_.report(value->offset, edge_path(), "data '" + key.name + "': expected " +
-                                                         interchange::type_description(key.type) + ", found '" +
-                                                         value->text + "'");
+        problems_.report(value.offset, edge_path(), "data '" + key.name + "': expected " +
+                                                        interchange::type_description(key.type) + ", found '" +
+                                                        *value.text + "'");
         continue;
       }
       builder_.add_relation_attribute(interchange::imported_attribute_name(key.name), *typed);
     }
-    if (evidence && !evidence->text.empty()) {
-      const std::string error = interchange::add_json_text(builder_, evidence->text, &interchange::add_evidence);
+    if (evidence && !evidence->text->empty()) {
+      const std::string error = interchange::add_json_text(builder_, *evidence->text, &interchange::add_evidence);
       if (!error.empty()) problems_.report(evidence->offset, edge_path(), "expected " + error);
     }
   }
@@ -462,7 +475,11 @@ class Reader {
   std::size_t sources_offset_ = 0;
   std::size_t refused_at_ = 0;
   // Per relation type: its directed and undirected edges.
-  std::map<std::string, std::pair<std::size_t, std::size_t>> edge_directions_;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> edge_directions_;
+  std::string type_key_;
+  std::vector<DataValue> values_;
+  std::vector<std::unique_ptr<std::string>> text_pool_;
+  std::size_t pool_used_ = 0;
   std::vector<std::string> declared_types_;
   std::vector<std::size_t> entity_offsets_, relation_offsets_;
 
