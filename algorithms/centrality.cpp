@@ -326,7 +326,9 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
   }
 
   // Each thread sums into its own arrays; they are added in thread order.
-  const int threads = std::max(1, omp_get_max_threads());
+  // Small graphs stay on one thread: waking others costs more than they save.
+  const bool small = static_cast<double>(sources.size()) * static_cast<double>(g.arc_count() + n) < 1e6;
+  const int threads = small ? 1 : std::max(1, omp_get_max_threads());
   std::vector<std::vector<double>> entity_sums(threads), arc_sums(threads);
   const auto source_count = static_cast<std::int64_t>(sources.size());
 #pragma omp parallel num_threads(threads)
@@ -394,7 +396,7 @@ namespace {
 template <typename Reached>
 void multi_source_bfs(const SimpleGraph& g, std::size_t n, Reached reached) {
   const auto batches = static_cast<std::int64_t>((n + 63) / 64);
-#pragma omp parallel
+#pragma omp parallel if (batches > 1)
   {
     std::vector<std::uint64_t> seen(n), frontier(n), next(n, 0);
     std::array<std::uint32_t, 64> count;
@@ -509,7 +511,7 @@ CentralityScores pagerank(const View& view, const PageRankOptions& options) {
       }
     }
     double change = 0.0;
-#pragma omp parallel for schedule(static, 4096) reduction(+ : change)
+#pragma omp parallel for schedule(static, 4096) reduction(+ : change) if (in.sources.size() > 100000)
     for (std::int64_t v = 0; v < count; ++v) {
       double inflow = 0.0;
       if (in.weights.empty()) {
