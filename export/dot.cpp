@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 #include <tuple>
+#include <unordered_map>
 
 #include "export/escape.hpp"
 #include "graph/exception.hpp"
@@ -44,27 +45,37 @@ std::string value_text(const Graph& graph, const Value& value) {
   return "";
 }
 
-// name=value pairs for one DOT statement; values already escaped/quoted.
+// The attribute list of one DOT statement; values already escaped/quoted.
 class Statement {
  public:
-  void raw(std::string name, std::string formatted) { parts_.emplace_back(std::move(name), std::move(formatted)); }
+  void raw(std::string_view name, const std::string& formatted) {
+    separate();
+    text_ += name;
+    text_ += '=';
+    text_ += formatted;
+  }
   void styled(const DotAttributes& attributes) {
     for (const auto& [name, value] : attributes) raw(name, dot::quoted(value));
   }
+  // Another statement's attributes, formatted once and reused.
+  void append(const std::string& formatted) {
+    if (formatted.empty()) return;
+    separate();
+    text_ += formatted;
+  }
+  const std::string& text() const { return text_; }
   void write(std::string& out) const {
-    if (parts_.empty()) return;
+    if (text_.empty()) return;
     out += " [";
-    for (std::size_t i = 0; i < parts_.size(); ++i) {
-      if (i) out += ", ";
-      out += parts_[i].first;
-      out += '=';
-      out += parts_[i].second;
-    }
+    out += text_;
     out += ']';
   }
 
  private:
-  std::vector<std::pair<std::string, std::string>> parts_;
+  void separate() {
+    if (!text_.empty()) text_ += ", ";
+  }
+  std::string text_;
 };
 
 DotAttributes difference(const DotAttributes& attributes, const DotAttributes& defaults) {
@@ -166,13 +177,39 @@ class DotWriter {
     }
   }
 
+  // The style attributes of an entity type or relation type under an
+  // emphasis, formatted once per diagram: a large drawing has few kinds of
+  // elements and many elements.
+  const std::string& entity_style(TypeId type, Emphasis emphasis) {
+    const auto [it, fresh] = entity_styles_.try_emplace(type * kEmphasisCount + static_cast<std::size_t>(emphasis));
+    if (fresh) {
+      DotAttributes attributes = style_.entity_attributes(graph_.entity_type_name(type));
+      used_entity_types_.try_emplace(std::string(graph_.entity_type_name(type)), attributes);
+      merge_into(attributes, style_.emphasis_entity[static_cast<std::size_t>(emphasis)]);
+      used_emphasis_[static_cast<std::size_t>(emphasis)] = true;
+      Statement formatted;
+      formatted.styled(difference(attributes, style_.node));
+      it->second = formatted.text();
+    }
+    return it->second;
+  }
+
+  const std::string& relation_style(TypeId type, Emphasis emphasis) {
+    const auto [it, fresh] = relation_styles_.try_emplace(type * kEmphasisCount + static_cast<std::size_t>(emphasis));
+    if (fresh) {
+      DotAttributes attributes = style_.relation_attributes(graph_, type);
+      merge_into(attributes, style_.emphasis_relation[static_cast<std::size_t>(emphasis)]);
+      if (emphasis == Emphasis::Normal) used_relation_types_.push_back(type);
+      used_emphasis_[static_cast<std::size_t>(emphasis)] = true;
+      Statement formatted;
+      formatted.styled(difference(attributes, style_.edge));
+      it->second = formatted.text();
+    }
+    return it->second;
+  }
+
   void write_node(EntityId e, Emphasis emphasis) {
     const std::string_view type = graph_.entity_type_name(graph_.entity_type(e));
-    DotAttributes attributes = style_.entity_attributes(type);
-    used_entity_types_.try_emplace(std::string(type), attributes);  // the legend shows types unemphasised
-    merge_into(attributes, style_.emphasis_entity[static_cast<std::size_t>(emphasis)]);
-    used_emphasis_[static_cast<std::size_t>(emphasis)] = true;
-
     std::string tooltip = std::string(graph_.entity_name(e)) + " (" + std::string(type) + ")\nid: " +
                           std::string(graph_.entity_key(e));
     const auto aliases = graph_.entity_aliases(e);
@@ -185,7 +222,7 @@ class DotWriter {
     Statement node;
     node.raw("label", "<" + dot::html_text(graph_.entity_name(e)) + ">");
     node.raw("tooltip", dot::quoted_tooltip(tooltip));
-    node.styled(difference(attributes, style_.node));
+    node.append(entity_style(graph_.entity_type(e), emphasis));
     out_ += dot::quoted(dot_node_id(graph_, e));
     node.write(out_);
     out_ += ";\n";
@@ -252,11 +289,6 @@ class DotWriter {
   }
 
   void write_edge(const Edge& edge, const std::string& from, const std::string& to) {
-    DotAttributes attributes = style_.relation_attributes(graph_, edge.type);
-    merge_into(attributes, style_.emphasis_relation[static_cast<std::size_t>(edge.emphasis)]);
-    if (edge.emphasis == Emphasis::Normal) used_relation_types_.push_back(edge.type);
-    used_emphasis_[static_cast<std::size_t>(edge.emphasis)] = true;
-
     std::string label = dot::html_text(readable(graph_.relation_type_name(edge.type)));
     if (edge.relations.size() > 1) label += " \u00d7" + std::to_string(edge.relations.size());
     Date first, last;
@@ -295,7 +327,7 @@ class DotWriter {
       // Without it Graphviz gives the label's link the label's markup as title.
       statement.raw("labeltooltip", dot::quoted_tooltip(tooltip));
     }
-    statement.styled(difference(attributes, style_.edge));
+    statement.append(relation_style(edge.type, edge.emphasis));
     out_ += "  " + from + " -> " + to;
     statement.write(out_);
     out_ += ";\n";
@@ -381,6 +413,7 @@ class DotWriter {
   std::string out_;
   std::map<std::string, DotAttributes> used_entity_types_;
   std::vector<TypeId> used_relation_types_;
+  std::unordered_map<std::size_t, std::string> entity_styles_, relation_styles_;
   std::array<bool, kEmphasisCount> used_emphasis_{};
 };
 

@@ -116,8 +116,8 @@ void setup_render(CLI::App& app, int& exit_code) {
 }
 
 int run_render(const RenderOptions& options) {
-  const ImageFormat format = output_format(options);
   if (options.output == "-" && options.to.empty()) throw InvalidArgument("-o -: give the format with --to");
+  const ImageFormat format = output_format(options);
   DotOptions dot_options;
   if (!options.style.empty()) dot_options.style = load_style(options.style);
   dot_options.legend = options.legend;

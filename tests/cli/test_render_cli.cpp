@@ -69,7 +69,9 @@ TEST_CASE("render cli: usage errors exit 2, no path exits 1, bad style sheets 3"
   auto result = render("-o " + dir + "/x.jpeg");
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("cannot tell the format") != std::string::npos);
-  CHECK(render("-o - ").exit_code == 2);
+  result = render("-o - ");
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "kg: -o -: give the format with --to\n");
   result = render("-o " + dir + "/x.svg --path greg nobody");
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("nobody") != std::string::npos);
