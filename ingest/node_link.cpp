@@ -12,7 +12,7 @@
 #include <charconv>
 #include <cstring>
 #include <functional>
-#include <map>
+#include <unordered_map>
 
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
@@ -64,6 +64,15 @@ bool id_text(const rapidjson::Value& value, std::string& out) {
   }
   return false;
 }
+
+// Where an item sits ("links[12]", "elements.nodes[3].data"), kept as
+// parts and spelled out only for the rare problem.
+struct ItemPath {
+  const char* prefix;
+  std::uint32_t index;
+  const char* suffix;
+  std::string str() const { return prefix + std::to_string(index) + suffix; }
+};
 
 class Reader {
  public:
@@ -138,7 +147,7 @@ class Reader {
                           ((element.HasMember("group") && element["group"] == "edges") ||
                            (element.HasMember("data") && element["data"].IsObject() &&
                             element["data"].HasMember("source") && element["data"].HasMember("target")));
-        read_element(element, "elements[" + std::to_string(i) + "]", edge);
+        read_element(element, {"elements[", i, "].data"}, edge);
       }
     } else if (elements->IsObject()) {
       for (const auto& member : elements->GetObject()) {
@@ -149,7 +158,8 @@ class Reader {
           continue;
         }
         for (rapidjson::SizeType i = 0; i < member.value.Size(); ++i) {
-          read_element(member.value[i], path + "[" + std::to_string(i) + "]", name == "edges");
+          read_element(member.value[i], {name == "edges" ? "elements.edges[" : "elements.nodes[", i, "].data"},
+                       name == "edges");
         }
       }
     } else {
@@ -158,13 +168,14 @@ class Reader {
     declare_undirected_types();
   }
 
-  void read_element(const rapidjson::Value& element, const std::string& path, bool edge) {
+  void read_element(const rapidjson::Value& element, const ItemPath& path, bool edge) {
     if (!element.IsObject() || !element.HasMember("data")) {
-      problem(path, "expected an object with data");
+      const std::string data = path.str();
+      problem(data.substr(0, data.size() - 5), "expected an object with data");  // the element, without ".data"
     } else if (edge) {
-      read_link(element["data"], path + ".data", true);
+      read_link(element["data"], path, true);
     } else {
-      read_node(element["data"], path + ".data");
+      read_node(element["data"], path);
     }
   }
 
@@ -182,8 +193,8 @@ class Reader {
     std::string message;
   };
   std::vector<PathProblem>& problems() { return problems_; }
-  const std::vector<std::string>& entity_paths() const { return entity_paths_; }
-  const std::vector<std::string>& relation_paths() const { return relation_paths_; }
+  const std::vector<ItemPath>& entity_paths() const { return entity_paths_; }
+  const std::vector<ItemPath>& relation_paths() const { return relation_paths_; }
 
  private:
   void problem(std::string path, std::string message) { problems_.push_back({std::move(path), std::move(message)}); }
@@ -219,12 +230,13 @@ class Reader {
 
   // A member that is not one of kg's fields: an attribute.
   template <typename Add>
-  void attribute(const std::string& path, std::string_view name, const rapidjson::Value& value, Add&& add) {
+  void attribute(const ItemPath& item, std::string_view name, const rapidjson::Value& value, Add&& add) {
+    const auto path = [&] { return item.str() + "." + std::string(name); };
     const std::string_view key = interchange::imported_attribute_name(name);
     if (value.IsNull()) return;  // NetworkX's None: no value
     if (value.IsArray() || value.IsObject()) {
       if (deeper_than(value, kMaxDepth)) {
-        problem(path, "expected at most " + std::to_string(kMaxDepth) + " levels of nesting");
+        problem(path(), "expected at most " + std::to_string(kMaxDepth) + " levels of nesting");
         return;
       }
       const std::string text = json_text(value);
@@ -233,7 +245,7 @@ class Reader {
     }
     const auto scalar = interchange::scalar_input(value);
     if (!scalar) {
-      problem(path, "expected an integer within 64 bits");
+      problem(path(), "expected an integer within 64 bits");
       return;
     }
     add(key, *scalar);
@@ -244,23 +256,24 @@ class Reader {
       problem("nodes", "expected an array of objects");
       return;
     }
-    for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) read_node(nodes[i], "nodes[" + std::to_string(i) + "]");
+    for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) read_node(nodes[i], {"nodes[", i, "]"});
   }
 
-  void read_node(const rapidjson::Value& node, const std::string& path) {
+  void read_node(const rapidjson::Value& node, const ItemPath& item) {
+    const auto path = [&item] { return item.str(); };
     std::string id;
     {
       if (!node.IsObject()) {
-        problem(path, "expected an object with an id");
+        problem(path(), "expected an object with an id");
         return;
       }
       const auto id_member = node.FindMember("id");
       if (id_member == node.MemberEnd()) {
-        problem(path, "node has no 'id'");
+        problem(path(), "node has no 'id'");
         return;
       }
       if (!id_text(id_member->value, id)) {
-        problem(path + ".id", "expected a string or a number");
+        problem(path() + ".id", "expected a string or a number");
         return;
       }
       std::string_view name, type;
@@ -271,17 +284,17 @@ class Reader {
         if (key == "type" && member.value.IsString()) type = text_of(member.value);
         if (key == "aliases") aliases = &member.value;
       }
-      entity_paths_.push_back(path);
+      entity_paths_.push_back(item);
       builder_.add_entity(id, name, type);
       if (aliases) {
         const std::string error = interchange::add_aliases(builder_, *aliases);
-        if (!error.empty()) problem(path + ".aliases", "expected " + error);
+        if (!error.empty()) problem(path() + ".aliases", "expected " + error);
       }
       for (const auto& member : node.GetObject()) {
         const std::string_view key = text_of(member.name);
         if (key == "id" || key == "aliases") continue;
         if ((key == "name" || key == "type") && member.value.IsString()) continue;
-        attribute(path + "." + std::string(key), key, member.value,
+        attribute(item, key, member.value,
                   [this](std::string_view k, const ScalarInput& v) { builder_.add_entity_attribute(k, v); });
       }
     }
@@ -293,28 +306,29 @@ class Reader {
       return;
     }
     for (rapidjson::SizeType i = 0; i < links.Size(); ++i) {
-      read_link(links[i], std::string(array) + "[" + std::to_string(i) + "]", false);
+      read_link(links[i], {array == std::string_view("links") ? "links[" : "edges[", i, "]"}, false);
     }
   }
 
   // With `identified` (Cytoscape), "id" is the edge's own id, not an
   // attribute, and "interaction" (Cytoscape desktop's edge type) stands for
   // a missing "type".
-  void read_link(const rapidjson::Value& link, const std::string& path, bool identified) {
+  void read_link(const rapidjson::Value& link, const ItemPath& item, bool identified) {
+    const auto path = [&item] { return item.str(); };
     std::string source, target;
     {
       if (!link.IsObject()) {
-        problem(path, "expected an object with source and target");
+        problem(path(), "expected an object with source and target");
         return;
       }
       bool complete = true;
       for (const auto& [field, out] : {std::pair<const char*, std::string*>{"source", &source}, {"target", &target}}) {
         const auto it = link.FindMember(field);
         if (it == link.MemberEnd()) {
-          problem(path, std::string("link has no '") + field + "'");
+          problem(path(), std::string("link has no '") + field + "'");
           complete = false;
         } else if (!id_text(it->value, *out)) {
-          problem(path + "." + field, "expected a node id (a string or a number)");
+          problem(path() + "." + field, "expected a node id (a string or a number)");
           complete = false;
         }
       }
@@ -330,23 +344,24 @@ class Reader {
         if (key == "type" && member.value.IsString()) type = text_of(member.value);
         if (key == "evidence") evidence = &member.value;
         if (key == "date" || key == "until") {
-          const std::string field_path = path + "." + std::string(key);
+          const auto field_path = [&] { return path() + "." + std::string(key); };
           if (!member.value.IsString()) {
-            if (!member.value.IsNull()) problem(field_path, "expected a date string");
+            if (!member.value.IsNull()) problem(field_path(), "expected a date string");
             continue;
           }
           const auto date = Date::parse(text_of(member.value));
           if (!date) {
-            problem(field_path, "invalid date '" + std::string(text_of(member.value)) +
+            problem(field_path(), "invalid date '" + std::string(text_of(member.value)) +
                                     "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
           } else {
             dates[key == "date" ? 0 : 1] = *date;
           }
         }
       }
-      relation_paths_.push_back(path);
+      relation_paths_.push_back(item);
       builder_.add_relation(source, target, type, dates[0], dates[1]);
-      ++types_[std::string(type)];
+      type_key_.assign(type);
+      ++types_[type_key_];
       for (const auto& member : link.GetObject()) {
         const std::string_view key = text_of(member.name);
         if (key == "source" || key == "target" || key == "key" || key == "evidence" || key == "date" ||
@@ -355,12 +370,12 @@ class Reader {
         }
         if (identified && (key == "id" || (key == "interaction" && !link.HasMember("type")))) continue;
         if (key == "type" && member.value.IsString()) continue;
-        attribute(path + "." + std::string(key), key, member.value,
+        attribute(item, key, member.value,
                   [this](std::string_view k, const ScalarInput& v) { builder_.add_relation_attribute(k, v); });
       }
       if (evidence) {
         const std::string error = interchange::add_evidence(builder_, *evidence);
-        if (!error.empty()) problem(path + ".evidence", "expected " + error);
+        if (!error.empty()) problem(path() + ".evidence", "expected " + error);
       }
     }
   }
@@ -368,9 +383,10 @@ class Reader {
   Builder& builder_;
   bool undirected_ = false;
   std::vector<PathProblem> problems_;
-  std::vector<std::string> entity_paths_, relation_paths_;
+  std::vector<ItemPath> entity_paths_, relation_paths_;
   std::string sources_path_ = "graph.sources";
-  std::map<std::string, std::size_t> types_;
+  std::unordered_map<std::string, std::size_t> types_;  // relations of each type
+  std::string type_key_;                                // a reused key: no allocation per link
   std::vector<std::string> declared_;
 
  public:
@@ -414,8 +430,8 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     for (const auto& problem : built.problems) {
       std::string path;
       switch (problem.subject) {
-        case BuildProblem::Subject::Entity: path = reader.entity_paths()[problem.index]; break;
-        case BuildProblem::Subject::Relation: path = reader.relation_paths()[problem.index]; break;
+        case BuildProblem::Subject::Entity: path = reader.entity_paths()[problem.index].str(); break;
+        case BuildProblem::Subject::Relation: path = reader.relation_paths()[problem.index].str(); break;
         case BuildProblem::Subject::Source: path = reader.sources_path(); break;
         case BuildProblem::Subject::RelationType: path = cytoscape ? "data.relation_types" : "graph.relation_types"; break;
       }
