@@ -30,6 +30,8 @@ struct ReadOptions {
   // Called now and then with the bytes read so far and the file's size, for
   // progress bars (the command line draws them; readers never print).
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+  // Column mapping of CSV input.
+  CsvColumns csv;
 };
 
 struct ReadResult {
