@@ -253,6 +253,27 @@ TEST_CASE("paths: relation type filters") {
   CHECK(shortest_path(view, a, id(graph, "b")).paths.empty());
 }
 
+TEST_CASE("paths: a time window and entity types narrow the view") {
+  //   a -[2014]-> b -[2015]-> d
+  //   a -[2018]-> c (lab) -[2018]-> d
+  const Graph graph = graph_from_json(
+      R"({"kg":1,"entities":[{"id":"a","name":"a","type":"person"},{"id":"b","name":"b","type":"person"},)"
+      R"({"id":"c","name":"c","type":"lab"},{"id":"d","name":"d","type":"person"}],"relations":[)"
+      R"({"source":"a","target":"b","type":"x","date":"2014","until":"2015"},{"source":"b","target":"d","type":"x","date":"2015"},)"
+      R"({"source":"a","target":"c","type":"x","date":"2018"},{"source":"c","target":"d","type":"x","date":"2018"}]})");
+  const EntityId a = id(graph, "a"), d = id(graph, "d");
+  AllShortestPathsOptions all;
+  CHECK(routes(graph, all_shortest_paths(View(graph), a, d, all)) == std::vector<std::string>{"a>b>d", "a>c>d"});
+  Filter window;
+  window.window = DateWindow::parse("2015");  // a-b runs until 2015; a-c starts in 2018
+  CHECK(routes(graph, all_shortest_paths(View(graph, window), a, d, all)) == std::vector<std::string>{"a>b>d"});
+  window.window = DateWindow::parse("2016..");  // a-b ended in 2015
+  CHECK(routes(graph, all_shortest_paths(View(graph, window), a, d, all)) == std::vector<std::string>{"a>c>d"});
+  Filter people;
+  people.entity_types = {"person"};
+  CHECK(routes(graph, all_shortest_paths(View(graph, people), a, d, all)) == std::vector<std::string>{"a>b>d"});
+}
+
 TEST_CASE("paths: time-respecting paths keep the steps in date order") {
   //   a -[2016]-> b -[2015]-> c           (b to c happened before a to b)
   //   a -[2015]-> d -[2015-06]-> e -[2017]-> c
