@@ -48,7 +48,7 @@ fuzz: test-fuzz
 
 bench: build
 	@bash scripts/install-deps.sh --bench
-	bench/run
+	bench/run --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) out
