@@ -106,7 +106,9 @@ void setup_neighbors(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   command->add_option("center", options->center, "The entity at the centre (id, name or alias)")->required();
   add_output_format(*command, options->format);
-  command->add_option("--depth", options->depth, "How many steps out")->default_val(1);
+  command->add_option("--depth", options->depth, "How many steps out")
+      ->default_val(1)
+      ->check(CLI::Range(0, 1000000000));
   add_filter_options(*command, options->filters, Direction::Any);
   command->callback([options, &exit_code] { exit_code = run_neighbors(*options); });
 }

@@ -42,6 +42,7 @@ Weights weights_of(const PathOptions& options) {
 void check_combinations(const PathOptions& options) {
   if (options.k == 0) throw InvalidArgument("--k: must be at least 1");
   if (options.limit == 0) throw InvalidArgument("--limit: must be at least 1");
+  if (options.max_hops && *options.max_hops == 0) throw InvalidArgument("--max-hops: must be at least 1");
   if (options.all_shortest && options.k > 1) throw InvalidArgument("--all-shortest and --k cannot be combined");
   if (is_weighted(options)) {
     if (options.all_shortest) throw InvalidArgument("--all-shortest cannot be combined with --weighted/--weight-by");
@@ -274,9 +275,12 @@ void setup_path(CLI::App& app, int& exit_code) {
   command->add_option("from", options->from, "Start entity (id, name or alias)")->required();
   command->add_option("to", options->to, "End entity (id, name or alias)")->required();
   add_output_format(*command, options->format);
-  command->add_option("--k", options->k, "The k shortest simple paths (Yen), shortest first")->default_val(1);
+  command->add_option("--k", options->k, "The k shortest simple paths (Yen), shortest first")
+      ->default_val(1)
+      ->check(CLI::Range(0, 1000000000));
   command->add_option("--max-hops", options->max_hops,
-                      "At most H steps; alone, lists every simple path up to H steps (see --limit)");
+                      "At most H steps; alone, lists every simple path up to H steps (see --limit)")
+      ->check(CLI::Range(0, 1000000000));
   command->add_flag("--all-shortest", options->all_shortest, "Every shortest path (see --limit)");
   command->add_flag("--weighted", options->weighted, "Least total weight, by the relation attribute 'weight'");
   command->add_option("--weight-by", options->weight_by,
@@ -287,7 +291,8 @@ void setup_path(CLI::App& app, int& exit_code) {
   command->add_flag("--parallel", options->distinct_relations,
                     "Report paths that differ only in parallel relations separately");
   command->add_option("--limit", options->limit, "Most paths listed by --all-shortest and --max-hops")
-      ->default_val(100);
+      ->default_val(100)
+      ->check(CLI::Range(0, 1000000000));
   add_filter_options(*command, options->filters, Direction::Any);
   command->callback([options, &exit_code] { exit_code = run_path(*options); });
 }

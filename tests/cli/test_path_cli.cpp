@@ -135,6 +135,11 @@ TEST_CASE("kg path: usage errors exit 2 with a message on stderr") {
   CHECK(result.exit_code == 2);
   result = run_kg("path " + sample() + " musk microsoft --all-shortest --k 3");
   CHECK(result.exit_code == 2);
+  result = run_kg("path " + sample() + " musk microsoft --max-hops 0");
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "--max-hops: must be at least 1"));
+  CHECK(run_kg("path " + sample() + " musk microsoft --k -1").exit_code == 2);
+  CHECK(run_kg("neighbors " + sample() + " musk --depth -1").exit_code == 2);
   result = run_kg("path " + sample() + " musk microsoft --relations fundd");
   CHECK(result.exit_code == 2);
   CHECK(contains(result.err, "did you mean 'funded'"));
