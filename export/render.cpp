@@ -73,7 +73,8 @@ std::string advice(std::size_t entities, std::size_t relations, std::string_view
   return "a " + std::string(engine) + " layout of " + std::to_string(entities) + " entities and " +
          std::to_string(relations) +
          " relations would take too long; draw less with --focus X --depth N, --path A B or the filters "
-         "(--relations, --entity-types, --as-of), collapse hubs with --collapse-hubs N, or use --engine sfdp";
+         "(--relations, --entity-types, --as-of), or collapse hubs with --collapse-hubs N" +
+         (engine == "sfdp" ? "" : ", or use --engine sfdp");
 }
 
 }  // namespace

@@ -74,7 +74,11 @@ TEST_CASE("render: engines chosen by size, too large layouts refused with advice
   CHECK_THROWS_WITH_AS(choose_engine(100, 501, LayoutEngine::Dot), doctest::Contains("or use --engine sfdp"),
                        InvalidArgument);
   CHECK_THROWS_AS(choose_engine(1001, 2000, LayoutEngine::Neato), InvalidArgument);
-  CHECK_THROWS_AS(choose_engine(30001, 60000, std::nullopt), InvalidArgument);
+  CHECK_THROWS_WITH_AS(choose_engine(30001, 60000, std::nullopt),
+                       "a sfdp layout of 30001 entities and 60000 relations would take too long; draw less with "
+                       "--focus X --depth N, --path A B or the filters (--relations, --entity-types, --as-of), or "
+                       "collapse hubs with --collapse-hubs N",
+                       InvalidArgument);
   CHECK_NOTHROW(choose_engine(30000, 60000, std::nullopt));
 }
 
