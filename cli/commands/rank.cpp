@@ -3,11 +3,13 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <iostream>
 #include <string_view>
 #include <memory>
 
 #include "algorithms/centrality.hpp"
 #include "cli/commands/components.hpp"
+#include "cli/progress.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -263,6 +265,7 @@ int run_rank(const RankOptions& options) {
   std::vector<double> relation_scores;
   CentralityScores scores;
   try {
+    const ActivityIndicator activity("ranking", progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
     scores = compute(view, options, relation_scores);
   } catch (const NotConverged& error) {
     print_error(error.what());

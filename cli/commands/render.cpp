@@ -5,7 +5,10 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <iostream>
+#include <string>
 
+#include "cli/progress.hpp"
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
 #include "export/render.hpp"
@@ -154,7 +157,11 @@ int run_render(const RenderOptions& options) {
   const auto viewed = Clock::now();
   const std::string dot = write_dot(*diagram, dot_options);
   const auto written = Clock::now();
-  const Rendering rendering = render_dot(dot, engine, format);
+  const Rendering rendering = [&] {
+    const ActivityIndicator activity("laying out with " + std::string(engine_name(engine)),
+                                     progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
+    return render_dot(dot, engine, format);
+  }();
   const auto rendered = Clock::now();
   for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
   if (options.output == "-") {
