@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -334,6 +335,94 @@ TEST_CASE("paths: partial dates cover their period; undated steps fit anywhere; 
   const auto result = shortest_path(View(parallel), 0, 2, timed);
   REQUIRE(result.paths.size() == 1);
   CHECK(result.paths[0].relations() == std::vector<RelationId>{0, 2});
+}
+
+TEST_CASE("paths: time-respecting queries agree with filtering every simple path") {
+  // A seeded random multigraph with years, months, days, untils and undated
+  // relations; the reference keeps the simple paths (any relations) whose
+  // steps can be given non-decreasing days, checked here step by step.
+  std::uint32_t state = 12345;
+  auto next = [&state](std::uint32_t bound) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 8) % bound;
+  };
+  std::string names;
+  for (int i = 0; i < 14; ++i) names += "v" + std::to_string(i) + " ";
+  std::vector<std::string> relations;
+  for (int i = 0; i < 40; ++i) {
+    std::string date;
+    switch (next(5)) {
+      case 0: date = "-"; break;
+      case 1: date = std::to_string(2010 + next(4)); break;
+      case 2: date = std::to_string(2010 + next(4)) + "-0" + std::to_string(1 + next(9)); break;
+      case 3: date = std::to_string(2010 + next(4)) + "-0" + std::to_string(1 + next(9)) + "-1" + std::to_string(next(9)); break;
+      default: date = std::to_string(2010 + next(3)) + ".." + std::to_string(2012 + next(3)); break;
+    }
+    relations.push_back("v" + std::to_string(next(14)) + " x v" + std::to_string(next(14)) + " " + date);
+  }
+  const Graph graph = graph_of(names, relations);
+  const View view(graph);
+  auto feasible = [&graph](const Path& path) {
+    std::int32_t clock = std::numeric_limits<std::int32_t>::min();
+    for (const auto& step : path.steps) {
+      const Date date = graph.date(step.relation), until = graph.until(step.relation);
+      const std::int32_t first = date.empty() ? std::numeric_limits<std::int32_t>::min() : date.first_day();
+      const std::int32_t last = !until.empty() ? until.last_day()
+                                : date.empty() ? std::numeric_limits<std::int32_t>::max()
+                                               : date.last_day();
+      if (last < clock) return false;
+      clock = std::max(clock, first);
+    }
+    return true;
+  };
+  std::size_t pairs_connected = 0, pairs_cut_by_dates = 0;  // the test must test something
+  for (const Direction direction : {Direction::Out, Direction::Any}) {
+    for (EntityId from = 0; from < 14; from += 3) {
+      for (EntityId to = 1; to < 14; to += 2) {
+        if (from == to) continue;
+        SimplePathsOptions every;
+        every.direction = direction;
+        every.max_hops = 4;
+        every.distinct_relations = true;
+        every.limit = 1000000;
+        std::set<std::vector<EntityId>> expected, undated;
+        std::vector<std::size_t> expected_lengths;
+        for (const auto& path : all_simple_paths(view, from, to, every).paths) {
+          undated.insert(path.entities());
+          if (feasible(path) && expected.insert(path.entities()).second) expected_lengths.push_back(path.length());
+        }
+        pairs_connected += !expected.empty();
+        pairs_cut_by_dates += expected.size() < undated.size();
+        std::sort(expected_lengths.begin(), expected_lengths.end());
+
+        SimplePathsOptions timed = every;
+        timed.distinct_relations = false;
+        timed.time_respecting = true;
+        const auto found = all_simple_paths(view, from, to, timed);
+        std::set<std::vector<EntityId>> got;
+        for (const auto& path : found.paths) {
+          CHECK(feasible(path));
+          got.insert(path.entities());
+        }
+        CHECK(got == expected);
+
+        KShortestPathsOptions k;
+        k.direction = direction;
+        k.max_hops = 4;
+        k.time_respecting = true;
+        k.k = 4;
+        std::vector<std::size_t> lengths;
+        for (const auto& path : k_shortest_paths(view, from, to, k).paths) {
+          CHECK(feasible(path));
+          lengths.push_back(path.length());
+        }
+        expected_lengths.resize(std::min<std::size_t>(expected_lengths.size(), 4));
+        CHECK(lengths == expected_lengths);
+      }
+    }
+  }
+  CHECK(pairs_connected >= 20);
+  CHECK(pairs_cut_by_dates >= 10);
 }
 
 TEST_CASE("paths: weighted shortest paths by an attribute or a table of types") {
