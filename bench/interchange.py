@@ -4,9 +4,9 @@ JSON of one graph with kg, NetworkX and igraph, in one run.
 
 Usage: bench/interchange.py GRAPH.json [KG_BINARY] [--skip-peers]
 GRAPH.json is kg JSON as /work/shared/bench/gen.py writes it (entities with
-id, name, type; relations with source, target, type). Each peer holds the
-same graph with the same attributes (node name and type, edge type) before
-it is timed. Times are CPU seconds (user + system) of the step alone, which
+id, name, type; relations with source, target, type, date and sometimes
+until). Each peer holds the same graph with the same attributes (node name
+and type; edge type, date, until) before it is timed. Times are CPU seconds (user + system) of the step alone, which
 stay comparable on a shared machine; elapsed seconds are printed beside them.
 kg's steps run the command line: writing is `kg convert SNAPSHOT OUT` minus
 loading the snapshot (`kg info SNAPSHOT`), reading is `kg info FILE`.
@@ -74,7 +74,7 @@ def main():
         for e in data["entities"]:
             g.add_node(e["id"], name=e.get("name", e["id"]), type=e.get("type", "entity"))
         for r in data["relations"]:
-            g.add_edge(r["source"], r["target"], type=r["type"])
+            g.add_edge(r["source"], r["target"], **{k: r[k] for k in ("type", "date", "until") if k in r})
         path = os.path.join(out, "nx.graphml")
         record("networkx", "write graphml", timed(lambda: nx.write_graphml(g, path))[0])
         record("networkx", "read graphml", timed(lambda: nx.read_graphml(path, force_multigraph=True))[0])
@@ -101,6 +101,9 @@ def main():
         ig.vs["name"] = [e.get("name", e["id"]) for e in data["entities"]]
         ig.vs["type"] = [e.get("type", "entity") for e in data["entities"]]
         ig.es["type"] = [r["type"] for r in data["relations"]]
+        ig.es["date"] = [r.get("date", "") for r in data["relations"]]
+        if any("until" in r for r in data["relations"]):
+            ig.es["until"] = [r.get("until", "") for r in data["relations"]]
         path = os.path.join(out, "ig.graphml")
         record("igraph", "write graphml", timed(lambda: ig.write_graphml(path))[0])
         record("igraph", "read graphml", timed(lambda: igraph.Graph.Read_GraphML(path))[0])
