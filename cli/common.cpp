@@ -15,11 +15,8 @@ void add_graph_input(CLI::App& command, GraphInput& input) {
 }
 
 void add_output_format(CLI::App& command, OutputFormat& format) {
-  command
-      .add_option("--format", format, "Answer as text (for people) or json (for programs)")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{{"text", OutputFormat::Text},
-                                                                              {"json", OutputFormat::Json}}))
-      ->default_str("text");
+  add_choice<OutputFormat>(command, "--format", format, {{"text", OutputFormat::Text}, {"json", OutputFormat::Json}},
+                           "Answer as text (for people) or json (for programs)");
 }
 
 void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction) {
@@ -43,11 +40,9 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, Direction dir
       ->group(group);
   command.add_option("--max-degree", filters.max_degree, "Leave out entities with more relations than N")
       ->group(group);
-  command
-      .add_option("--direction", filters.direction, "Walk relations out (source to target), in, or any way")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, Direction>{
-          {"out", Direction::Out}, {"in", Direction::In}, {"any", Direction::Any}}))
-      ->default_str(direction == Direction::Any ? "any" : direction == Direction::Out ? "out" : "in")
+  add_choice<Direction>(command, "--direction", filters.direction,
+                        {{"out", Direction::Out}, {"in", Direction::In}, {"any", Direction::Any}},
+                        "Walk relations out (source to target), in, or any way")
       ->group(group);
 }
 

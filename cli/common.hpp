@@ -44,6 +44,33 @@ struct GraphInput {
 };
 
 void add_graph_input(CLI::App& command, GraphInput& input);
+
+// An option that takes one of a few words and stores the value paired with
+// it; --help shows "word|word (default word)" for the target's current value.
+template <typename T>
+CLI::Option* add_choice(CLI::App& command, const std::string& name, T& target,
+                        const std::vector<std::pair<std::string, T>>& choices, const std::string& description) {
+  std::vector<std::string> words;
+  std::string shown;
+  for (const auto& choice : choices) {
+    words.push_back(choice.first);
+    shown += (shown.empty() ? "" : "|") + choice.first;
+  }
+  for (const auto& choice : choices) {
+    if (choice.second == target) shown += " (default " + choice.first + ")";
+  }
+  return command
+      .add_option_function<std::string>(
+          name,
+          [&target, choices](const std::string& word) {
+            for (const auto& choice : choices) {
+              if (choice.first == word) target = choice.second;
+            }
+          },
+          description)
+      ->check(CLI::IsMember(words))
+      ->option_text(shown);
+}
 void add_output_format(CLI::App& command, OutputFormat& format);
 
 // The filters every query takes (docs/CLI.md, "Filters").

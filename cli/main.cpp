@@ -45,8 +45,13 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     return exit_code;
   } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);
-    return code == 0 ? kExitOk : kExitUsage;
+    // --help and --version end parsing with exit code 0 and print there.
+    if (error.get_exit_code() == 0) return app.exit(error);
+    print_error(std::string(error.what()) + " (see kg " +
+                (app.get_subcommands().empty() ? std::string("--help")
+                                               : app.get_subcommands().front()->get_name() + " --help") +
+                ")");
+    return kExitUsage;
   } catch (const CommandFailed& failed) {
     return failed.code();
   } catch (const kg::NameNotFound& error) {

@@ -210,22 +210,18 @@ void setup_rank(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
   add_filter_options(*command, options->filters, Direction::Any);
-  command
-      ->add_option("--by", options->measure,
-                   "Measure: degree, betweenness, closeness, harmonic, pagerank or eigenvector (docs/RANKING.md)")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, Measure>{{"degree", Measure::Degree},
-                                                                         {"betweenness", Measure::Betweenness},
-                                                                         {"closeness", Measure::Closeness},
-                                                                         {"harmonic", Measure::Harmonic},
-                                                                         {"pagerank", Measure::PageRank},
-                                                                         {"eigenvector", Measure::Eigenvector}}))
-      ->option_text("MEASURE (default degree)");
+  add_choice<Measure>(*command, "--by", options->measure,
+                      {{"degree", Measure::Degree},
+                       {"betweenness", Measure::Betweenness},
+                       {"closeness", Measure::Closeness},
+                       {"harmonic", Measure::Harmonic},
+                       {"pagerank", Measure::PageRank},
+                       {"eigenvector", Measure::Eigenvector}},
+                      "The measure (docs/RANKING.md)");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
   command->add_option("--top", options->top, "Show the N highest (0: all)")->default_str("10");
-  command
-      ->add_option("--of", options->relations, "Rank entities, or relations (betweenness only)")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"entities", false}, {"relations", true}}))
-      ->option_text("entities|relations (default entities)");
+  add_choice<bool>(*command, "--of", options->relations, {{"entities", false}, {"relations", true}},
+                   "Rank entities, or relations (betweenness only)");
   auto* normalized = command->add_flag("--normalized", "Normalise as NetworkX does (the default)");
   auto* raw = command->add_flag("--raw", "Raw counts: path pairs for betweenness, relations for degree");
   normalized->excludes(raw);
