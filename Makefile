@@ -22,6 +22,16 @@ build: deps
 demo: build
 	$(KG) info samples/openai.json
 	$(KG) validate samples/openai.json
+	$(KG) path samples/openai.json musk microsoft --relations funded
+	$(KG) rank samples/openai.json --by betweenness --top 5
+	@mkdir -p out
+	$(KG) render samples/openai.json -o out/openai.svg
+	$(KG) render samples/openai.json -o out/openai.png
+	@echo "diagram: out/openai.svg, out/openai.png"
+
+# The picture README.md shows.
+docs-image: build
+	$(KG) render samples/openai.json -o docs/openai.png
 
 # Every test: the release build's suite, the same suite under AddressSanitizer
 # and UndefinedBehaviorSanitizer, and the fuzz targets' corpora and a short run.
