@@ -29,9 +29,6 @@ namespace {
 constexpr std::array<char, 8> kMagic = {'\x89', 'K', 'G', 'S', '\r', '\n', '\x1a', '\n'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr unsigned kArchiveFlags = boost::archive::no_header | boost::archive::no_codecvt;
-// Progress is reported after each column, and within the checksum every
-// this many bytes.
-constexpr std::size_t kProgressStep = std::size_t{64} << 20;
 
 // ---- checksum ---------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 #pragma once
 // Snapshots (.kgs): a graph's columns saved as they are held, so loading is
 // a checksum, a few large copies and Graph's invariant checks instead of a
-// parse and a build. docs/SCALING.md describes the layout.
+// parse and a build (docs/PERFORMANCE.md, "Loading").
 //
 // A snapshot is a 32-byte header (magic, format version, byte-order mark,
 // payload size, 64-bit checksum of the payload) and a payload written by a
