@@ -145,26 +145,31 @@ Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat fo
   if (format == ImageFormat::Dot) return {dot, {}};
   Rendering rendering;
   MessageCapture messages;
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContext(), gvFreeContext);
+  // One context for the process: Graphviz 2.42's text layout plugin keeps a
+  // pointer into the font names of the context it last served, so a second
+  // context after the first is freed reads freed memory.
+  static GVC_t* const context = gvContext();
   if (!context) throw Error("Graphviz: cannot create a context");
   auto start = std::chrono::steady_clock::now();
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
   if (!graph) throw InvalidArgument("Graphviz cannot read the DOT: " + messages.joined());
   rendering.parse_seconds = seconds_since(start);
   start = std::chrono::steady_clock::now();
-  if (gvLayout(context.get(), graph.get(), std::string(engine_name(engine)).c_str()) != 0) {
+  if (gvLayout(context, graph.get(), std::string(engine_name(engine)).c_str()) != 0) {
     throw Error("Graphviz " + std::string(engine_name(engine)) + " layout failed: " + messages.joined());
   }
   rendering.layout_seconds = seconds_since(start);
   start = std::chrono::steady_clock::now();
   char* data = nullptr;
   unsigned int length = 0;
-  const int status = gvRenderData(context.get(), graph.get(), std::string(format_name(format)).c_str(), &data, &length);
+  const int status = gvRenderData(context, graph.get(), std::string(format_name(format)).c_str(), &data, &length);
   if (data) {
     rendering.bytes.assign(data, length);
     gvFreeRenderData(data);
   }
-  gvFreeLayout(context.get(), graph.get());
+  // No gvFreeLayout: Graphviz 2.42's dot cleanup frees a cluster array that
+  // an earlier realloc already moved (a double free under AddressSanitizer
+  // with --cluster type). The layout's memory goes with the process.
   rendering.render_seconds = seconds_since(start);
   if (status != 0 || rendering.bytes.empty()) {
     throw Error("Graphviz cannot render " + std::string(format_name(format)) + ": " + messages.joined());

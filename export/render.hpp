@@ -53,6 +53,8 @@ struct Rendering {
 
 // Lays `dot` out with `engine` and renders it. Throws InvalidArgument when
 // Graphviz rejects the DOT (with its messages) and Error when rendering fails.
+// The layout's memory is not given back (freeing it is unsafe in Graphviz
+// 2.42 with clusters): fine for a command, a leak for a long-lived process.
 Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format);
 
 // Writes `bytes` to a temporary file beside `path`, then renames it over
