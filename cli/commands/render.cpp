@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/progress.hpp"
+#include "algorithms/communities.hpp"
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
 #include "export/render.hpp"
@@ -78,6 +79,20 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
   return diagram;
 }
 
+// Boxes the communities Louvain finds in the filtered graph (seed 0, as
+// kg communities); entities alone in theirs stay outside any box.
+void cluster_by_community(const Graph& graph, const RenderOptions& options, DotOptions& dot_options) {
+  const CommunitiesResult communities = louvain_communities(View(graph, options.filters.to_filter()));
+  dot_options.clustering = Clustering::Group;
+  dot_options.groups = communities.community;
+  for (std::size_t c = 0; c < communities.members.size(); ++c) {
+    const auto& members = communities.members[c];
+    if (members.size() == 1) dot_options.groups[members.front()] = DotOptions::kNoGroup;
+    dot_options.group_labels.push_back("community " + std::to_string(c + 1) + " (" + std::to_string(members.size()) +
+                                       ")");
+  }
+}
+
 }  // namespace
 
 void setup_render(CLI::App& app, int& exit_code) {
@@ -92,8 +107,8 @@ void setup_render(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"dot", "neato", "sfdp", "circo"}));
   command->add_option("--style", options->style, "Style sheet (JSON) over the default, samples/style.json");
   command->add_flag("--legend,!--no-legend", options->legend, "Draw a legend of the styles used (default: yes)");
-  command->add_option("--cluster", options->cluster, "Box entities by type, or not (none)")
-      ->check(CLI::IsMember({"type", "none"}))
+  command->add_option("--cluster", options->cluster, "Box entities by type, by Louvain community, or not (none)")
+      ->check(CLI::IsMember({"type", "community", "none"}))
       ->default_str("none");
   command->add_flag("--merge-parallel", options->merge_parallel,
                     "One edge with a count for relations of one type between the same two entities");
@@ -140,6 +155,7 @@ int run_render(const RenderOptions& options) {
     return kExitNo;
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+  if (options.cluster == "community") cluster_by_community(graph, options, dot_options);
 
   const std::size_t relations = diagram->relations.size() + diagram->summaries.size();
   dot_options.edge_labels = !options.no_edge_labels && relations <= kMostEdgeLabels;

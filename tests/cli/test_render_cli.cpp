@@ -56,7 +56,7 @@ TEST_CASE("render cli: PNG, PDF and DOT by extension or --to, and stdout") {
 TEST_CASE("render cli: each view works") {
   const std::string dir = test::temp_dir();
   for (const std::string view : {"--focus altman --depth 2", "--path greg microsoft", "--as-of 2016",
-                                 "--diff 2016 2017", "--relations funded,recruited --cluster type",
+                                 "--diff 2016 2017", "--relations funded,recruited --cluster type", "--cluster community",
                                  "--merge-parallel --no-legend --engine circo", "--collapse-hubs 2 --engine sfdp"}) {
     CAPTURE(view);
     const auto result = render("-o " + dir + "/view.svg " + view);
