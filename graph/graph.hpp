@@ -149,6 +149,7 @@ class Graph {
     return Span<T>(v.data() + offsets[i], offsets[i + 1] - offsets[i]);
   }
   void check_invariants() const;
+  void shrink_columns();
   void build_adjacency();
 
   GraphData data_;
