@@ -14,7 +14,7 @@ build_packages=(
   clang libclang-rt-14-dev
   python3 python3-networkx python3-numpy python3-scipy python3-igraph
 )
-bench_packages=(python3-igraph python3-graph-tool time)
+bench_packages=(python3-igraph python3-graph-tool time python3-pydot)
 
 wanted=("${build_packages[@]}")
 mermaid=false
