@@ -281,4 +281,23 @@ void JsonOut::raw(std::string_view text) {
   maybe_flush();
 }
 
+void JsonOut::graph_members(const Graph& graph) {
+  if (!graph.name().empty()) {
+    key("name");
+    string(graph.name());
+  }
+  for (const Attribute& attribute : graph.graph_attributes()) {
+    key(graph.str(attribute.key));
+    value(graph, attribute.value);
+  }
+  if (!graph.sources().empty()) {
+    key("sources");
+    sources(graph);
+  }
+  if (has_relation_types(graph)) {
+    key("relation_types");
+    relation_types(graph);
+  }
+}
+
 }  // namespace kg::interchange

@@ -79,6 +79,9 @@ class JsonOut {
   void sources(const Graph& graph);
   void relation_types(const Graph& graph);  // an object; {} when none declared
   bool has_relation_types(const Graph& graph) const;
+  // The graph's name, attributes, sources and relation types as members of
+  // the object being written (node-link's "graph", Cytoscape's "data").
+  void graph_members(const Graph& graph);
   // Between items: passes the buffer on once it holds enough.
   void maybe_flush() {
     if (buffer_.GetSize() >= (1u << 20)) flush();

@@ -43,22 +43,7 @@ void write_node_link(const View& view, std::ostream& out_stream) {
   json.Bool(true);
   out.key("graph");
   json.StartObject();
-  if (!graph.name().empty()) {
-    out.key("name");
-    out.string(graph.name());
-  }
-  for (const Attribute& attribute : graph.graph_attributes()) {
-    out.key(graph.str(attribute.key));
-    out.value(graph, attribute.value);
-  }
-  if (!graph.sources().empty()) {
-    out.key("sources");
-    out.sources(graph);
-  }
-  if (out.has_relation_types(graph)) {
-    out.key("relation_types");
-    out.relation_types(graph);
-  }
+  out.graph_members(graph);
   json.EndObject();
 
   // NetworkX puts a node's attributes first and its id last, and an edge's
