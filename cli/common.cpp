@@ -96,4 +96,23 @@ void write_string(JsonWriter& json, std::string_view text) {
   json.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
 }
 
+void write_relation_members(JsonWriter& json, const Graph& graph, RelationId r) {
+  json.Key("source");
+  write_string(json, graph.entity_key(graph.source(r)));
+  json.Key("type");
+  write_string(json, graph.relation_type_name(graph.relation_type(r)));
+  json.Key("target");
+  write_string(json, graph.entity_key(graph.target(r)));
+  json.Key("date");
+  if (graph.date(r).empty()) {
+    json.Null();
+  } else {
+    write_string(json, graph.date(r).to_string());
+  }
+  if (!graph.until(r).empty()) {
+    json.Key("until");
+    write_string(json, graph.until(r).to_string());
+  }
+}
+
 }  // namespace kg::cli

@@ -103,5 +103,8 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 // Writes one JSON document, and a newline, on stdout.
 void print_json(const std::function<void(JsonWriter&)>& write);
 void write_string(JsonWriter& json, std::string_view text);
+// A relation's "source", "type", "target" (ids), "date" (null when undated)
+// and "until" (when it has one), as members of the object being written.
+void write_relation_members(JsonWriter& json, const Graph& graph, RelationId r);
 
 }  // namespace kg::cli

@@ -75,22 +75,7 @@ void print_json_answer(const Graph& graph, const EgoNetwork& ego, std::size_t de
     json.StartArray();
     for (const RelationId r : ego.relations) {
       json.StartObject();
-      json.Key("source");
-      write_string(json, graph.entity_key(graph.source(r)));
-      json.Key("type");
-      write_string(json, graph.relation_type_name(graph.relation_type(r)));
-      json.Key("target");
-      write_string(json, graph.entity_key(graph.target(r)));
-      json.Key("date");
-      if (graph.date(r).empty()) {
-        json.Null();
-      } else {
-        write_string(json, graph.date(r).to_string());
-      }
-      if (!graph.until(r).empty()) {
-        json.Key("until");
-        write_string(json, graph.until(r).to_string());
-      }
+      write_relation_members(json, graph, r);
       json.EndObject();
     }
     json.EndArray();
