@@ -32,14 +32,7 @@ void write_cytoscape(const View& view, std::ostream& out_stream) {
     out.string(graph.entity_name(e));
     out.key("type");
     out.string(graph.entity_type_name(graph.entity_type(e)));
-    if (!graph.entity_aliases(e).empty()) {
-      out.key("aliases");
-      out.aliases(graph, e);
-    }
-    for (const Attribute& attribute : graph.entity_attributes(e)) {
-      out.key(interchange::exported_attribute_name(graph.str(attribute.key)));
-      out.value(graph, attribute.value);
-    }
+    out.flat_entity_properties(graph, e);
     json.EndObject();
     json.EndObject();
     out.maybe_flush();
@@ -58,24 +51,7 @@ void write_cytoscape(const View& view, std::ostream& out_stream) {
     out.string(graph.entity_key(graph.source(r)));
     out.key("target");
     out.string(graph.entity_key(graph.target(r)));
-    out.key("type");
-    out.string(graph.relation_type_name(graph.relation_type(r)));
-    if (!graph.date(r).empty()) {
-      out.key("date");
-      out.string(graph.date(r).to_string());
-    }
-    if (!graph.until(r).empty()) {
-      out.key("until");
-      out.string(graph.until(r).to_string());
-    }
-    if (!graph.evidence(r).empty()) {
-      out.key("evidence");
-      out.evidence(graph, r);
-    }
-    for (const Attribute& attribute : graph.relation_attributes(r)) {
-      out.key(interchange::exported_attribute_name(graph.str(attribute.key)));
-      out.value(graph, attribute.value);
-    }
+    out.flat_relation_properties(graph, r);
     json.EndObject();
     json.EndObject();
     out.maybe_flush();

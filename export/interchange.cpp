@@ -300,4 +300,40 @@ void JsonOut::graph_members(const Graph& graph) {
   }
 }
 
+void JsonOut::dates(const Graph& graph, RelationId r) {
+  if (!graph.date(r).empty()) {
+    key("date");
+    string(graph.date(r).to_string());
+  }
+  if (!graph.until(r).empty()) {
+    key("until");
+    string(graph.until(r).to_string());
+  }
+}
+
+void JsonOut::flat_entity_properties(const Graph& graph, EntityId e) {
+  if (!graph.entity_aliases(e).empty()) {
+    key("aliases");
+    aliases(graph, e);
+  }
+  for (const Attribute& attribute : graph.entity_attributes(e)) {
+    key(interchange::exported_attribute_name(graph.str(attribute.key)));
+    value(graph, attribute.value);
+  }
+}
+
+void JsonOut::flat_relation_properties(const Graph& graph, RelationId r) {
+  key("type");
+  string(graph.relation_type_name(graph.relation_type(r)));
+  dates(graph, r);
+  if (!graph.evidence(r).empty()) {
+    key("evidence");
+    evidence(graph, r);
+  }
+  for (const Attribute& attribute : graph.relation_attributes(r)) {
+    key(interchange::exported_attribute_name(graph.str(attribute.key)));
+    value(graph, attribute.value);
+  }
+}
+
 }  // namespace kg::interchange

@@ -79,6 +79,13 @@ class JsonOut {
   void sources(const Graph& graph);
   void relation_types(const Graph& graph);  // an object; {} when none declared
   bool has_relation_types(const Graph& graph) const;
+  // A relation's "date" and "until", each when it has one.
+  void dates(const Graph& graph, RelationId r);
+  // Members for formats that flatten properties into one object (node-link,
+  // Cytoscape): an entity's aliases and attributes; a relation's type, dates,
+  // evidence and attributes.
+  void flat_entity_properties(const Graph& graph, EntityId e);
+  void flat_relation_properties(const Graph& graph, RelationId r);
   // The graph's name, attributes, sources and relation types as members of
   // the object being written (node-link's "graph", Cytoscape's "data").
   void graph_members(const Graph& graph);

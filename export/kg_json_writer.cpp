@@ -68,14 +68,7 @@ void write_kg_relation(interchange::JsonOut& out, const Graph& graph, RelationId
   out.string(graph.entity_key(graph.target(r)));
   out.key("type");
   out.string(graph.relation_type_name(graph.relation_type(r)));
-  if (!graph.date(r).empty()) {
-    out.key("date");
-    out.string(graph.date(r).to_string());
-  }
-  if (!graph.until(r).empty()) {
-    out.key("until");
-    out.string(graph.until(r).to_string());
-  }
+  out.dates(graph, r);
   write_attributes(out, graph, graph.relation_attributes(r));
   if (!graph.evidence(r).empty()) {
     out.key("evidence");
