@@ -78,6 +78,18 @@ class Reader {
  public:
   Reader(Builder& builder) : builder_(builder) {}
 
+  // "directed" and "multigraph", members of both JSON shapes; false for
+  // any other member.
+  bool read_graph_flag(std::string_view name, const rapidjson::Value& value, const std::string& path) {
+    if (name != "directed" && name != "multigraph") return false;
+    if (!value.IsBool()) {
+      problem(path, "expected true or false");
+    } else if (name == "directed") {
+      undirected_ = !value.GetBool();
+    }
+    return true;
+  }
+
   void read(const rapidjson::Value& root) {
     if (!root.IsObject()) {
       problem("", "expected an object with nodes and links");
@@ -89,12 +101,8 @@ class Reader {
     for (const auto& member : root.GetObject()) {
       const std::string_view name = text_of(member.name);
       const std::string path(name);
-      if (name == "directed") {
-        if (!member.value.IsBool()) problem(path, "expected true or false");
-        else undirected_ = !member.value.GetBool();
-      } else if (name == "multigraph") {
-        if (!member.value.IsBool()) problem(path, "expected true or false");
-      } else if (name == "graph") {
+      if (read_graph_flag(name, member.value, path)) continue;
+      if (name == "graph") {
         read_graph(member.value, "graph");
       } else if (name == "nodes") {
         nodes = &member.value;
@@ -125,12 +133,8 @@ class Reader {
     for (const auto& member : root.GetObject()) {
       const std::string_view name = text_of(member.name);
       const std::string path(name);
-      if (name == "directed") {
-        if (!member.value.IsBool()) problem(path, "expected true or false");
-        else undirected_ = !member.value.GetBool();
-      } else if (name == "multigraph") {
-        if (!member.value.IsBool()) problem(path, "expected true or false");
-      } else if (name == "data") {
+      if (read_graph_flag(name, member.value, path)) continue;
+      if (name == "data") {
         read_graph(member.value, "data");
       } else if (name == "elements") {
         elements = &member.value;
