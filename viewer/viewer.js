@@ -1,0 +1,713 @@
+// The evidence map's page: draws the graph kg embedded (Cytoscape.js, at
+// Graphviz's positions) and wires the controls to kgModel's questions.
+// Everything from the graph is data: the DOM is built with textContent
+// and attributes only, and links open only http(s) URLs.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('kg-data').textContent);
+  var entities = data.entities, relations = data.relations;
+  var model = kgModel;
+  var LARGE = relations.length > 2000;  // above this, draw for speed: no labels on edges, textures while moving
+  var PATH_LIMIT = 50;
+
+  // ---- small DOM helpers ----
+  function $(id) { return document.getElementById(id); }
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  // Style colours become CSS only when they are plain hex colours.
+  function colour(text, fallback) { return /^#[0-9a-fA-F]{3,8}$/.test(text || '') ? text : fallback; }
+  var SHAPES = { ellipse: 'ellipse', oval: 'ellipse', circle: 'ellipse', box: 'round-rectangle', rect: 'round-rectangle',
+    rectangle: 'round-rectangle', hexagon: 'hexagon', diamond: 'diamond', octagon: 'octagon', triangle: 'triangle' };
+
+  // ---- state: what is shown; mirrored in the URL fragment ----
+  var years = (function () {
+    var all = [];
+    relations.forEach(function (relation) {
+      [relation.date, relation.until].forEach(function (date) { if (date) all.push(+date.slice(0, 4)); });
+    });
+    if (!all.length) return null;
+    return { min: Math.min.apply(null, all), max: Math.max.apply(null, all) };
+  })();
+
+  var state = {
+    mode: 'all', asOf: '', from: '', to: '', undated: 'include', direction: 'any',
+    hiddenRelations: new Set(), hiddenEntities: new Set(), selected: -1, relation: -1, depth: 0, path: null
+  };
+  var entityById = new Map(entities.map(function (entity, index) { return [entity.id, index]; }));
+
+  function stateFromInitial(initial) {
+    state.mode = initial.as_of ? 'asof' : ('from' in initial || 'to' in initial) ? 'between' : 'all';
+    state.asOf = initial.as_of || '';
+    state.from = initial.from || '';
+    state.to = initial.to || '';
+    state.undated = initial.undated || 'include';
+    state.direction = initial.direction || 'any';
+    state.hiddenRelations = new Set(initial.hide_relations || []);
+    state.hiddenEntities = new Set(initial.hide_entities || []);
+    state.selected = entityById.has(initial.selected) ? entityById.get(initial.selected) : -1;
+    state.relation = -1;
+    state.depth = state.selected >= 0 ? Math.min(initial.depth || 0, 3) : 0;
+    var path = (initial.path || []).map(function (id) { return entityById.get(id); });
+    state.path = path.length === 2 && path.every(function (e) { return e !== undefined; }) ? path : null;
+  }
+
+  function stateFromFragment(fragment) {
+    var params = new URLSearchParams(fragment.replace(/^#/, ''));
+    if (![].concat(Array.from(params.keys())).length) return false;
+    var list = function (key) { return params.get(key) ? params.get(key).split(',').filter(Boolean) : []; };
+    var initial = { undated: params.get('undated'), direction: params.get('dir'), hide_relations: list('hr'),
+      hide_entities: list('he'), selected: params.get('sel'), depth: +params.get('depth') || 0, path: list('path') };
+    if (params.has('asof')) initial.as_of = params.get('asof');
+    if (params.has('from')) initial.from = params.get('from');
+    if (params.has('to')) initial.to = params.get('to');
+    stateFromInitial(initial);
+    var r = +params.get('rel');
+    if (params.has('rel') && r >= 0 && r < relations.length) state.relation = r;
+    return true;
+  }
+
+  function fragmentOfState() {
+    var params = new URLSearchParams();
+    if (state.mode === 'asof' && state.asOf) params.set('asof', state.asOf);
+    if (state.mode === 'between') {
+      params.set('from', state.from);
+      params.set('to', state.to);
+    }
+    if (state.undated !== 'include') params.set('undated', state.undated);
+    if (state.direction !== 'any') params.set('dir', state.direction);
+    if (state.hiddenRelations.size) params.set('hr', Array.from(state.hiddenRelations).join(','));
+    if (state.hiddenEntities.size) params.set('he', Array.from(state.hiddenEntities).join(','));
+    if (state.selected >= 0) params.set('sel', entities[state.selected].id);
+    if (state.depth) params.set('depth', String(state.depth));
+    if (state.relation >= 0) params.set('rel', String(state.relation));
+    if (state.path) params.set('path', state.path.map(function (e) { return entities[e].id; }).join(','));
+    return '#' + params.toString();
+  }
+
+  // ---- the drawing ----
+  function entityStyle(type) {
+    var look = data.entity_types[type] || {};
+    return { fill: colour(look.fill, '#eeeeee'), border: colour(look.border, '#757575'), shape: SHAPES[look.shape] || 'round-rectangle' };
+  }
+  function relationStyle(type) {
+    var look = data.relation_types[type] || {};
+    var style = look.style || '';
+    return {
+      color: colour(look.color, '#78909c'),
+      line: /dashed/.test(style) ? 'dashed' : /dotted/.test(style) ? 'dotted' : 'solid',
+      arrow: look.symmetric ? 'none' : look.polarity === 'negative' ? 'tee' : 'triangle'
+    };
+  }
+
+  function elements() {
+    var list = [];
+    var usedGroups = new Set(entities.filter(function (entity) { return entity.x !== undefined && entity.group !== undefined; })
+      .map(function (entity) { return entity.group; }));
+    (data.groups || []).forEach(function (label, g) {
+      if (usedGroups.has(g)) list.push({ group: 'nodes', data: { id: 'g' + g, label: label }, classes: 'cluster' });
+    });
+    entities.forEach(function (entity, e) {
+      if (entity.x === undefined) return;
+      var look = entityStyle(entity.type);
+      var node = { group: 'nodes', data: { id: 'e' + e, label: entity.name, fill: look.fill, border: look.border, shape: look.shape,
+        width: Math.min(220, Math.max(36, 7 * entity.name.length + 18)) }, position: { x: entity.x, y: entity.y },
+      classes: entity.emphasis || '' };
+      if (usedGroups.has(entity.group)) node.data.parent = 'g' + entity.group;
+      list.push(node);
+    });
+    data.summaries.forEach(function (summary, k) {
+      if (summary.x === undefined) return;
+      list.push({ group: 'nodes', data: { id: 's' + k, label: summary.count + ' entities', fill: '#fafafa', border: '#9e9e9e',
+        shape: 'rectangle', width: 90 }, position: { x: summary.x, y: summary.y }, classes: 'summary' });
+      var look = relationStyle(summary.type);
+      var hub = 'e' + summary.hub;
+      list.push({ group: 'edges', data: { id: 'se' + k, source: summary.outgoing ? hub : 's' + k, target: summary.outgoing ? 's' + k : hub,
+        color: look.color, line: look.line, arrow: look.arrow, label: summary.type.replace(/_/g, ' ') } });
+    });
+    relations.forEach(function (relation, r) {
+      if (relation.summary !== undefined) return;
+      if (entities[relation.source].x === undefined || entities[relation.target].x === undefined) return;
+      var look = relationStyle(relation.type);
+      list.push({ group: 'edges', data: { id: 'r' + r, source: 'e' + relation.source, target: 'e' + relation.target,
+        color: look.color, line: look.line, arrow: look.arrow,
+        label: relation.type.replace(/_/g, ' ') + (relation.date ? ' ' + relation.date.slice(0, 4) : '') },
+      classes: relation.emphasis || '' });
+    });
+    return list;
+  }
+
+  var emphasis = data.emphasis || {};
+  var cy = cytoscape({
+    container: $('graph'),
+    elements: elements(),
+    layout: { name: 'preset', fit: true, padding: 24 },
+    minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
+    textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
+    style: [
+      { selector: 'node', style: { 'label': 'data(label)', 'shape': 'data(shape)', 'background-color': 'data(fill)',
+        'border-color': 'data(border)', 'border-width': 1.5, 'width': 'data(width)', 'height': 28, 'font-size': 11,
+        'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': 'ellipsis', 'text-max-width': 210,
+        'min-zoomed-font-size': LARGE ? 8 : 0 } },
+      { selector: 'node.cluster', style: { 'background-color': '#f5f5f5', 'background-opacity': 0.5, 'border-color': '#bdbdbd',
+        'border-style': 'dashed', 'text-valign': 'top', 'font-size': 11, 'color': '#4a4a4a', 'shape': 'round-rectangle' } },
+      { selector: 'edge', style: { 'width': 1.4, 'line-color': 'data(color)', 'line-style': 'data(line)',
+        'target-arrow-shape': 'data(arrow)', 'target-arrow-color': 'data(color)', 'arrow-scale': 0.8,
+        'curve-style': LARGE ? 'straight' : 'bezier', 'opacity': 0.9 } },
+      { selector: LARGE ? 'edge.labelled' : 'edge', style: { 'label': 'data(label)', 'font-size': 8, 'color': '#3a3a3a',
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-rotation': 'autorotate' } },
+      { selector: '.faded', style: { 'opacity': 0.35 } },
+      { selector: 'node.focus', style: { 'border-width': 4, 'border-color': colour(emphasis.highlighted, '#1565c0') } },
+      { selector: 'edge.added', style: { 'line-color': colour(emphasis.added, '#1e88e5'), 'target-arrow-color': colour(emphasis.added, '#1e88e5'), 'width': 2.6 } },
+      { selector: 'edge.ended', style: { 'line-color': colour(emphasis.ended, '#8e24aa'), 'target-arrow-color': colour(emphasis.ended, '#8e24aa'), 'width': 2.6, 'line-style': 'dotted' } },
+      { selector: '.onpath', style: { 'opacity': 1, 'z-index': 10 } },
+      { selector: 'node.onpath', style: { 'border-width': 4, 'border-color': colour(emphasis.highlighted, '#1565c0') } },
+      { selector: 'edge.onpath', style: { 'width': 4, 'line-color': colour(emphasis.highlighted, '#1565c0'), 'target-arrow-color': colour(emphasis.highlighted, '#1565c0') } },
+      { selector: '.dimmed', style: { 'opacity': 0.2 } },
+      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e65100', 'z-index': 20 } },
+      { selector: 'edge:selected', style: { 'width': 4, 'line-color': '#e65100', 'target-arrow-color': '#e65100' } },
+      { selector: 'node.found', style: { 'overlay-color': '#ffca28', 'overlay-opacity': 0.45, 'overlay-padding': 8 } },
+      { selector: '.hidden', style: { 'display': 'none' } }
+    ]
+  });
+
+  // ---- applying the state to the drawing ----
+  var shown = { relations: 0, entities: 0 };
+  var pathResult = null;  // {paths, steps} of the last "how does A reach B"
+
+  function keepRelation(r) {
+    return relations[r].summary === undefined && model.keepsRelation(data, state, r);
+  }
+
+  function filtersRelations() {
+    return state.mode !== 'all' || state.undated !== 'include' || state.hiddenRelations.size > 0;
+  }
+
+  function apply() {
+    var steps = model.adjacency(data, keepRelation, state.direction);
+    var near = state.depth > 0 && state.selected >= 0 ? model.distances(steps, state.selected, state.depth) : null;
+    var relationShown = relations.map(function (relation, r) {
+      return keepRelation(r) && (!near || (near[relation.source] !== -1 && near[relation.target] !== -1));
+    });
+    var touched = entities.map(function () { return false; });
+    relationShown.forEach(function (on, r) { if (on) touched[relations[r].source] = touched[relations[r].target] = true; });
+    var dropIsolated = filtersRelations() || near;
+    var entityShown = entities.map(function (entity, e) {
+      if (state.hiddenEntities.has(entity.type)) return false;
+      if (near && near[e] === -1) return false;
+      return !dropIsolated || touched[e] || e === state.selected;
+    });
+    pathResult = state.path ? findPaths(steps) : null;
+    var onPath = new Set();
+    if (pathResult) {
+      pathResult.paths.forEach(function (path) {
+        path.forEach(function (e, i) {
+          onPath.add('e' + e);
+          if (i) model.stepRelations(steps, path[i - 1], e).forEach(function (step) { onPath.add('r' + step.relation); });
+        });
+      });
+    }
+    shown = { relations: 0, entities: 0 };
+    cy.batch(function () {
+      cy.nodes().forEach(function (node) {
+        var id = node.id(), visible = true;
+        if (id[0] === 'e') visible = entityShown[+id.slice(1)];
+        else if (id[0] === 's') {
+          var summary = data.summaries[+id.slice(1)];
+          visible = entityShown[summary.hub] && !state.hiddenRelations.has(summary.type);
+        }
+        if (id[0] === 'e' && visible) shown.entities++;
+        node.toggleClass('hidden', !visible);
+        node.toggleClass('onpath', onPath.has(id));
+        node.toggleClass('dimmed', pathResult !== null && pathResult.paths.length > 0 && !onPath.has(id) && id[0] !== 'g');
+      });
+      cy.edges().forEach(function (edge) {
+        var id = edge.id(), visible;
+        if (id[0] === 'r') visible = relationShown[+id.slice(1)];
+        else visible = edge.source().hasClass('hidden') === false && edge.target().hasClass('hidden') === false;
+        if (id[0] === 'r' && visible) shown.relations++;
+        edge.toggleClass('hidden', !visible);
+        edge.toggleClass('onpath', onPath.has(id));
+        edge.toggleClass('dimmed', pathResult !== null && pathResult.paths.length > 0 && !onPath.has(id));
+        if (LARGE) edge.toggleClass('labelled', onPath.has(id));
+      });
+    });
+    cy.$(':selected').unselect();
+    if (state.selected >= 0) cy.$id('e' + state.selected).select();
+    if (state.relation >= 0) cy.$id('r' + state.relation).select();
+    showControls();
+    showPanel();
+    showPath();
+    history.replaceState(null, '', fragmentOfState());
+  }
+
+  function findPaths(steps) {
+    var paths = model.shortestPaths(steps, state.path[0], state.path[1], PATH_LIMIT);
+    return { paths: paths, steps: steps };
+  }
+
+  // ---- controls ----
+  var drawnRelations = relations.filter(function (relation) { return relation.summary === undefined; }).length;
+
+  function showControls() {
+    $('time-mode').value = state.mode;
+    $('asof-row').hidden = state.mode !== 'asof';
+    $('between-row').hidden = state.mode !== 'between';
+    if (years) {
+      $('asof').value = state.asOf ? state.asOf.slice(0, 4) : String(years.max);
+      $('asof-value').textContent = state.asOf;
+      $('from').value = state.from ? state.from.slice(0, 4) : String(years.min);
+      $('to').value = state.to ? state.to.slice(0, 4) : String(years.max);
+      $('from-value').textContent = state.from || '(open)';
+      $('to-value').textContent = state.to || '(open)';
+    }
+    $('undated').value = state.undated;
+    $('direction').value = state.direction;
+    $('depth').value = String(state.depth);
+    $('depth').disabled = state.selected < 0;
+    $('counts').textContent = shown.relations + ' of ' + drawnRelations + ' relations and ' + shown.entities + ' of ' +
+      entities.filter(function (entity) { return entity.x !== undefined; }).length + ' entities shown';
+    document.querySelectorAll('.legend button').forEach(function (button) {
+      var set = button.dataset.kind === 'entity' ? state.hiddenEntities : state.hiddenRelations;
+      button.setAttribute('aria-pressed', String(!set.has(button.dataset.type)));
+    });
+  }
+
+  function buildLegend() {
+    var count = function (list, key) {
+      var counts = new Map();
+      list.forEach(function (item) { counts.set(item[key], (counts.get(item[key]) || 0) + 1); });
+      return counts;
+    };
+    var entityCounts = count(entities, 'type'), relationCounts = count(relations, 'type');
+    Array.from(entityCounts.keys()).sort().forEach(function (type) {
+      var look = entityStyle(type);
+      var swatch = element('span', { 'class': 'swatch', 'aria-hidden': 'true' });
+      swatch.style.background = look.fill;
+      swatch.style.borderColor = look.border;
+      addLegendButton($('legend-entities'), 'entity', type, swatch, entityCounts.get(type));
+    });
+    Array.from(relationCounts.keys()).sort().forEach(function (type) {
+      var line = element('span', { 'class': 'line', 'aria-hidden': 'true' });
+      line.style.borderTopColor = relationStyle(type).color;
+      line.style.borderTopStyle = relationStyle(type).line;
+      addLegendButton($('legend-relations'), 'relation', type, line, relationCounts.get(type));
+    });
+  }
+
+  function addLegendButton(parent, kind, type, sample, count) {
+    var button = element('button', { type: 'button', 'aria-pressed': 'true', title: 'Hide or show ' + kind + 's of this type' },
+      [sample, type.replace(/_/g, ' ') + ' (' + count + ')']);
+    button.dataset.kind = kind;
+    button.dataset.type = type;
+    button.addEventListener('click', function () {
+      var set = kind === 'entity' ? state.hiddenEntities : state.hiddenRelations;
+      if (set.has(type)) set.delete(type); else set.add(type);
+      apply();
+    });
+    parent.appendChild(button);
+  }
+
+  function setupTime() {
+    if (!years) {
+      $('time-mode').disabled = $('play').disabled = true;
+      return;
+    }
+    ['asof', 'from', 'to'].forEach(function (id) {
+      $(id).min = String(years.min);
+      $(id).max = String(years.max);
+    });
+    $('time-mode').addEventListener('change', function () {
+      state.mode = this.value;
+      if (state.mode === 'asof' && !state.asOf) state.asOf = String(years.max);
+      if (state.mode === 'between' && !state.from && !state.to) {
+        state.from = String(years.min);
+        state.to = String(years.max);
+      }
+      apply();
+    });
+    $('asof').addEventListener('input', function () { state.asOf = this.value; apply(); });
+    $('from').addEventListener('input', function () {
+      state.from = this.value;
+      if (state.to && +state.to.slice(0, 4) < +this.value) state.to = this.value;
+      apply();
+    });
+    $('to').addEventListener('input', function () {
+      state.to = this.value;
+      if (state.from && +state.from.slice(0, 4) > +this.value) state.from = this.value;
+      apply();
+    });
+    $('undated').addEventListener('change', function () { state.undated = this.value; apply(); });
+    var timer = null;
+    var stop = function () {
+      clearInterval(timer);
+      timer = null;
+      $('play').setAttribute('aria-pressed', 'false');
+      $('play').textContent = 'Play';
+    };
+    $('play').addEventListener('click', function () {
+      if (timer) return stop();
+      state.mode = 'asof';
+      state.asOf = String(years.min);
+      apply();
+      $('play').setAttribute('aria-pressed', 'true');
+      $('play').textContent = 'Stop';
+      timer = setInterval(function () {
+        if (+state.asOf.slice(0, 4) >= years.max) return stop();
+        state.asOf = String(+state.asOf.slice(0, 4) + 1);
+        apply();
+      }, 1200);
+    });
+  }
+
+  // ---- the evidence panel ----
+  function entityLink(e) {
+    var link = element('a', { href: '#', 'class': 'entity' }, [entities[e].name]);
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      select(e, true);
+    });
+    return link;
+  }
+
+  function dates(relation) {
+    if (!relation.date && !relation.until) return 'undated';
+    return (relation.date || '?') + (relation.until ? ' to ' + relation.until : '');
+  }
+
+  function evidenceList(relation) {
+    var list = element('div');
+    if (!relation.evidence.length) list.appendChild(element('p', { 'class': 'meta' }, ['No evidence recorded.']));
+    relation.evidence.forEach(function (evidence) {
+      list.appendChild(element('blockquote', {}, ['\u201c' + evidence.quote + '\u201d']));
+      var source = data.sources[evidence.source];
+      if (!source) return;
+      var line = element('div', { 'class': 'source' }, ['\u2014 ']);
+      var href = model.safeUrl(source.url);
+      var title = source.title || source.id;
+      if (href) line.appendChild(element('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, [title]));
+      else line.appendChild(document.createTextNode(title + (source.url ? ' (' + source.url + ', not a web link)' : '')));
+      if (source.date) line.appendChild(document.createTextNode(', ' + source.date));
+      list.appendChild(line);
+    });
+    return list;
+  }
+
+  function relationLine(r, from) {
+    var relation = relations[r];
+    var other = relation.source === from ? relation.target : relation.source;
+    var arrow = relation.source === from ? '\u2192 ' : '\u2190 ';
+    var item = element('li', {}, [arrow, entityLink(other), ' ']);
+    var when = element('a', { href: '#', 'class': 'meta' }, ['(' + dates(relation) + ')']);
+    when.addEventListener('click', function (event) {
+      event.preventDefault();
+      selectRelation(r);
+    });
+    item.appendChild(when);
+    if (!keepRelation(r)) item.appendChild(element('span', { 'class': 'meta' }, [' hidden by the filters']));
+    item.appendChild(evidenceList(relation));
+    return item;
+  }
+
+  function showPanel() {
+    var body = $('panel-body');
+    clear(body);
+    if (state.relation >= 0) {
+      var relation = relations[state.relation];
+      body.appendChild(element('h3', {}, [entities[relation.source].name + ' ' + relation.type.replace(/_/g, ' ') + ' ' +
+        entities[relation.target].name]));
+      body.appendChild(element('p', { 'class': 'meta' }, [dates(relation)]));
+      var ends = element('p', {}, ['Between ', entityLink(relation.source), ' and ', entityLink(relation.target)]);
+      body.appendChild(ends);
+      body.appendChild(element('h4', {}, ['Evidence']));
+      body.appendChild(evidenceList(relation));
+    } else if (state.selected >= 0) {
+      var e = state.selected, entity = entities[e];
+      body.appendChild(element('h3', {}, [entity.name]));
+      body.appendChild(element('p', { 'class': 'meta' }, [entity.type + ' \u00b7 id ' + entity.id]));
+      if (entity.aliases && entity.aliases.length) body.appendChild(element('p', {}, ['Also: ' + entity.aliases.join(', ')]));
+      var byType = new Map();
+      relations.forEach(function (relation, r) {
+        if (relation.source !== e && relation.target !== e) return;
+        if (!byType.has(relation.type)) byType.set(relation.type, []);
+        byType.get(relation.type).push(r);
+      });
+      if (!byType.size) body.appendChild(element('p', { 'class': 'meta' }, ['No relations.']));
+      Array.from(byType.keys()).sort().forEach(function (type) {
+        body.appendChild(element('h4', {}, [type.replace(/_/g, ' ') + ' (' + byType.get(type).length + ')']));
+        var list = element('ul', { 'class': 'relations' });
+        byType.get(type).forEach(function (r) { list.appendChild(relationLine(r, e)); });
+        body.appendChild(list);
+      });
+    }
+    $('panel').hidden = state.selected < 0 && state.relation < 0;
+  }
+
+  function select(e, centre) {
+    state.selected = e;
+    state.relation = -1;
+    if (e < 0) state.depth = 0;
+    apply();
+    if (centre && e >= 0) {
+      var node = cy.$id('e' + e);
+      if (node.length && !node.hasClass('hidden')) {
+        cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+        node.addClass('found');
+        setTimeout(function () { node.removeClass('found'); }, 1500);
+      }
+    }
+  }
+
+  function selectRelation(r) {
+    state.relation = r;
+    apply();
+  }
+
+  // ---- search ----
+  var results = [], active = -1;
+  function showResults() {
+    var list = $('search-results');
+    clear(list);
+    results.forEach(function (e, i) {
+      var item = element('li', { role: 'option', id: 'result-' + i, 'aria-selected': String(i === active) },
+        [entities[e].name + ' (' + entities[e].type + ')']);
+      item.addEventListener('mousedown', function (event) {
+        event.preventDefault();
+        pick(e);
+      });
+      list.appendChild(item);
+    });
+    $('search').setAttribute('aria-activedescendant', active >= 0 ? 'result-' + active : '');
+  }
+  function pick(e) {
+    results = [];
+    active = -1;
+    showResults();
+    $('search').value = entities[e].name;
+    $('search-status').textContent = '';
+    select(e, true);
+  }
+  function setupSearch() {
+    var input = $('search');
+    input.addEventListener('input', function () {
+      results = model.search(data, input.value, 8);
+      active = results.length ? 0 : -1;
+      $('search-status').textContent = input.value && !results.length ? 'no match' : '';
+      showResults();
+    });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        if (results.length) active = (active + (event.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length;
+        showResults();
+      } else if (event.key === 'Enter' && active >= 0) {
+        event.preventDefault();
+        pick(results[active]);
+      } else if (event.key === 'Escape') {
+        results = [];
+        showResults();
+      }
+    });
+    input.addEventListener('blur', function () { results = []; showResults(); });
+    var names = $('entity-names');
+    entities.forEach(function (entity) { names.appendChild(element('option', { value: entity.name })); });
+  }
+
+  // ---- how does A reach B ----
+  function showPath() {
+    var out = $('path-result');
+    clear(out);
+    if (!state.path) return;
+    $('path-from').value = entities[state.path[0]].name;
+    $('path-to').value = entities[state.path[1]].name;
+    if (!pathResult.paths.length) {
+      out.appendChild(element('p', {}, ['No path from ' + entities[state.path[0]].name + ' to ' + entities[state.path[1]].name +
+        ' with these filters.']));
+      return;
+    }
+    var hops = pathResult.paths[0].length - 1;
+    out.appendChild(element('p', {}, [pathResult.paths.length + (pathResult.paths.length >= PATH_LIMIT ? '+' : '') +
+      ' shortest path' + (pathResult.paths.length === 1 ? '' : 's') + ' of ' + hops + ' step' + (hops === 1 ? '' : 's') + ':']));
+    pathResult.paths.forEach(function (path) {
+      var box = element('div', { 'class': 'path' });
+      var list = element('ol', { 'class': 'steps' });
+      for (var i = 1; i < path.length; ++i) {
+        model.stepRelations(pathResult.steps, path[i - 1], path[i]).forEach(function (step) {
+          var relation = relations[step.relation];
+          var item = element('li', {}, [entityLink(path[i - 1]), ' ' + (step.forward ? '' : '\u2190 ') +
+            relation.type.replace(/_/g, ' ') + (step.forward ? ' \u2192 ' : ' ') , entityLink(path[i]),
+          element('span', { 'class': 'meta' }, [' (' + dates(relation) + ')'])]);
+          item.dataset.relation = String(step.relation);
+          item.appendChild(evidenceList(relation));
+          list.appendChild(item);
+        });
+      }
+      box.appendChild(list);
+      out.appendChild(box);
+    });
+  }
+
+  function setupPath() {
+    $('path-find').addEventListener('click', function () {
+      var from = model.resolve(data, $('path-from').value), to = model.resolve(data, $('path-to').value);
+      if (from < 0 || to < 0) {
+        clear($('path-result'));
+        $('path-result').appendChild(element('p', {}, ['No entity matches ' + (from < 0 ? $('path-from').value : $('path-to').value)]));
+        return;
+      }
+      state.path = [from, to];
+      apply();
+    });
+    $('path-clear').addEventListener('click', function () {
+      state.path = null;
+      $('path-from').value = $('path-to').value = '';
+      apply();
+    });
+    $('direction').addEventListener('change', function () { state.direction = this.value; apply(); });
+    $('depth').addEventListener('change', function () { state.depth = +this.value; apply(); });
+  }
+
+  // ---- pictures of the view ----
+  function download(blob, name) {
+    var link = element('a', { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  // An SVG of the visible elements at their positions, made here because
+  // Cytoscape's SVG export needs a plugin that is no longer maintained.
+  function viewSvg() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var box = cy.elements(':visible').boundingBox();
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('xmlns', ns);
+    svg.setAttribute('viewBox', [box.x1 - 10, box.y1 - 10, box.w + 20, box.h + 20].join(' '));
+    svg.setAttribute('width', String(Math.ceil(box.w + 20)));
+    svg.setAttribute('height', String(Math.ceil(box.h + 20)));
+    var add = function (tag, attributes, text) {
+      var node = document.createElementNS(ns, tag);
+      Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+      if (text) node.textContent = text;
+      svg.appendChild(node);
+    };
+    add('rect', { x: box.x1 - 10, y: box.y1 - 10, width: box.w + 20, height: box.h + 20, fill: '#ffffff' });
+    cy.edges(':visible').forEach(function (edge) {
+      var a = edge.sourceEndpoint(), b = edge.targetEndpoint();
+      add('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: edge.style('line-color'), 'stroke-width': edge.style('width'),
+        'stroke-dasharray': edge.data('line') === 'solid' ? 'none' : '4 3' });
+    });
+    cy.nodes(':visible').forEach(function (node) {
+      if (node.id()[0] === 'g') return;
+      var p = node.position(), w = node.width(), h = node.height();
+      add('rect', { x: p.x - w / 2, y: p.y - h / 2, width: w, height: h, rx: node.data('shape') === 'ellipse' ? h / 2 : 5,
+        fill: node.data('fill'), stroke: node.style('border-color'), 'stroke-width': 1.5 });
+      add('text', { x: p.x, y: p.y + 4, 'text-anchor': 'middle', 'font-family': 'Helvetica, Arial, sans-serif', 'font-size': 11 },
+        node.data('label'));
+    });
+    return new XMLSerializer().serializeToString(svg);
+  }
+
+  function setupButtons() {
+    $('fit').addEventListener('click', function () { cy.fit(cy.elements(':visible'), 24); });
+    $('download-png').addEventListener('click', function () {
+      download(cy.png({ output: 'blob', bg: '#ffffff', full: false, scale: 2 }), 'kg-view.png');
+    });
+    $('download-svg').addEventListener('click', function () {
+      download(new Blob([viewSvg()], { type: 'image/svg+xml' }), 'kg-view.svg');
+    });
+    $('toggle-controls').addEventListener('click', function () {
+      var controls = $('controls');
+      controls.hidden = !controls.hidden;
+      this.setAttribute('aria-expanded', String(!controls.hidden));
+      cy.resize();
+    });
+    $('panel-close').addEventListener('click', function () {
+      state.selected = -1;
+      state.relation = -1;
+      state.depth = 0;
+      apply();
+      $('graph').focus();
+    });
+  }
+
+  // ---- keyboard: arrows walk to the nearest entity in that direction ----
+  function nearestInDirection(from, dx, dy) {
+    var origin = cy.$id('e' + from).position(), best = -1, bestScore = Infinity;
+    cy.nodes(':visible').forEach(function (node) {
+      if (node.id()[0] !== 'e' || node.id() === 'e' + from) return;
+      var p = node.position(), x = p.x - origin.x, y = p.y - origin.y;
+      var along = x * dx + y * dy;
+      if (along <= 0) return;
+      var score = along + 2 * Math.abs(x * dy - y * dx);
+      if (score < bestScore) { bestScore = score; best = +node.id().slice(1); }
+    });
+    return best;
+  }
+
+  function setupKeyboard() {
+    $('graph').addEventListener('keydown', function (event) {
+      var moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+      if (moves[event.key]) {
+        event.preventDefault();
+        var visible = cy.nodes(':visible').filter(function (node) { return node.id()[0] === 'e'; });
+        if (!visible.length) return;
+        var next = state.selected >= 0 && !cy.$id('e' + state.selected).hasClass('hidden')
+          ? nearestInDirection(state.selected, moves[event.key][0], moves[event.key][1]) : +visible[0].id().slice(1);
+        if (next >= 0) select(next, true);
+      } else if (event.key === '+' || event.key === '=') {
+        cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      } else if (event.key === '-') {
+        cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      } else if (event.key === 'f') {
+        cy.fit(cy.elements(':visible'), 24);
+      } else if (event.key === 'Escape') {
+        select(-1, false);
+      }
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === '/' && document.activeElement.tagName !== 'INPUT') {
+        event.preventDefault();
+        $('search').focus();
+      }
+    });
+  }
+
+  cy.on('tap', 'node', function (event) {
+    var id = event.target.id();
+    if (id[0] === 'e') select(+id.slice(1), false);
+    else if (id[0] === 's') select(data.summaries[+id.slice(1)].hub, false);
+  });
+  cy.on('tap', 'edge', function (event) {
+    var id = event.target.id();
+    if (id[0] === 'r') selectRelation(+id.slice(1));
+  });
+  window.addEventListener('hashchange', function () {
+    if (location.hash !== fragmentOfState() && stateFromFragment(location.hash)) apply();
+  });
+
+  $('title').textContent = (data.name || 'kg evidence map') + (data.caption ? ' \u2014 ' + data.caption : '');
+  buildLegend();
+  setupTime();
+  setupSearch();
+  setupPath();
+  setupButtons();
+  setupKeyboard();
+  if (!stateFromFragment(location.hash)) stateFromInitial(data.initial || {});
+  apply();
+  if (state.selected >= 0 && state.depth) cy.fit(cy.elements(':visible'), 24);
+
+  // For the browser tests and for anyone scripting the page from the console.
+  window.kgViewer = {
+    cy: cy, data: data, state: state, apply: apply, select: select,
+    paths: function () { return pathResult ? pathResult.paths.map(function (p) { return p.map(function (e) { return entities[e].id; }); }) : null; },
+    shown: function () { return { relations: shown.relations, entities: shown.entities }; }
+  };
+})();
