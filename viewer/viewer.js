@@ -4,7 +4,9 @@
 // and attributes only, and links open only http(s) URLs.
 (function () {
   'use strict';
+  performance.mark('kg-script');
   var data = JSON.parse(document.getElementById('kg-data').textContent);
+  performance.mark('kg-data');
   var entities = data.entities, relations = data.relations;
   var model = kgModel;
   var LARGE = relations.length > 2000;  // above this, draw for speed: no labels on edges, textures while moving
@@ -21,6 +23,10 @@
     return node;
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  // [least, greatest] of numbers (Math.min.apply fails on very long lists).
+  function extent(values) {
+    return values.reduce(function (range, v) { return [Math.min(range[0], v), Math.max(range[1], v)]; }, [Infinity, -Infinity]);
+  }
 
   // Style colours become CSS only when they are plain hex colours.
   function colour(text, fallback) { return /^#[0-9a-fA-F]{3,8}$/.test(text || '') ? text : fallback; }
@@ -34,7 +40,8 @@
       [relation.date, relation.until].forEach(function (date) { if (date) all.push(+date.slice(0, 4)); });
     });
     if (!all.length) return null;
-    return { min: Math.min.apply(null, all), max: Math.max.apply(null, all) };
+    var range = extent(all);
+    return { min: range[0], max: range[1] };
   })();
 
   var state = {
@@ -144,23 +151,39 @@
     return list;
   }
 
+  // The first view fits the entities' positions. Worked out here because
+  // Cytoscape's own fit measures every edge first (over a second at 10,000).
+  function initialViewport() {
+    var placed = entities.filter(function (entity) { return entity.x !== undefined; }).concat(
+      data.summaries.filter(function (summary) { return summary.x !== undefined; }));
+    var box = $('graph').getBoundingClientRect(), padding = 60;
+    if (!placed.length || !box.width || !box.height) return { zoom: 1, pan: { x: 0, y: 0 } };
+    var xs = extent(placed.map(function (p) { return p.x; })), ys = extent(placed.map(function (p) { return p.y; }));
+    var x1 = xs[0], x2 = xs[1], y1 = ys[0], y2 = ys[1];
+    var zoom = Math.min(2, (box.width - 2 * padding) / Math.max(1, x2 - x1), (box.height - 2 * padding) / Math.max(1, y2 - y1));
+    zoom = Math.max(zoom, 0.02);
+    return { zoom: zoom, pan: { x: box.width / 2 - zoom * (x1 + x2) / 2, y: box.height / 2 - zoom * (y1 + y2) / 2 } };
+  }
+
   var emphasis = data.emphasis || {};
+  var viewport = initialViewport();
   var cy = cytoscape({
     container: $('graph'),
     elements: elements(),
-    layout: { name: 'preset', fit: true, padding: 24 },
+    layout: { name: 'preset', fit: false },
+    zoom: viewport.zoom, pan: viewport.pan,
     minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
     textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
     style: [
       { selector: 'node', style: { 'label': 'data(label)', 'shape': 'data(shape)', 'background-color': 'data(fill)',
         'border-color': 'data(border)', 'border-width': 1.5, 'width': 'data(width)', 'height': 28, 'font-size': 11,
-        'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': 'ellipsis', 'text-max-width': 210,
+        'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': LARGE ? 'none' : 'ellipsis', 'text-max-width': 210,
         'min-zoomed-font-size': LARGE ? 8 : 0 } },
       { selector: 'node.cluster', style: { 'background-color': '#f5f5f5', 'background-opacity': 0.5, 'border-color': '#bdbdbd',
         'border-style': 'dashed', 'text-valign': 'top', 'font-size': 11, 'color': '#4a4a4a', 'shape': 'round-rectangle' } },
       { selector: 'edge', style: { 'width': 1.4, 'line-color': 'data(color)', 'line-style': 'data(line)',
         'target-arrow-shape': 'data(arrow)', 'target-arrow-color': 'data(color)', 'arrow-scale': 0.8,
-        'curve-style': LARGE ? 'straight' : 'bezier', 'opacity': 0.9 } },
+        'curve-style': LARGE ? 'haystack' : 'bezier', 'opacity': LARGE ? 1 : 0.9 } },
       { selector: LARGE ? 'edge.labelled' : 'edge', style: { 'label': 'data(label)', 'font-size': 8, 'color': '#3a3a3a',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-rotation': 'autorotate' } },
       { selector: '.faded', style: { 'opacity': 0.35 } },
@@ -177,6 +200,8 @@
       { selector: '.hidden', style: { 'display': 'none' } }
     ]
   });
+
+  performance.mark('kg-cytoscape');
 
   // ---- applying the state to the drawing ----
   var shown = { relations: 0, entities: 0 };
@@ -215,6 +240,7 @@
       });
     }
     shown = { relations: 0, entities: 0 };
+    var dimming = pathResult !== null && pathResult.paths.length > 0;
     cy.batch(function () {
       cy.nodes().forEach(function (node) {
         var id = node.id(), visible = true;
@@ -224,19 +250,14 @@
           visible = entityShown[summary.hub] && !state.hiddenRelations.has(summary.type);
         }
         if (id[0] === 'e' && visible) shown.entities++;
-        node.toggleClass('hidden', !visible);
-        node.toggleClass('onpath', onPath.has(id));
-        node.toggleClass('dimmed', pathResult !== null && pathResult.paths.length > 0 && !onPath.has(id) && id[0] !== 'g');
+        setClasses(node, !visible, onPath.has(id), dimming && !onPath.has(id) && id[0] !== 'g');
       });
       cy.edges().forEach(function (edge) {
         var id = edge.id(), visible;
         if (id[0] === 'r') visible = relationShown[+id.slice(1)];
-        else visible = edge.source().hasClass('hidden') === false && edge.target().hasClass('hidden') === false;
+        else visible = !edge.source().hasClass('hidden') && !edge.target().hasClass('hidden');
         if (id[0] === 'r' && visible) shown.relations++;
-        edge.toggleClass('hidden', !visible);
-        edge.toggleClass('onpath', onPath.has(id));
-        edge.toggleClass('dimmed', pathResult !== null && pathResult.paths.length > 0 && !onPath.has(id));
-        if (LARGE) edge.toggleClass('labelled', onPath.has(id));
+        setClasses(edge, !visible, onPath.has(id), dimming && !onPath.has(id));
       });
     });
     cy.$(':selected').unselect();
@@ -246,6 +267,19 @@
     showPanel();
     showPath();
     history.replaceState(null, '', fragmentOfState());
+  }
+
+  // Changes only what differs: every class change restyles the element,
+  // which at 10,000 relations is most of the cost of a change of filter.
+  var classState = new Map();
+  function setClasses(element, hidden, onpath, dimmed) {
+    var key = (hidden ? 1 : 0) | (onpath ? 2 : 0) | (dimmed ? 4 : 0);
+    if ((classState.get(element.id()) || 0) === key) return;
+    classState.set(element.id(), key);
+    element.toggleClass('hidden', hidden);
+    element.toggleClass('onpath', onpath);
+    element.toggleClass('dimmed', dimmed);
+    if (LARGE && element.isEdge()) element.toggleClass('labelled', onpath);
   }
 
   function findPaths(steps) {
@@ -702,6 +736,7 @@
   setupKeyboard();
   if (!stateFromFragment(location.hash)) stateFromInitial(data.initial || {});
   apply();
+  performance.mark('kg-applied');
   if (state.selected >= 0 && state.depth) cy.fit(cy.elements(':visible'), 24);
 
   // The first frame with the whole graph drawn, for the speed measurements

@@ -7,10 +7,12 @@
 namespace kg::cli {
 namespace {
 
-// Past these, the page's first paint in headless Chromium on a 2-core
-// machine passes about 3 s (docs/VIEWER.md, "Size and speed").
-constexpr std::size_t kMostMapEntities = 5000;
-constexpr std::size_t kMostMapRelations = 25000;
+// Past these the page stops being usable in a browser: measured with
+// bench/viewer_speed.js in headless Chromium on a loaded 2-core machine,
+// 2,000 / 10,000 panned at 23-25 frames per second and 4,000 / 20,000 at 5-7,
+// with 5 s to the first frame (docs/VIEWER.md, "Size and speed").
+constexpr std::size_t kMostMapEntities = 3000;
+constexpr std::size_t kMostMapRelations = 15000;
 
 std::string direction_name(Direction direction) {
   switch (direction) {
