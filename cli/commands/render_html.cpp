@@ -61,8 +61,8 @@ void check_evidence_map_size(const Diagram& diagram) {
   throw InvalidArgument("an evidence map of " + std::to_string(entities) + " entities and " +
                         std::to_string(relations) + " relations would be slow to open (the most is " +
                         std::to_string(kMostMapEntities) + " entities and " + std::to_string(kMostMapRelations) +
-                        " relations); map less with --focus X --depth N, --path A B or the filters "
-                        "(--relations, --entity-types, --as-of), or collapse hubs with --collapse-hubs N");
+                        " relations); map less with --focus X --depth N, --path A B, --relations or --entity-types "
+                        "(the page applies dates itself), or collapse hubs with --collapse-hubs N");
 }
 
 std::string evidence_map(const Graph& graph, const Diagram& diagram, const std::string& dot, LayoutEngine engine,
