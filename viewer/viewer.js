@@ -11,6 +11,10 @@
   var model = kgModel;
   var LARGE = relations.length > 2000;  // above this, draw for speed: no labels on edges, textures while moving
   var PATH_LIMIT = 50;
+  // Names larger than Graphviz's 12 points: the page is read zoomed out
+  // (a layout with edge labels is wide), and the boxes still fit between
+  // Graphviz's ranks and node separations.
+  var NAME_SIZE = LARGE ? 12 : 16;
 
   // ---- small DOM helpers ----
   function $(id) { return document.getElementById(id); }
@@ -125,7 +129,7 @@
       if (entity.x === undefined) return;
       var look = entityStyle(entity.type);
       var node = { group: 'nodes', data: { id: 'e' + e, label: entity.name, fill: look.fill, border: look.border, shape: look.shape,
-        width: Math.min(220, Math.max(36, 7 * entity.name.length + 18)) }, position: { x: entity.x, y: entity.y },
+        width: Math.min(260, Math.max(40, NAME_SIZE * 0.6 * entity.name.length + 16)) }, position: { x: entity.x, y: entity.y },
       classes: entity.emphasis || '' };
       if (usedGroups.has(entity.group)) node.data.parent = 'g' + entity.group;
       list.push(node);
@@ -176,8 +180,8 @@
     textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
     style: [
       { selector: 'node', style: { 'label': 'data(label)', 'shape': 'data(shape)', 'background-color': 'data(fill)',
-        'border-color': 'data(border)', 'border-width': 1.5, 'width': 'data(width)', 'height': 28, 'font-size': 11,
-        'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': LARGE ? 'none' : 'ellipsis', 'text-max-width': 210,
+        'border-color': 'data(border)', 'border-width': 1.5, 'width': 'data(width)', 'height': NAME_SIZE + 16, 'font-size': NAME_SIZE,
+        'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': LARGE ? 'none' : 'ellipsis', 'text-max-width': 250,
         'min-zoomed-font-size': LARGE ? 8 : 0 } },
       { selector: 'node.cluster', style: { 'background-color': '#f5f5f5', 'background-opacity': 0.5, 'border-color': '#bdbdbd',
         'border-style': 'dashed', 'text-valign': 'top', 'font-size': 11, 'color': '#4a4a4a', 'shape': 'round-rectangle' } },

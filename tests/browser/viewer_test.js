@@ -254,10 +254,10 @@ async function sampleChecks(browser) {
       const viewer = window.kgViewer, index = (id) => viewer.data.entities.findIndex((e) => e.id === id);
       viewer.state.path = [index('ilya'), index('microsoft')];
       viewer.select(index('musk'), false);
-      viewer.cy.fit(viewer.cy.nodes('.onpath'), 40);
-      document.getElementById('controls').scrollTop = 0;
+      document.getElementById('toggle-controls').click();  // more room for the drawing
+      viewer.cy.fit(viewer.cy.nodes('.onpath'), 10);
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1600));  // the search highlight fades after 1.5 s
     const highlighted = await page.evaluate(() => window.kgViewer.cy.nodes('.onpath').length);
     assert(highlighted >= 3);
     await page.screenshot({ path: path.join(work, 'viewer.png') });
