@@ -358,7 +358,6 @@ std::string write_html(const Diagram& diagram, const std::vector<NodePosition>& 
                                                 {"STYLE", viewer_stylesheet()},
                                                 {"DATA", data},
                                                 {"CYTOSCAPE", viewer_cytoscape_script()},
-                                                {"MODEL", viewer_model_script()},
                                                 {"SCRIPT", viewer_script()}});
 }
 

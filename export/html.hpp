@@ -56,7 +56,6 @@ std::string script_safe_json(std::string_view json);
 
 // The page's compiled-in parts (generated from viewer/ by export/CMakeLists.txt).
 std::string_view viewer_page_template();
-std::string_view viewer_model_script();
 std::string_view viewer_script();
 std::string_view viewer_stylesheet();
 std::string_view viewer_cytoscape_script();

@@ -9,33 +9,9 @@
   performance.mark('kg-data');
   var entities = data.entities, relations = data.relations;
   var model = kgModel;
-  var LARGE = relations.length > 2000;  // above this, draw for speed: no labels on edges, textures while moving
   var PATH_LIMIT = 50;
-  // Names larger than Graphviz's 12 points: the page is read zoomed out
-  // (a layout with edge labels is wide), and the boxes still fit between
-  // Graphviz's ranks and node separations.
-  var NAME_SIZE = LARGE ? 12 : 16;
 
-  // ---- small DOM helpers ----
-  function $(id) { return document.getElementById(id); }
-  function element(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  // [least, greatest] of numbers (Math.min.apply fails on very long lists).
-  function extent(values) {
-    return values.reduce(function (range, v) { return [Math.min(range[0], v), Math.max(range[1], v)]; }, [Infinity, -Infinity]);
-  }
-
-  // Style colours become CSS only when they are plain hex colours.
-  function colour(text, fallback) { return /^#[0-9a-fA-F]{3,8}$/.test(text || '') ? text : fallback; }
-  var SHAPES = { ellipse: 'ellipse', oval: 'ellipse', circle: 'ellipse', box: 'round-rectangle', rect: 'round-rectangle',
-    rectangle: 'round-rectangle', hexagon: 'hexagon', diamond: 'diamond', octagon: 'octagon', triangle: 'triangle' };
+  var $ = kgDom.byId, element = kgDom.element, clear = kgDom.clear, extent = kgDom.extent;
 
   // ---- state: what is shown; mirrored in the URL fragment ----
   var years = (function () {
@@ -104,106 +80,9 @@
   }
 
   // ---- the drawing ----
-  function entityStyle(type) {
-    var look = data.entity_types[type] || {};
-    return { fill: colour(look.fill, '#eeeeee'), border: colour(look.border, '#757575'), shape: SHAPES[look.shape] || 'round-rectangle' };
-  }
-  function relationStyle(type) {
-    var look = data.relation_types[type] || {};
-    var style = look.style || '';
-    return {
-      color: colour(look.color, '#78909c'),
-      line: /dashed/.test(style) ? 'dashed' : /dotted/.test(style) ? 'dotted' : 'solid',
-      arrow: look.symmetric ? 'none' : look.polarity === 'negative' ? 'tee' : 'triangle'
-    };
-  }
-
-  function elements() {
-    var list = [];
-    var usedGroups = new Set(entities.filter(function (entity) { return entity.x !== undefined && entity.group !== undefined; })
-      .map(function (entity) { return entity.group; }));
-    (data.groups || []).forEach(function (label, g) {
-      if (usedGroups.has(g)) list.push({ group: 'nodes', data: { id: 'g' + g, label: label }, classes: 'cluster' });
-    });
-    entities.forEach(function (entity, e) {
-      if (entity.x === undefined) return;
-      var look = entityStyle(entity.type);
-      var node = { group: 'nodes', data: { id: 'e' + e, label: entity.name, fill: look.fill, border: look.border, shape: look.shape,
-        width: Math.min(260, Math.max(40, NAME_SIZE * 0.6 * entity.name.length + 16)) }, position: { x: entity.x, y: entity.y },
-      classes: entity.emphasis || '' };
-      if (usedGroups.has(entity.group)) node.data.parent = 'g' + entity.group;
-      list.push(node);
-    });
-    data.summaries.forEach(function (summary, k) {
-      if (summary.x === undefined) return;
-      list.push({ group: 'nodes', data: { id: 's' + k, label: summary.count + ' entities', fill: '#fafafa', border: '#9e9e9e',
-        shape: 'rectangle', width: 90 }, position: { x: summary.x, y: summary.y }, classes: 'summary' });
-      var look = relationStyle(summary.type);
-      var hub = 'e' + summary.hub;
-      list.push({ group: 'edges', data: { id: 'se' + k, source: summary.outgoing ? hub : 's' + k, target: summary.outgoing ? 's' + k : hub,
-        color: look.color, line: look.line, arrow: look.arrow, label: summary.type.replace(/_/g, ' ') } });
-    });
-    relations.forEach(function (relation, r) {
-      if (relation.summary !== undefined) return;
-      if (entities[relation.source].x === undefined || entities[relation.target].x === undefined) return;
-      var look = relationStyle(relation.type);
-      list.push({ group: 'edges', data: { id: 'r' + r, source: 'e' + relation.source, target: 'e' + relation.target,
-        color: look.color, line: look.line, arrow: look.arrow,
-        label: relation.type.replace(/_/g, ' ') + (relation.date ? ' ' + relation.date.slice(0, 4) : '') },
-      classes: relation.emphasis || '' });
-    });
-    return list;
-  }
-
-  // The first view fits the entities' positions. Worked out here because
-  // Cytoscape's own fit measures every edge first (over a second at 10,000).
-  function initialViewport() {
-    var placed = entities.filter(function (entity) { return entity.x !== undefined; }).concat(
-      data.summaries.filter(function (summary) { return summary.x !== undefined; }));
-    var box = $('graph').getBoundingClientRect(), padding = 60;
-    if (!placed.length || !box.width || !box.height) return { zoom: 1, pan: { x: 0, y: 0 } };
-    var xs = extent(placed.map(function (p) { return p.x; })), ys = extent(placed.map(function (p) { return p.y; }));
-    var x1 = xs[0], x2 = xs[1], y1 = ys[0], y2 = ys[1];
-    var zoom = Math.min(2, (box.width - 2 * padding) / Math.max(1, x2 - x1), (box.height - 2 * padding) / Math.max(1, y2 - y1));
-    zoom = Math.max(zoom, 0.02);
-    return { zoom: zoom, pan: { x: box.width / 2 - zoom * (x1 + x2) / 2, y: box.height / 2 - zoom * (y1 + y2) / 2 } };
-  }
-
-  var emphasis = data.emphasis || {};
-  var viewport = initialViewport();
-  var cy = cytoscape({
-    container: $('graph'),
-    elements: elements(),
-    layout: { name: 'preset', fit: false },
-    zoom: viewport.zoom, pan: viewport.pan,
-    minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
-    textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
-    style: [
-      { selector: 'node', style: { 'label': 'data(label)', 'shape': 'data(shape)', 'background-color': 'data(fill)',
-        'border-color': 'data(border)', 'border-width': 1.5, 'width': 'data(width)', 'height': NAME_SIZE + 16, 'font-size': NAME_SIZE,
-        'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': LARGE ? 'none' : 'ellipsis', 'text-max-width': 250,
-        'min-zoomed-font-size': LARGE ? 8 : 0 } },
-      { selector: 'node.cluster', style: { 'background-color': '#f5f5f5', 'background-opacity': 0.5, 'border-color': '#bdbdbd',
-        'border-style': 'dashed', 'text-valign': 'top', 'font-size': 11, 'color': '#4a4a4a', 'shape': 'round-rectangle' } },
-      { selector: 'edge', style: { 'width': 1.4, 'line-color': 'data(color)', 'line-style': 'data(line)',
-        'target-arrow-shape': 'data(arrow)', 'target-arrow-color': 'data(color)', 'arrow-scale': 0.8,
-        'curve-style': LARGE ? 'haystack' : 'bezier', 'opacity': LARGE ? 1 : 0.9 } },
-      { selector: LARGE ? 'edge.labelled' : 'edge', style: { 'label': 'data(label)', 'font-size': 8, 'color': '#3a3a3a',
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-rotation': 'autorotate' } },
-      { selector: '.faded', style: { 'opacity': 0.35 } },
-      { selector: 'node.focus', style: { 'border-width': 4, 'border-color': colour(emphasis.highlighted, '#1565c0') } },
-      { selector: 'edge.added', style: { 'line-color': colour(emphasis.added, '#1e88e5'), 'target-arrow-color': colour(emphasis.added, '#1e88e5'), 'width': 2.6 } },
-      { selector: 'edge.ended', style: { 'line-color': colour(emphasis.ended, '#8e24aa'), 'target-arrow-color': colour(emphasis.ended, '#8e24aa'), 'width': 2.6, 'line-style': 'dotted' } },
-      { selector: '.onpath', style: { 'opacity': 1, 'z-index': 10 } },
-      { selector: 'node.onpath', style: { 'border-width': 4, 'border-color': colour(emphasis.highlighted, '#1565c0') } },
-      { selector: 'edge.onpath', style: { 'width': 4, 'line-color': colour(emphasis.highlighted, '#1565c0'), 'target-arrow-color': colour(emphasis.highlighted, '#1565c0') } },
-      { selector: '.dimmed', style: { 'opacity': 0.2 } },
-      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#e65100', 'z-index': 20 } },
-      { selector: 'edge:selected', style: { 'width': 4, 'line-color': '#e65100', 'target-arrow-color': '#e65100' } },
-      { selector: 'node.found', style: { 'overlay-color': '#ffca28', 'overlay-opacity': 0.45, 'overlay-padding': 8 } },
-      { selector: '.hidden', style: { 'display': 'none' } }
-    ]
-  });
+  var drawing = kgDrawing.create(data, $('graph'));
+  var cy = drawing.cy, LARGE = drawing.large;
+  var entityStyle = drawing.entityStyle, relationStyle = drawing.relationStyle;
 
   performance.mark('kg-cytoscape');
 
@@ -406,85 +285,14 @@
   }
 
   // ---- the evidence panel ----
-  function entityLink(e) {
-    var link = element('a', { href: '#', 'class': 'entity' }, [entities[e].name]);
-    link.addEventListener('click', function (event) {
-      event.preventDefault();
-      select(e, true);
-    });
-    return link;
-  }
-
-  function dates(relation) {
-    if (!relation.date && !relation.until) return 'undated';
-    return (relation.date || '?') + (relation.until ? ' to ' + relation.until : '');
-  }
-
-  function evidenceList(relation) {
-    var list = element('div');
-    if (!relation.evidence.length) list.appendChild(element('p', { 'class': 'meta' }, ['No evidence recorded.']));
-    relation.evidence.forEach(function (evidence) {
-      list.appendChild(element('blockquote', {}, ['\u201c' + evidence.quote + '\u201d']));
-      var source = data.sources[evidence.source];
-      if (!source) return;
-      var line = element('div', { 'class': 'source' }, ['\u2014 ']);
-      var href = model.safeUrl(source.url);
-      var title = source.title || source.id;
-      if (href) line.appendChild(element('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, [title]));
-      else line.appendChild(document.createTextNode(title + (source.url ? ' (' + source.url + ', not a web link)' : '')));
-      if (source.date) line.appendChild(document.createTextNode(', ' + source.date));
-      list.appendChild(line);
-    });
-    return list;
-  }
-
-  function relationLine(r, from) {
-    var relation = relations[r];
-    var other = relation.source === from ? relation.target : relation.source;
-    var arrow = relation.source === from ? '\u2192 ' : '\u2190 ';
-    var item = element('li', {}, [arrow, entityLink(other), ' ']);
-    var when = element('a', { href: '#', 'class': 'meta' }, ['(' + dates(relation) + ')']);
-    when.addEventListener('click', function (event) {
-      event.preventDefault();
-      selectRelation(r);
-    });
-    item.appendChild(when);
-    if (!keepRelation(r)) item.appendChild(element('span', { 'class': 'meta' }, [' hidden by the filters']));
-    item.appendChild(evidenceList(relation));
-    return item;
-  }
+  var panel = kgPanel.create(data, { select: function (e, centre) { select(e, centre); },
+    selectRelation: function (r) { selectRelation(r); }, keeps: function (r) { return keepRelation(r); } });
 
   function showPanel() {
     var body = $('panel-body');
     clear(body);
-    if (state.relation >= 0) {
-      var relation = relations[state.relation];
-      body.appendChild(element('h3', {}, [entities[relation.source].name + ' ' + relation.type.replace(/_/g, ' ') + ' ' +
-        entities[relation.target].name]));
-      body.appendChild(element('p', { 'class': 'meta' }, [dates(relation)]));
-      var ends = element('p', {}, ['Between ', entityLink(relation.source), ' and ', entityLink(relation.target)]);
-      body.appendChild(ends);
-      body.appendChild(element('h4', {}, ['Evidence']));
-      body.appendChild(evidenceList(relation));
-    } else if (state.selected >= 0) {
-      var e = state.selected, entity = entities[e];
-      body.appendChild(element('h3', {}, [entity.name]));
-      body.appendChild(element('p', { 'class': 'meta' }, [entity.type + ' \u00b7 id ' + entity.id]));
-      if (entity.aliases && entity.aliases.length) body.appendChild(element('p', {}, ['Also: ' + entity.aliases.join(', ')]));
-      var byType = new Map();
-      relations.forEach(function (relation, r) {
-        if (relation.source !== e && relation.target !== e) return;
-        if (!byType.has(relation.type)) byType.set(relation.type, []);
-        byType.get(relation.type).push(r);
-      });
-      if (!byType.size) body.appendChild(element('p', { 'class': 'meta' }, ['No relations.']));
-      Array.from(byType.keys()).sort().forEach(function (type) {
-        body.appendChild(element('h4', {}, [type.replace(/_/g, ' ') + ' (' + byType.get(type).length + ')']));
-        var list = element('ul', { 'class': 'relations' });
-        byType.get(type).forEach(function (r) { list.appendChild(relationLine(r, e)); });
-        body.appendChild(list);
-      });
-    }
+    if (state.relation >= 0) panel.showRelation(state.relation, body);
+    else if (state.selected >= 0) panel.showEntity(state.selected, body);
     $('panel').hidden = state.selected < 0 && state.relation < 0;
   }
 
@@ -565,31 +373,7 @@
     if (!state.path) return;
     $('path-from').value = entities[state.path[0]].name;
     $('path-to').value = entities[state.path[1]].name;
-    if (!pathResult.paths.length) {
-      out.appendChild(element('p', {}, ['No path from ' + entities[state.path[0]].name + ' to ' + entities[state.path[1]].name +
-        ' with these filters.']));
-      return;
-    }
-    var hops = pathResult.paths[0].length - 1;
-    out.appendChild(element('p', {}, [pathResult.paths.length + (pathResult.paths.length >= PATH_LIMIT ? '+' : '') +
-      ' shortest path' + (pathResult.paths.length === 1 ? '' : 's') + ' of ' + hops + ' step' + (hops === 1 ? '' : 's') + ':']));
-    pathResult.paths.forEach(function (path) {
-      var box = element('div', { 'class': 'path' });
-      var list = element('ol', { 'class': 'steps' });
-      for (var i = 1; i < path.length; ++i) {
-        model.stepRelations(pathResult.steps, path[i - 1], path[i]).forEach(function (step) {
-          var relation = relations[step.relation];
-          var item = element('li', {}, [entityLink(path[i - 1]), ' ' + (step.forward ? '' : '\u2190 ') +
-            relation.type.replace(/_/g, ' ') + (step.forward ? ' \u2192 ' : ' ') , entityLink(path[i]),
-          element('span', { 'class': 'meta' }, [' (' + dates(relation) + ')'])]);
-          item.dataset.relation = String(step.relation);
-          item.appendChild(evidenceList(relation));
-          list.appendChild(item);
-        });
-      }
-      box.appendChild(list);
-      out.appendChild(box);
-    });
+    panel.listPaths(out, state.path[0], state.path[1], pathResult.paths, pathResult.steps, PATH_LIMIT);
   }
 
   function setupPath() {
@@ -620,46 +404,13 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
-  // An SVG of the visible elements at their positions, made here because
-  // Cytoscape's SVG export needs a plugin that is no longer maintained.
-  function viewSvg() {
-    var ns = 'http://www.w3.org/2000/svg';
-    var box = cy.elements(':visible').boundingBox();
-    var svg = document.createElementNS(ns, 'svg');
-    svg.setAttribute('xmlns', ns);
-    svg.setAttribute('viewBox', [box.x1 - 10, box.y1 - 10, box.w + 20, box.h + 20].join(' '));
-    svg.setAttribute('width', String(Math.ceil(box.w + 20)));
-    svg.setAttribute('height', String(Math.ceil(box.h + 20)));
-    var add = function (tag, attributes, text) {
-      var node = document.createElementNS(ns, tag);
-      Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
-      if (text) node.textContent = text;
-      svg.appendChild(node);
-    };
-    add('rect', { x: box.x1 - 10, y: box.y1 - 10, width: box.w + 20, height: box.h + 20, fill: '#ffffff' });
-    cy.edges(':visible').forEach(function (edge) {
-      var a = edge.sourceEndpoint(), b = edge.targetEndpoint();
-      add('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: edge.style('line-color'), 'stroke-width': edge.style('width'),
-        'stroke-dasharray': edge.data('line') === 'solid' ? 'none' : '4 3' });
-    });
-    cy.nodes(':visible').forEach(function (node) {
-      if (node.id()[0] === 'g') return;
-      var p = node.position(), w = node.width(), h = node.height();
-      add('rect', { x: p.x - w / 2, y: p.y - h / 2, width: w, height: h, rx: node.data('shape') === 'ellipse' ? h / 2 : 5,
-        fill: node.data('fill'), stroke: node.style('border-color'), 'stroke-width': 1.5 });
-      add('text', { x: p.x, y: p.y + 4, 'text-anchor': 'middle', 'font-family': 'Helvetica, Arial, sans-serif', 'font-size': 11 },
-        node.data('label'));
-    });
-    return new XMLSerializer().serializeToString(svg);
-  }
-
   function setupButtons() {
     $('fit').addEventListener('click', function () { cy.fit(cy.elements(':visible'), 24); });
     $('download-png').addEventListener('click', function () {
       download(cy.png({ output: 'blob', bg: '#ffffff', full: false, scale: 2 }), 'kg-view.png');
     });
     $('download-svg').addEventListener('click', function () {
-      download(new Blob([viewSvg()], { type: 'image/svg+xml' }), 'kg-view.svg');
+      download(new Blob([kgDrawing.svgOf(cy)], { type: 'image/svg+xml' }), 'kg-view.svg');
     });
     $('toggle-controls').addEventListener('click', function () {
       var controls = $('controls');

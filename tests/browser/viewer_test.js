@@ -126,6 +126,24 @@ async function sampleChecks(browser) {
     }
   });
 
+  await check('clicking a relation on the drawing shows its evidence alone', async () => {
+    const relation = sampleData.relations.find((r) => r.source === 'microsoft' && r.type === 'funded');
+    const point = await page.evaluate((relation) => {
+      const viewer = window.kgViewer, ids = viewer.data.entities.map((e) => e.id);
+      const r = viewer.data.relations.findIndex((x) => ids[x.source] === relation.source && ids[x.target] === relation.target &&
+        x.type === relation.type);
+      const middle = viewer.cy.$id('r' + r).renderedMidpoint();
+      const box = document.getElementById('graph').getBoundingClientRect();
+      return { x: box.left + middle.x, y: box.top + middle.y };
+    }, relation);
+    await page.mouse.click(point.x, point.y);
+    const panel = await page.$eval('#panel-body', (body) => body.textContent);
+    assert(panel.startsWith('Microsoft funded OpenAI'), panel.slice(0, 80));
+    for (const evidence of relation.evidence) assert(panel.includes(evidence.quote), `missing quote: ${evidence.quote}`);
+    const musk = await entityPoint(page, 'musk');
+    await page.mouse.click(musk.x, musk.y);
+  });
+
   await check('the selection lives in the URL fragment and a reload restores it', async () => {
     await page.evaluate(() => document.querySelector('#legend-relations button[data-type="competed"]').click());
     const url = page.url();
@@ -326,7 +344,7 @@ async function hostileChecks(browser) {
     }));
     assert.strictEqual(outcome.pwned, undefined);
     assert.strictEqual(outcome.images, 0);
-    assert.strictEqual(outcome.scripts, 4);  // the data and the page's three
+    assert.strictEqual(outcome.scripts, 3);  // the data, Cytoscape and the page's own
     assert(outcome.title.startsWith(hostile.name), outcome.title);
     assert(outcome.panel.includes(hostile.entities[1].name) && outcome.panel.includes(hostile.relations[0].evidence[0].quote));
     assert(outcome.panel.includes('javascript:window.pwned = "link", not a web link'), outcome.panel);
