@@ -94,7 +94,9 @@ var kgDrawing = (function () {
       minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
       textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
       style: [
-        { selector: 'node', style: { 'label': 'data(label)', 'shape': 'data(shape)', 'background-color': 'data(fill)',
+        { selector: 'node', style: { 'label': 'data(label)', 'font-size': NAME_SIZE, 'text-valign': 'center', 'text-halign': 'center' } },
+        // Entities and summaries; clusters (compound nodes) have only a label.
+        { selector: 'node[width]', style: { 'shape': 'data(shape)', 'background-color': 'data(fill)',
           'border-color': 'data(border)', 'border-width': 1.5, 'width': 'data(width)', 'height': NAME_SIZE + 16, 'font-size': NAME_SIZE,
           'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': LARGE ? 'none' : 'ellipsis', 'text-max-width': 250,
           'min-zoomed-font-size': LARGE ? 8 : 0 } },

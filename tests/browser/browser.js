@@ -46,7 +46,8 @@ async function openPage(browser, file, width, height) {
   page.requests = [];
   await page.setViewport({ width, height });
   page.on('console', (message) => {
-    if (message.type() === 'error') page.problems.push(`console error: ${message.text()}`);
+    // Cytoscape reports misuse (a style mapping without data, say) as warnings.
+    if (message.type() === 'error' || message.type() === 'warn') page.problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
   const self = 'file://' + path.resolve(file);

@@ -287,6 +287,19 @@ async function sampleChecks(browser) {
   });
   await page.close();
 
+  await check('every view opens without a console error or warning', async () => {
+    for (const view of [['--cluster', 'community'], ['--cluster', 'type', '--engine', 'dot'], ['--collapse-hubs', '2'],
+      ['--focus', 'musk', '--depth', '2'], ['--path', 'ilya', 'microsoft'], ['--diff', '2016', '2017']]) {
+      const viewFile = path.join(work, 'view.html');
+      runKg(['render', sample, '-o', viewFile, ...view]);
+      const viewPage = await openPage(browser, viewFile, 1280, 800);
+      const shown = await viewPage.evaluate(() => window.kgViewer.shown());
+      assert(shown.entities > 0 && shown.relations > 0, view.join(' '));
+      assert.deepStrictEqual(viewPage.problems, [], view.join(' '));
+      await viewPage.close();
+    }
+  });
+
   const phone = await openPage(browser, file, 390, 844);
   await check('at phone width nothing overflows sideways and the graph keeps room', async () => {
     const layout = await phone.evaluate(() => ({

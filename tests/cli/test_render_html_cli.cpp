@@ -113,6 +113,15 @@ TEST_CASE("render html: the view options set the page's first state") {
     CHECK(data["relations"].Size() == 4);
     CHECK(std::string(data["initial"]["direction"].GetString()) == "out");
   }
+  SUBCASE("--collapse-hubs draws summary nodes where the SVG does; the collapsed relations stay in the data") {
+    const auto data = render_page("--collapse-hubs 2");
+    REQUIRE(data["summaries"].Size() > 0);
+    for (const auto& summary : data["summaries"].GetArray()) CHECK((summary.HasMember("x") && summary.HasMember("y")));
+    std::size_t collapsed = 0;
+    for (const auto& relation : data["relations"].GetArray()) collapsed += relation.HasMember("summary");
+    CHECK(collapsed > 0);
+    CHECK(data["relations"].Size() == 58);
+  }
   SUBCASE("--style colours the page") {
     const std::string style = test::temp_dir() + "/style.json";
     test::write_file(style, R"({"entity_types": {"person": {"fillcolor": "#123456"}}})");
