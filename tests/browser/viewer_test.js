@@ -250,6 +250,49 @@ async function sampleChecks(browser) {
     await page.keyboard.press('f');
   });
 
+  await check('Play steps the as-of slider through the years', async () => {
+    const years = sampleData.relations.map((r) => r.date).filter(Boolean).map((d) => +d.slice(0, 4));
+    const first = Math.min(...years);
+    await page.click('#play');
+    const start = await page.evaluate(() => window.kgViewer.state.asOf);
+    await page.waitForFunction((first) => +window.kgViewer.state.asOf === first + 1, { timeout: 5000 }, first);
+    await page.click('#play');  // stop
+    const pressed = await page.$eval('#play', (b) => b.getAttribute('aria-pressed'));
+    assert.strictEqual(start, String(first));
+    assert.strictEqual(pressed, 'false');
+    await setControl(page, 'time-mode', 'all', 'change');
+  });
+
+  await check('text has a contrast of at least 4.5:1 against its background (WCAG AA)', async () => {
+    const low = await page.evaluate(() => {
+      const rgb = (text) => (text.match(/[\d.]+/g) || []).map(Number);
+      const luminance = ([r, g, b]) => [r, g, b].map((v) => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+      }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const background = (node) => {
+        for (; node; node = node.parentElement) {
+          const colour = rgb(getComputedStyle(node).backgroundColor);
+          if (colour.length === 3 || colour[3] > 0) return colour.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const problems = [];
+      let checked = 0;
+      document.querySelectorAll('h1, h2, h3, h4, label, p, li, a, button, blockquote, .meta, .status, .hint, .source, option')
+        .forEach((node) => {
+          if (!node.textContent.trim() || !node.getClientRects().length) return;
+          const fg = luminance(rgb(getComputedStyle(node).color)), bg = luminance(background(node));
+          const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+          checked++;
+          if (ratio < 4.5) problems.push(`${node.tagName}.${node.className} "${node.textContent.trim().slice(0, 20)}": ${ratio.toFixed(2)}`);
+        });
+      return { problems, checked };
+    });
+    assert.deepStrictEqual(low.problems, []);
+    assert(low.checked > 50, `only ${low.checked} texts checked`);
+  });
+
   await check('PNG and SVG of the view download', async () => {
     const client = await page.createCDPSession();
     const downloads = path.join(work, 'downloads');
