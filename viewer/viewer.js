@@ -1,5 +1,6 @@
-// The evidence map's page: draws the graph kg embedded (Cytoscape.js, at
-// Graphviz's positions) and wires the controls to kgModel's questions.
+// The evidence map's page: the state (mirrored in the URL fragment), the
+// controls wired to kgModel's questions, and the drawing (kgDrawing) and
+// panel (kgPanel) kept in step with them.
 // Everything from the graph is data: the DOM is built with textContent
 // and attributes only, and links open only http(s) URLs.
 (function () {
@@ -9,7 +10,7 @@
   performance.mark('kg-data');
   var entities = data.entities, relations = data.relations;
   var model = kgModel;
-  var PATH_LIMIT = 50;
+  var PATH_LIMIT = 50;  // paths listed and highlighted at most
 
   var $ = kgDom.byId, element = kgDom.element, clear = kgDom.clear, extent = kgDom.extent;
 
@@ -48,7 +49,7 @@
 
   function stateFromFragment(fragment) {
     var params = new URLSearchParams(fragment.replace(/^#/, ''));
-    if (![].concat(Array.from(params.keys())).length) return false;
+    if (!Array.from(params.keys()).length) return false;
     var list = function (key) { return params.get(key) ? params.get(key).split(',').filter(Boolean) : []; };
     var initial = { undated: params.get('undated'), direction: params.get('dir'), hide_relations: list('hr'),
       hide_entities: list('he'), selected: params.get('sel'), depth: +params.get('depth') || 0, path: list('path') };
