@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/fields.hpp"
 #include "cli/progress.hpp"
 #include "graph/exception.hpp"
 
@@ -19,13 +20,13 @@ void add_output_format(CLI::App& command, OutputFormat& format) {
                            "Answer as text (for people) or json (for programs)");
 }
 
-void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction) {
+void add_filter_options(CLI::App& command, query::ViewSpec& filters, Direction direction) {
   filters.direction = direction;
   const char* group = "Filters";
-  command.add_option("--relations", filters.relations, "Follow only these relation types (comma-separated)")
+  command.add_option("--relations", filters.relation_types, "Follow only these relation types (comma-separated)")
       ->delimiter(',')
       ->group(group);
-  command.add_option("--exclude-relations", filters.exclude_relations, "Never follow these relation types")
+  command.add_option("--exclude-relations", filters.exclude_relation_types, "Never follow these relation types")
       ->delimiter(',')
       ->group(group);
   command.add_option("--entity-types", filters.entity_types, "Keep only entities of these types")
@@ -46,30 +47,18 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, Direction dir
       ->group(group);
 }
 
-Filter FilterOptions::to_filter() const {
-  Filter filter;
-  filter.relation_types = relations;
-  filter.exclude_relation_types = exclude_relations;
-  filter.entity_types = entity_types;
-  filter.avoid = avoid;
-  filter.max_degree = max_degree;
-  if (!as_of.empty() && !between.empty()) throw InvalidArgument("--as-of and --between cannot be combined");
-  if (!as_of.empty()) {
-    const auto date = Date::parse(as_of);
-    if (!date) throw InvalidArgument("--as-of: invalid date '" + as_of + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-    filter.window = DateWindow{*date, *date};
-  }
-  if (!between.empty()) {
-    filter.window = DateWindow::parse(between);
-    if (!filter.window) {
-      throw InvalidArgument("--between: invalid window '" + between +
-                            "' (expected DATE..DATE, DATE.. or ..DATE, the first not after the second)");
-    }
-  }
-  return filter;
+void print_error(const std::string& message) { std::cerr << "kg: " << message << '\n'; }
+
+void print_error(const Error& error) { print_error(error.worded(flag_for)); }
+
+namespace {
+
+[[noreturn]] void print_problems_and_fail(const std::vector<Diagnostic>& problems) {
+  for (const auto& problem : problems) print_error(problem.to_string());
+  throw CommandFailed(kExitInput);
 }
 
-void print_error(const std::string& message) { std::cerr << "kg: " << message << '\n'; }
+}  // namespace
 
 Graph load_graph(const GraphInput& input) {
   ProgressBar bar("loading " + input.path, ProgressUnit::Bytes, progress_wanted(input.quiet) ? &std::cerr : nullptr);
@@ -77,42 +66,35 @@ Graph load_graph(const GraphInput& input) {
   options.progress = bar.callback();
   ReadResult result = read_graph(input.path, input.from, options);
   bar.finish();
-  if (!result.problems.empty()) {
-    for (const auto& problem : result.problems) print_error(problem.to_string());
-    throw CommandFailed(kExitInput);
-  }
+  if (!result.problems.empty()) print_problems_and_fail(result.problems);
   return std::move(*result.graph);
 }
 
-void print_json(const std::function<void(JsonWriter&)>& write) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter json(buffer);
-  write(json);
-  std::fwrite(buffer.GetString(), 1, buffer.GetSize(), stdout);
+std::unique_ptr<query::QueryContext> open_context(const GraphInput& input) {
+  ProgressBar bar("loading " + input.path, ProgressUnit::Bytes, progress_wanted(input.quiet) ? &std::cerr : nullptr);
+  query::Callbacks callbacks;
+  callbacks.load_progress = bar.callback();
+  try {
+    auto context = std::make_unique<query::QueryContext>(query::GraphSource{input.path, input.from, {}}, callbacks);
+    bar.finish();
+    return context;
+  } catch (const query::InputProblems& problems) {
+    bar.finish();
+    print_problems_and_fail(problems.problems());
+  }
+}
+
+void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+void print_json_text(const std::string& json) {
+  print_text(json);
   std::fputc('\n', stdout);
 }
 
-void write_string(JsonWriter& json, std::string_view text) {
-  json.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+void print_json(const std::function<void(JsonWriter&)>& write) {
+  print_json_text(query::json_text(write));
 }
 
-void write_relation_members(JsonWriter& json, const Graph& graph, RelationId r) {
-  json.Key("source");
-  write_string(json, graph.entity_key(graph.source(r)));
-  json.Key("type");
-  write_string(json, graph.relation_type_name(graph.relation_type(r)));
-  json.Key("target");
-  write_string(json, graph.entity_key(graph.target(r)));
-  json.Key("date");
-  if (graph.date(r).empty()) {
-    json.Null();
-  } else {
-    write_string(json, graph.date(r).to_string());
-  }
-  if (!graph.until(r).empty()) {
-    json.Key("until");
-    write_string(json, graph.until(r).to_string());
-  }
-}
+void print_timings(const query::Timings& timings) { print_error(query::timings_text(timings)); }
 
 }  // namespace kg::cli

@@ -2,16 +2,19 @@
 // What every subcommand shares: reading the graph argument, --format, exit
 // codes, and writing errors the way docs/CLI.md promises.
 #include <CLI/CLI.hpp>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
+#include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "graph/graph.hpp"
 #include "graph/view.hpp"
 #include "ingest/format.hpp"
+#include "query/context.hpp"
+#include "query/json.hpp"
+#include "query/view_spec.hpp"
 
 namespace kg::cli {
 
@@ -73,38 +76,43 @@ CLI::Option* add_choice(CLI::App& command, const std::string& name, T& target,
 }
 void add_output_format(CLI::App& command, OutputFormat& format);
 
-// The filters every query takes (docs/CLI.md, "Filters").
-struct FilterOptions {
-  std::vector<std::string> relations;
-  std::vector<std::string> exclude_relations;
-  std::vector<std::string> entity_types;
-  std::string as_of;
-  std::string between;
-  std::vector<std::string> avoid;
-  std::optional<std::size_t> max_degree;
-  Direction direction = Direction::Any;
-
-  // Throws InvalidArgument for a malformed date or window.
-  Filter to_filter() const;
-};
-
+using FilterOptions = query::ViewSpec;
 // Adds --relations, --exclude-relations, --entity-types, --as-of, --between,
 // --avoid, --max-degree and --direction (default `direction`).
-void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction);
+void add_filter_options(CLI::App& command, query::ViewSpec& filters, Direction direction);
 
 // Prints "kg: <message>" on stderr.
 void print_error(const std::string& message);
+// A library error, its fields worded as flags (cli/fields.hpp).
+void print_error(const Error& error);
 
-// Reads the graph; prints every problem on stderr and throws
-// CommandFailed(kExitInput) when there are any.
+// Reads the graph into a query context, drawing a progress bar; prints
+// every problem on stderr and throws CommandFailed(kExitInput) when there
+// are any.
 Graph load_graph(const GraphInput& input);
+std::unique_ptr<query::QueryContext> open_context(const GraphInput& input);
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+// Prints text as it is, and a JSON document with a newline, on stdout.
+void print_text(const std::string& text);
+void print_json_text(const std::string& json);
+
+// An answer as the user asked for it: its JSON or its text presenter.
+template <typename Answer>
+void print_answer(OutputFormat format, const Answer& answer, const Graph& graph) {
+  if (format == OutputFormat::Json) {
+    print_json_text(query::json_text([&](query::JsonSink& json) { to_json(answer, graph, json); }));
+  } else {
+    print_text(to_text(answer, graph));
+  }
+}
+
+using JsonWriter = query::JsonSink;
+using query::write_relation_members;
+using query::write_string;
 // Writes one JSON document, and a newline, on stdout.
 void print_json(const std::function<void(JsonWriter&)>& write);
-void write_string(JsonWriter& json, std::string_view text);
-// A relation's "source", "type", "target" (ids), "date" (null when undated)
-// and "until" (when it has one), as members of the object being written.
-void write_relation_members(JsonWriter& json, const Graph& graph, RelationId r);
+
+// "kg: timings: load 0.62 s, compute 0.041 s" on stderr.
+void print_timings(const query::Timings& timings);
 
 }  // namespace kg::cli

@@ -55,14 +55,17 @@ int main(int argc, char** argv) {
   } catch (const CommandFailed& failed) {
     return failed.code();
   } catch (const kg::NameNotFound& error) {
-    print_error(error.what());
+    print_error(error);
     return kExitUsage;
   } catch (const kg::InvalidArgument& error) {
-    print_error(error.what());
+    print_error(error);
     return kExitUsage;
   } catch (const kg::InputError& error) {
-    print_error(error.what());
+    print_error(error);
     return kExitInput;
+  } catch (const kg::query::Cancelled& error) {
+    print_error(error);
+    return kExitNo;
   } catch (const std::bad_alloc&) {
     print_error("out of memory");
     return kExitInternal;

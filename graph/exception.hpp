@@ -1,19 +1,75 @@
 #pragma once
 // Typed exceptions, one per kind of failure a caller may want to tell apart.
-// The command line maps each to its documented exit code (docs/CLI.md).
+// A front end maps each to its own outcome (the command line: the exit codes
+// of docs/CLI.md) and words the fields an error names its own way (a flag, an
+// HTTP parameter, a Python keyword): library messages never name a flag.
+#include <functional>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
 
 namespace kg {
+
+// A request or options field an error is about, by its library name
+// ("relation_types", "weight_attribute", "by").
+struct Field {
+  std::string name;
+};
+
+// How a front end calls a field: "--relations" for the command line.
+using FieldNamer = std::function<std::string(std::string_view field)>;
+
+// An error message made of text and fields, worded by whoever shows it.
+class Message {
+ public:
+  using Part = std::variant<std::string, Field>;
+  Message(std::initializer_list<Part> parts) : parts_(parts) {}
+
+  // The fields named by `namer`; without one, by their library names.
+  std::string worded(const FieldNamer& namer = {}) const {
+    std::string text;
+    for (const auto& part : parts_) {
+      if (const auto* field = std::get_if<Field>(&part)) {
+        text += namer ? namer(field->name) : field->name;
+      } else {
+        text += std::get<std::string>(part);
+      }
+    }
+    return text;
+  }
+
+ private:
+  std::vector<Part> parts_;
+};
 
 // Base of every exception kg throws on purpose.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& message) : std::runtime_error(message), message_({message}) {}
+  // "FIELD: detail".
+  Error(Field field, const std::string& detail)
+      : Error(field.name, Message{field, ": " + detail}) {}
+  Error(Field field, Message message)
+      : Error(field.name, std::move(message)) {}
+
+  // The field the error is about; empty when it is about none.
+  const std::string& field() const { return field_; }
+  // The message with each field named the front end's way.
+  std::string worded(const FieldNamer& namer) const { return message_.worded(namer); }
+
+ private:
+  Error(std::string field, Message message)
+      : std::runtime_error(message.worded()), field_(std::move(field)), message_(std::move(message)) {}
+
+  std::string field_;
+  Message message_;
 };
 
 // A caller broke a documented precondition: a bad option value, an entity
-// index out of range. The message names the offending parameter.
+// index out of range. The error names the offending field.
 class InvalidArgument : public Error {
  public:
   using Error::Error;

@@ -1,21 +1,18 @@
 #pragma once
-// kg communities: groups of densely linked entities (Louvain), with their modularity.
+// kg communities: parses its flags into a query::CommunitiesRequest and
+// prints the answer (query/communities.hpp).
 #include <CLI/CLI.hpp>
 
-#include <cstdint>
-
 #include "cli/common.hpp"
+#include "query/communities.hpp"
 
 namespace kg::cli {
 
 struct CommunitiesOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
-  FilterOptions filters;
-  std::uint64_t seed = 0;
-  double resolution = 1.0;
+  query::CommunitiesRequest request;
   bool timings = false;  // load and compute seconds on stderr
-  std::size_t top = 0;  // 0: every community
 };
 
 void setup_communities(CLI::App& app, int& exit_code);

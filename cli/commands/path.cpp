@@ -110,9 +110,9 @@ std::vector<ActiveFilter> active_filters(const FilterOptions& filters) {
     clear(without);
     active.push_back({std::move(label), std::move(without)});
   };
-  if (!filters.relations.empty()) add("--relations " + joined(filters.relations), [](auto& f) { f.relations.clear(); });
-  if (!filters.exclude_relations.empty()) {
-    add("--exclude-relations " + joined(filters.exclude_relations), [](auto& f) { f.exclude_relations.clear(); });
+  if (!filters.relation_types.empty()) add("--relations " + joined(filters.relation_types), [](auto& f) { f.relation_types.clear(); });
+  if (!filters.exclude_relation_types.empty()) {
+    add("--exclude-relations " + joined(filters.exclude_relation_types), [](auto& f) { f.exclude_relation_types.clear(); });
   }
   if (!filters.entity_types.empty()) {
     add("--entity-types " + joined(filters.entity_types), [](auto& f) { f.entity_types.clear(); });

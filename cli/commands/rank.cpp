@@ -8,7 +8,6 @@
 #include <memory>
 
 #include "algorithms/centrality.hpp"
-#include "cli/commands/components.hpp"
 #include "cli/progress.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
@@ -246,10 +245,9 @@ void setup_rank(CLI::App& app, int& exit_code) {
 
 int run_rank(const RankOptions& options) {
   check_applicable(options);
-  const auto start = Clock::now();
-  const Graph graph = load_graph(options.input);
-  const auto loaded = Clock::now();
-  const View view(graph, options.filters.to_filter());
+  const auto context = open_context(options.input);
+  const Graph& graph = context->graph();
+  const View view = context->view(options.filters);
   // Exact Brandes costs about (entities x relations) / 1.5e8 CPU seconds
   // (docs/PERFORMANCE.md): say so before a wait of minutes.
   if (options.measure == Measure::Betweenness && !options.samples &&
@@ -267,7 +265,8 @@ int run_rank(const RankOptions& options) {
     print_error(error.what());
     return kExitNo;
   }
-  if (options.timings) print_timings(start, loaded, Clock::now());
+  context->computed();
+  if (options.timings) print_timings(context->timings());
   if (options.relations) {
     print_relations(view, relation_scores, options);
   } else {

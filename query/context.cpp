@@ -1,0 +1,43 @@
+#include "query/context.hpp"
+
+namespace kg::query {
+
+InputProblems::InputProblems(std::vector<Diagnostic> problems)
+    : InputError(problems.empty() ? std::string("input has problems") : problems.front().to_string()),
+      problems_(std::move(problems)) {}
+
+QueryContext::QueryContext(const GraphSource& source, Callbacks callbacks) : callbacks_(std::move(callbacks)) {
+  const auto start = Clock::now();
+  ReadOptions options;
+  options.progress = callbacks_.load_progress;
+  options.csv = source.csv;
+  ReadResult result = read_graph(source.path, source.format, options);
+  callbacks_.load_progress = nullptr;  // it may refer to a bar that ends with the load
+  if (!result.problems.empty()) throw InputProblems(std::move(result.problems));
+  owned_ = std::move(result.graph);
+  graph_ = &*owned_;
+  loaded_ = Clock::now();
+  timings_.load = loaded_ - start;
+  check_cancelled();
+}
+
+QueryContext::QueryContext(const Graph& graph, Callbacks callbacks)
+    : callbacks_(std::move(callbacks)), graph_(&graph), loaded_(Clock::now()) {}
+
+View QueryContext::view(const ViewSpec& spec) const { return View(*graph_, spec.to_filter()); }
+
+EntityId QueryContext::resolve(std::string_view name) const {
+  if (!lookup_) lookup_.emplace(*graph_);
+  return lookup_->resolve(name);
+}
+
+void QueryContext::check_cancelled() const {
+  if (callbacks_.cancelled && callbacks_.cancelled()) throw Cancelled("stopped before the answer was complete");
+}
+
+void QueryContext::computed() {
+  timings_.compute = Clock::now() - loaded_;
+  check_cancelled();
+}
+
+}  // namespace kg::query

@@ -1,0 +1,88 @@
+#pragma once
+// The context a query runs in: the graph (loaded from any input kg reads, or
+// one the caller already holds), views of it, entity names resolved, the
+// timings of the work, and the front end's progress and cancellation
+// callbacks. It knows no front end: the command line draws a bar from the
+// progress callback, a server enforces its time budget through cancelled().
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/exception.hpp"
+#include "graph/graph.hpp"
+#include "graph/lookup.hpp"
+#include "graph/view.hpp"
+#include "ingest/diagnostic.hpp"
+#include "ingest/format.hpp"
+#include "query/clock.hpp"
+#include "query/view_spec.hpp"
+
+namespace kg::query {
+
+// Where a graph comes from: a file (or a .kgs snapshot) in any input format.
+struct GraphSource {
+  std::string path;
+  std::optional<std::string> format;  // by extension and content when empty
+  CsvColumns csv;
+};
+
+struct Callbacks {
+  // Bytes read so far and the input's size, while loading.
+  std::function<void(std::uint64_t done, std::uint64_t total)> load_progress;
+  // Asked between the phases of a query (after loading, before and after
+  // computing); true ends the query with Cancelled.
+  std::function<bool()> cancelled;
+};
+
+// The front end asked to stop (a time limit, Ctrl-C, a closed connection).
+class Cancelled : public Error {
+ public:
+  using Error::Error;
+};
+
+// The input has problems; each carries file:line:column.
+class InputProblems : public InputError {
+ public:
+  explicit InputProblems(std::vector<Diagnostic> problems);
+  const std::vector<Diagnostic>& problems() const { return problems_; }
+
+ private:
+  std::vector<Diagnostic> problems_;
+};
+
+class QueryContext {
+ public:
+  // Loads the graph. Throws InputProblems when the input has problems and
+  // InputError when it cannot be read.
+  explicit QueryContext(const GraphSource& source, Callbacks callbacks = {});
+  // Queries a graph the caller holds (a server, the Python module); it must
+  // outlive the context.
+  explicit QueryContext(const Graph& graph, Callbacks callbacks = {});
+  QueryContext(const QueryContext&) = delete;
+  QueryContext& operator=(const QueryContext&) = delete;
+
+  const Graph& graph() const { return *graph_; }
+  // The graph seen through `spec`; throws InvalidArgument naming the field.
+  View view(const ViewSpec& spec) const;
+  // The one entity `name` means (id, name or alias); throws NameNotFound.
+  EntityId resolve(std::string_view name) const;
+
+  // Throws Cancelled when the front end asked to stop.
+  void check_cancelled() const;
+  // Marks the answer computed: the compute timing runs from the load to here.
+  void computed();
+  const Timings& timings() const { return timings_; }
+
+ private:
+  Callbacks callbacks_;
+  std::optional<Graph> owned_;
+  const Graph* graph_ = nullptr;
+  mutable std::optional<EntityLookup> lookup_;  // built on the first name resolved
+  Clock::time_point loaded_;
+  Timings timings_;
+};
+
+}  // namespace kg::query
