@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "algorithms/diff.hpp"
 #include "graph/exception.hpp"
 
 namespace kg {
@@ -116,26 +117,23 @@ Diagram path_diagram(const View& view, const Path& path, std::size_t context_dep
 }
 
 Diagram diff_diagram(const View& view, Date from, Date to) {
-  if (from.empty() || to.empty() || to.last_day() < from.first_day()) {
-    throw InvalidArgument("--diff: the first date must not be after the second");
-  }
+  const DateDiff diff = diff_dates(view, from, to);
   const Graph& graph = view.graph();
-  const DateWindow window{from, to};
   std::vector<bool> drawn(graph.entity_count(), false);
   Diagram diagram;
   diagram.graph = &graph;
   std::size_t added = 0, ended = 0;
-  for (RelationId r = 0; r < graph.relation_count(); ++r) {
-    const Date date = graph.date(r), until = graph.until(r);
-    if (!view.keeps_relation(r) || !active_in(date, until, window)) continue;
+  for (const RelationChange& change : diff.relations) {
+    // A relation that both started and ended in between is drawn as ended.
     Emphasis emphasis = Emphasis::Normal;
-    if (!until.empty() && until.last_day() < to.first_day()) {
+    if (change.ended) {
       emphasis = Emphasis::Ended;
       ++ended;
-    } else if (!date.empty() && date.first_day() > from.last_day()) {
+    } else if (change.started) {
       emphasis = Emphasis::Added;
       ++added;
     }
+    const RelationId r = change.relation;
     diagram.relations.push_back(r);
     diagram.relation_emphasis.push_back(emphasis);
     drawn[graph.source(r)] = drawn[graph.target(r)] = true;

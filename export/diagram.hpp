@@ -48,9 +48,10 @@ Diagram ego_diagram(const View& view, EntityId focus, std::size_t depth, Directi
 // relations among them drawn faded.
 Diagram path_diagram(const View& view, const Path& path, std::size_t context_depth, Direction direction);
 
-// Relations active at some time in [from, to]: those that began after
-// `from` are Added, those that ended before `to` Ended, the rest Normal.
-// The view must not filter by date (its window would hide the changes).
+// The relations of diff_dates (algorithms/diff.hpp): those that ended
+// before `to` are Ended, those that began after `from` Added, the rest
+// Normal. The view must not filter by date (its window would hide the
+// changes).
 Diagram diff_diagram(const View& view, Date from, Date to);
 
 // Replaces the relations of one type between an entity and more than

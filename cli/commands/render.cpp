@@ -67,7 +67,9 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
     return path_diagram(view, found.paths.front(), options.depth.value_or(1), direction);
   }
   if (!options.diff.empty()) {
-    return diff_diagram(view, parse_date(options.diff[0], "--diff"), parse_date(options.diff[1], "--diff"));
+    const Date from = parse_date(options.diff[0], "--diff"), to = parse_date(options.diff[1], "--diff");
+    if (to.last_day() < from.first_day()) throw InvalidArgument("--diff: the first date must not be after the second");
+    return diff_diagram(view, from, to);
   }
   // A date or relation filter leaves entities with nothing to show.
   const bool drop_isolated = filter.window || !filter.relation_types.empty() || !filter.exclude_relation_types.empty();

@@ -1,4 +1,6 @@
 #pragma once
+// kg validate: every problem of a graph file with its place, and with
+// --evidence, warnings about quotes that do not support their relation.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"
@@ -8,6 +10,8 @@ namespace kg::cli {
 struct ValidateOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
+  bool evidence = false;  // also warn about relations whose quotes name neither endpoint
+  bool strict = false;    // warnings count as problems (exit 1)
 };
 
 void setup_validate(CLI::App& app, int& exit_code);
