@@ -52,8 +52,11 @@ const char* folded(char32_t c) {
   }
 }
 
+// Not a code point: what decode returns for a byte that does not start
+// valid UTF-8 (such a byte stands for itself, length 1, and is copied).
+constexpr char32_t kInvalid = 0xFFFFFFFF;
+
 // Decodes the character at text[i]; its length in bytes goes to `length`.
-// A byte that does not start valid UTF-8 stands for itself, length 1.
 char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
@@ -70,11 +73,11 @@ char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
     extra = 3;
     c = lead & 0x07;
   } else {
-    return lead;
+    return lead < 0x80 ? lead : kInvalid;
   }
-  if (i + extra >= text.size()) return lead;
+  if (i + extra >= text.size()) return kInvalid;
   for (std::size_t k = 1; k <= extra; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return lead;
+    if ((byte(i + k) & 0xC0) != 0x80) return kInvalid;
     c = (c << 6) | (byte(i + k) & 0x3F);
   }
   length = extra + 1;
