@@ -223,3 +223,33 @@ TEST_CASE("kg neighbors prints each relation's quotes; kg path notes quotes that
         "    \"they knew, all of them\" (s)\n"
         "    (no quote names Bob or Carl)\n");
 }
+
+TEST_CASE("kg rank --explain: betweenness pairs with an example path; refused where it cannot explain") {
+  // In the tiny graph Zoë -[saw]-> Carl joins the two directly, so Bob
+  // carries no pair.
+  const std::string file = shell_quote(tiny_file());
+  const auto none = run_kg("rank " + file + " --by betweenness --explain bob");
+  CHECK(none.exit_code == 0);
+  CHECK(none.out == "Bob (b): betweenness 0 (raw 0): on shortest paths of 0 pairs\n");
+  //   a -- b -- c: b carries (a, c), one of one shortest path.
+  const std::string path = kg::test::temp_dir() + "/chain.json";
+  kg::test::write_file(path, R"({"kg": 1, "sources": [{"id": "s"}],
+    "entities": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+    "relations": [{"source": "a", "target": "b", "type": "x", "evidence": [{"source": "s", "quote": "A to B"}]},
+                  {"source": "b", "target": "c", "type": "y"}]})");
+  const auto chain = run_kg("rank " + shell_quote(path) + " --by betweenness --explain b");
+  CHECK(chain.out ==
+        "B (b): betweenness 1 (raw 1): on shortest paths of 1 pair\n"
+        "  A .. C: 1 of 1 shortest path\n"
+        "  for example A .. C:\n"
+        "    A -[x]-> B\n"
+        "        \"A to B\" (s)\n"
+        "    B -[y]-> C\n"
+        "        (no evidence recorded)\n");
+  const auto json = parse(run_kg("rank " + shell_quote(path) + " --by degree --explain --top 1 --format json").out);
+  REQUIRE(json["explanations"].Size() == 1);
+  CHECK(std::string(json["explanations"][0]["id"].GetString()) == "b");
+  CHECK(json["explanations"][0]["relations"].Size() == 2);
+  CHECK(run_kg("rank " + shell_quote(path) + " --by closeness --explain").exit_code == 2);
+  CHECK(run_kg("rank " + shell_quote(path) + " --by betweenness --explain b --samples 2").exit_code == 2);
+}
