@@ -25,6 +25,7 @@ struct RenderOptions {
   std::string focus;
   std::optional<std::size_t> depth;
   std::vector<std::string> path;   // A B
+  std::size_t k = 1;               // shortest paths drawn with --path
   std::vector<std::string> diff;   // DATE1 DATE2
 };
 
