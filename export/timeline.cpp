@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "export/csv.hpp"
+#include "export/escape.hpp"
 #include "export/mermaid.hpp"
 
 namespace kg {
@@ -80,6 +81,61 @@ void write_timeline_mermaid(const Graph& graph, const Timeline& timeline, std::o
       }
     }
   }
+}
+
+}  // namespace kg
+
+namespace kg {
+
+std::string write_timeline_dot(const Graph& graph, const Timeline& timeline, const Style& style) {
+  std::string out = "digraph timeline {\n  graph [rankdir=\"LR\", newrank=\"true\", nodesep=\"0.12\", ranksep=\"0.35\", "
+                    "labelloc=\"t\", fontname=\"Helvetica\", fontsize=\"16\"";
+  if (!graph.name().empty()) out += ", label=<<B>" + dot::html_text(dot::clean_utf8(graph.name())) + "</B>>";
+  out += "];\n  node [shape=\"box\", style=\"rounded,filled\", fillcolor=\"white\", fontname=\"Helvetica\", "
+         "fontsize=\"10\", margin=\"0.1,0.04\"];\n  edge [style=\"invis\"];\n";
+  // Columns: the period's label, then its relations top to bottom, held in
+  // order by invisible edges within the column.
+  std::vector<std::string> periods;
+  std::vector<std::vector<RelationId>> columns;
+  for (const auto* relations : {&timeline.dated, &timeline.undated}) {
+    for (const RelationId r : *relations) {
+      const std::string period = timeline_period(graph.date(r));
+      if (periods.empty() || periods.back() != period) {
+        periods.push_back(period);
+        columns.emplace_back();
+      }
+      columns.back().push_back(r);
+    }
+  }
+  for (std::size_t p = 0; p < periods.size(); ++p) {
+    const std::string head = "\"p" + std::to_string(p) + "\"";
+    out += "  " + head + " [label=" + dot::quoted(periods[p]) +
+           ", shape=\"plaintext\", style=\"\", fontsize=\"14\"];\n";
+    std::string column = head;
+    for (const RelationId r : columns[p]) {
+      const DotAttributes look = style.relation_attributes(graph, graph.relation_type(r));
+      const auto color = look.find("color");
+      std::string tooltip = event(graph, r);
+      for (const Evidence& e : graph.evidence(r)) tooltip += "\n\u201c" + std::string(graph.str(e.quote)) + "\u201d";
+      const std::string id = "\"r" + std::to_string(r) + "\"";
+      std::string type(graph.relation_type_name(graph.relation_type(r)));
+      out += "  " + id + " [label=<" + dot::html_text(dot::clean_utf8(graph.entity_name(graph.source(r)))) +
+             "<BR/><B>" + dot::html_text(dot::clean_utf8(type)) + "</B> " +
+             dot::html_text(dot::clean_utf8(graph.entity_name(graph.target(r)))) +
+             ">, tooltip=" + dot::quoted_tooltip(dot::clean_utf8(tooltip));
+      if (color != look.end()) out += ", color=" + dot::quoted(color->second);
+      out += "];\n";
+      column += " -> " + id;
+    }
+    out += "  { rank=\"same\"; " + column + "; }\n";
+  }
+  // The axis: each period's label before the next.
+  for (std::size_t p = 0; p + 1 < periods.size(); ++p) {
+    out += "  \"p" + std::to_string(p) + "\" -> \"p" + std::to_string(p + 1) +
+           "\" [style=\"solid\", color=\"#9e9e9e\", arrowhead=\"vee\"];\n";
+  }
+  out += "}\n";
+  return out;
 }
 
 }  // namespace kg

@@ -13,6 +13,7 @@
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
 #include "export/render.hpp"
+#include "export/timeline.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -101,6 +102,25 @@ void cluster_by_community(const Graph& graph, const RenderOptions& options, DotO
   }
 }
 
+void write_output(const RenderOptions& options, const std::string& bytes) {
+  if (options.output == "-") {
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+  } else {
+    write_file_atomically(options.output, bytes);
+  }
+}
+
+int render_timeline(const Graph& graph, const RenderOptions& options, const Style& style, ImageFormat format) {
+  if (!options.engine.empty() && options.engine != "dot") {
+    throw InvalidArgument("--timeline is laid out by dot; --engine " + options.engine + " does not apply");
+  }
+  const std::string dot = write_timeline_dot(graph, timeline(View(graph, options.filters.to_filter())), style);
+  const Rendering rendering = render_dot(dot, LayoutEngine::Dot, format);
+  for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
+  write_output(options, rendering.bytes);
+  return kExitOk;
+}
+
 }  // namespace
 
 void setup_render(CLI::App& app, int& exit_code) {
@@ -136,8 +156,11 @@ void setup_render(CLI::App& app, int& exit_code) {
                                    "Colour relations added and ended between two dates")
                    ->expected(2)
                    ->type_name("DATE1 DATE2");
-  focus->excludes(path)->excludes(diff);
-  path->excludes(diff);
+  auto* timeline = command->add_flag("--timeline", options->timeline,
+                                     "Draw the relations in date order, one column per year or month (dot layout)");
+  focus->excludes(path)->excludes(diff)->excludes(timeline);
+  path->excludes(diff)->excludes(timeline);
+  diff->excludes(timeline);
   command->add_option("--k", options->k, "With --path: draw the K shortest simple paths")
       ->default_val(1)
       ->check(CLI::Range(1, 1000));
@@ -161,6 +184,7 @@ int run_render(const RenderOptions& options) {
   const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
   const auto loaded = Clock::now();
+  if (options.timeline) return render_timeline(graph, options, dot_options.style, format);
   auto diagram = build_diagram(graph, options);
   if (!diagram) {
     print_error("no path from '" + options.path[0] + "' to '" + options.path[1] + "' with these filters");
@@ -192,11 +216,7 @@ int run_render(const RenderOptions& options) {
   }();
   const auto rendered = Clock::now();
   for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
-  if (options.output == "-") {
-    std::fwrite(rendering.bytes.data(), 1, rendering.bytes.size(), stdout);
-  } else {
-    write_file_atomically(options.output, rendering.bytes);
-  }
+  write_output(options, rendering.bytes);
   if (options.timings) {
     const double kg_seconds = seconds(start, written) + seconds(rendered, Clock::now());
     const double graphviz_seconds = seconds(written, rendered);

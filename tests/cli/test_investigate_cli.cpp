@@ -253,3 +253,21 @@ TEST_CASE("kg rank --explain: betweenness pairs with an example path; refused wh
   CHECK(run_kg("rank " + shell_quote(path) + " --by closeness --explain").exit_code == 2);
   CHECK(run_kg("rank " + shell_quote(path) + " --by betweenness --explain b --samples 2").exit_code == 2);
 }
+
+TEST_CASE("kg render --timeline: one column per period in date order, drawn by dot") {
+  const std::string file = shell_quote(tiny_file());
+  const auto dot = run_kg("render " + file + " --timeline -o - --to dot");
+  REQUIRE(dot.exit_code == 0);
+  // Columns 2015 (knew), 2016-03 (met), undated (saw), each relation under its period.
+  CHECK(dot.out.find("\"p0\" [label=\"2015\"") != std::string::npos);
+  CHECK(dot.out.find("\"p1\" [label=\"2016-03\"") != std::string::npos);
+  CHECK(dot.out.find("\"p2\" [label=\"undated\"") != std::string::npos);
+  CHECK(dot.out.find("{ rank=\"same\"; \"p0\" -> \"r1\"; }") != std::string::npos);
+  CHECK(dot.out.find("{ rank=\"same\"; \"p1\" -> \"r0\"; }") != std::string::npos);
+  CHECK(dot.out.find("{ rank=\"same\"; \"p2\" -> \"r2\"; }") != std::string::npos);
+  const std::string png = kg::test::temp_dir() + "/timeline.png";
+  REQUIRE(run_kg("render " + file + " --timeline -o " + shell_quote(png)).exit_code == 0);
+  CHECK(kg::test::read_file(png).rfind("\x89PNG", 0) == 0);
+  CHECK(run_kg("render " + file + " --timeline --engine neato -o " + shell_quote(png)).exit_code == 2);
+  CHECK(run_kg("render " + file + " --timeline --focus bob -o " + shell_quote(png)).exit_code == 2);
+}
