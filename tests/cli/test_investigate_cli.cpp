@@ -271,3 +271,31 @@ TEST_CASE("kg render --timeline: one column per period in date order, drawn by d
   CHECK(run_kg("render " + file + " --timeline --engine neato -o " + shell_quote(png)).exit_code == 2);
   CHECK(run_kg("render " + file + " --timeline --focus bob -o " + shell_quote(png)).exit_code == 2);
 }
+
+TEST_CASE("scripts/edge_crossings.py counts crossings of laid-out edges") {
+  // Pinned corners of a square: the diagonals cross once, the sides never.
+  const std::string dir = kg::test::temp_dir();
+  const std::string corners =
+      "a [pos=\"0,0!\"]; b [pos=\"2,2!\"]; c [pos=\"0,2!\"]; d [pos=\"2,0!\"]; ";
+  kg::test::write_file(dir + "/diagonals.dot", "graph { splines=line; " + corners + "a -- b; c -- d; }");
+  kg::test::write_file(dir + "/sides.dot", "graph { splines=line; " + corners + "a -- c; b -- d; }");
+  const std::string script = kg::test::source_dir() + "/scripts/edge_crossings.py";
+  // run() gives commands /dev/null as stdin; a shell of their own reads the file.
+  const auto crossings = [&](const std::string& file) {
+    return kg::test::run("sh -c " + shell_quote("/usr/bin/python3 " + shell_quote(script) + " --engine neato < " +
+                                                shell_quote(dir + "/" + file)));
+  };
+  const auto diagonals = crossings("diagonals.dot");
+  CHECK(diagonals.out == "{\"edges\": 2, \"crossings\": 1}\n");
+  const auto sides = crossings("sides.dot");
+  CHECK(sides.out == "{\"edges\": 2, \"crossings\": 0}\n");
+}
+
+TEST_CASE("kg render: the whole graph bundles parallel arrows with concentrate, views do not") {
+  const auto whole = run_kg("render " + sample() + " -o - --to dot");
+  CHECK(whole.out.find("concentrate=\"true\"") != std::string::npos);
+  const auto focus = run_kg("render " + sample() + " -o - --to dot --focus musk");
+  CHECK(focus.out.find("concentrate") == std::string::npos);
+  const auto clustered = run_kg("render " + sample() + " -o - --to dot --cluster type");
+  CHECK(clustered.out.find("concentrate") == std::string::npos);
+}
