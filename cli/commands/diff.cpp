@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "algorithms/diff.hpp"
@@ -195,6 +196,12 @@ void setup_diff(CLI::App& app, int& exit_code) {
 }
 
 int run_diff(const DiffOptions& options) {
+  // "kg diff GRAPH 2016" is a date short, not a file named 2016.
+  if (options.arguments.size() == 2 && Date::parse(options.arguments[1]) &&
+      !std::filesystem::exists(options.arguments[1])) {
+    throw InvalidArgument("kg diff GRAPH DATE1 DATE2 needs two dates; '" + options.arguments[1] +
+                          "' is a date, not a file to compare with");
+  }
   return options.arguments.size() == 3 ? diff_between_dates(options) : diff_between_files(options);
 }
 

@@ -162,6 +162,9 @@ TEST_CASE("kg diff 2016 2018 on the sample: 20 started, none ended, 38 stayed; T
                        "0 left\n",
                        0) == 0);
   CHECK(run_kg("diff " + sample() + " 2018 2016").exit_code == 2);
+  const auto one_date = run_kg("diff " + sample() + " 2016");
+  CHECK(one_date.exit_code == 2);
+  CHECK(one_date.err.find("needs two dates") != std::string::npos);
   CHECK(run_kg("diff " + sample() + " 2016 2018 --as-of 2017").exit_code == 2);
 }
 
