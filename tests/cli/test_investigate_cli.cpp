@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <filesystem>
 #include <set>
 
 #include "tests/support/support.hpp"
@@ -301,4 +302,27 @@ TEST_CASE("kg render: the whole graph bundles parallel arrows with concentrate, 
   CHECK(focus.out.find("concentrate") == std::string::npos);
   const auto clustered = run_kg("render " + sample() + " -o - --to dot --cluster type");
   CHECK(clustered.out.find("concentrate") == std::string::npos);
+}
+
+TEST_CASE("kg timeline --format mermaid: mermaid.parse accepts the sample and hostile names (when installed)") {
+  const std::string checker = kg::test::source_dir() + "/tests/oracle/mermaid";
+  if (!std::filesystem::exists(checker + "/node_modules/mermaid") || kg::test::run("node --version").exit_code != 0) {
+    MESSAGE("skipped: run scripts/install-deps.sh --mermaid to check with Mermaid's own parser");
+    return;
+  }
+  const std::string dir = kg::test::temp_dir();
+  kg::test::write_file(dir + "/hostile.json", R"({"kg": 1, "name": "t: #1 \"q\"",
+    "entities": [{"id": "a", "name": "a: b"}, {"id": "b", "name": "#x <y> & `z`"}, {"id": "c", "name": "c;d | e"}],
+    "relations": [{"source": "a", "target": "b", "type": "x", "date": "2016"}, {"source": "b", "target": "c", "type": "y"}]})");
+  std::string files;
+  for (const auto& [input, name] : {std::pair<std::string, std::string>{sample(), "sample.mmd"},
+                                    {shell_quote(dir + "/hostile.json"), "hostile.mmd"}}) {
+    const std::string out = dir + "/" + name;
+    const auto timeline = run_kg("timeline " + input + " --format mermaid");
+    REQUIRE(timeline.exit_code == 0);
+    kg::test::write_file(out, timeline.out);
+    files += " " + shell_quote(out);
+  }
+  const auto parsed = kg::test::run("cd " + shell_quote(checker) + " && node check.mjs" + files);
+  CHECK(parsed.out == "{\"ok\":true,\"type\":\"timeline\"}\n{\"ok\":true,\"type\":\"timeline\"}\n");
 }
