@@ -433,11 +433,16 @@ std::string dot_node_id(const Graph& graph, EntityId e) {
 
 std::string write_dot(const Diagram& diagram, const DotOptions& options) {
   options.validate(*diagram.graph);
-  return DotWriter(diagram, options).write();
+  if (!options.concentrate) return DotWriter(diagram, options).write();
+  DotOptions concentrated = options;
+  concentrated.style.graph.emplace("concentrate", "true");
+  return DotWriter(diagram, concentrated).write();
 }
 
 void write_dot_export(const View& view, std::ostream& out) {
-  out << write_dot(whole_diagram(view, false));
+  DotOptions options;
+  options.concentrate = true;  // as kg render draws the whole graph
+  out << write_dot(whole_diagram(view, false), options);
 }
 
 }  // namespace kg

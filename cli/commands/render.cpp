@@ -191,11 +191,10 @@ int run_render(const RenderOptions& options) {
     return kExitNo;
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
-  // The whole graph fans out many parallel arrows from its busiest entities;
-  // dot's concentrate bundles them (docs/RENDERING.md, "Edge crossings"). A
-  // style sheet that sets concentrate wins.
+  // The whole graph fans out many parallel arrows from its busiest entities
+  // (docs/RENDERING.md, "Edge crossings").
   const bool whole = options.focus.empty() && options.path.empty() && options.diff.empty();
-  if (whole && options.cluster == "none") dot_options.style.graph.emplace("concentrate", "true");
+  dot_options.concentrate = whole && options.cluster == "none";
   if (options.cluster == "community") cluster_by_community(graph, options, dot_options);
 
   const std::size_t relations = diagram->relations.size() + diagram->summaries.size();
