@@ -1,6 +1,6 @@
 #pragma once
-// kg validate: every problem of a graph file with its place, and with
-// --evidence, warnings about quotes that do not support their relation.
+// kg validate: every problem of an input file, each with its location; with
+// --evidence, warnings about quotes that name neither end of their relation.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"
