@@ -86,7 +86,10 @@ SearchResult search(const View& view, const SearchOptions& options) {
     }
     for (RelationId r = 0; r < graph.relation_count(); ++r) {
       if (!view.keeps_relation(r)) continue;
-      if (matched_entity[graph.source(r)] || matched_entity[graph.target(r)]) {
+      const bool source = matched_entity[graph.source(r)], target = matched_entity[graph.target(r)];
+      if (source && target) {
+        result.relations.push_back({r, RelationReason::Between});
+      } else if (source || target) {
         result.relations.push_back({r, RelationReason::Endpoint});
       } else if (matched_type[graph.relation_type(r)]) {
         result.relations.push_back({r, RelationReason::Type});

@@ -42,8 +42,9 @@ struct QuoteHit {
   std::vector<TextSpan> spans;  // byte spans of the quote
 };
 
-// Why a relation is listed.
-enum class RelationReason : std::uint8_t { Endpoint, Type };
+// Why a relation is listed: one of its ends matched, both did (a relation
+// between two of the entities found), or its type's name is the text.
+enum class RelationReason : std::uint8_t { Endpoint, Between, Type };
 
 struct RelationHit {
   RelationId relation;

@@ -36,7 +36,10 @@ void print_text(const Graph& graph, const SearchResult& result, const FindOption
     }
     fmt::print("\nrelations ({}):\n", result.relations.size());
     for (const RelationHit& hit : result.relations) {
-      fmt::print("  {}\n", relation_text(graph, hit.relation, graph.source(hit.relation)));
+      fmt::print("  {}{}\n", relation_text(graph, hit.relation, graph.source(hit.relation)),
+                 hit.reason == RelationReason::Between ? "  (between two matches)"
+                 : hit.reason == RelationReason::Type  ? "  (its type)"
+                                                       : "");
     }
   }
   if (options.scope != SearchScope::Names) {
@@ -96,7 +99,9 @@ void print_json_answer(const Graph& graph, const SearchResult& result, const Fin
       json.StartObject();
       write_relation_members(json, graph, hit.relation);
       json.Key("reason");
-      json.String(hit.reason == RelationReason::Endpoint ? "endpoint" : "type");
+      json.String(hit.reason == RelationReason::Endpoint  ? "endpoint"
+                  : hit.reason == RelationReason::Between ? "between"
+                                                          : "type");
       write_evidence(json, graph, hit.relation);
       json.EndObject();
     }

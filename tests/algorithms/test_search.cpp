@@ -68,7 +68,11 @@ TEST_CASE("search: a relation type's name lists its relations; --type narrows na
   REQUIRE(met.quotes.size() == 1);
   CHECK(met.quotes[0].spans[0] == kg::TextSpan{4, 7});
 
-  CHECK(find(g, "o", kg::SearchScope::Names).entities.size() == 3);  // Zoë, Bob, "Bobby’s pal"
+  const auto o = find(g, "o", kg::SearchScope::Names);
+  CHECK(o.entities.size() == 3);  // Zoë, Bob, "Bobby’s pal"
+  REQUIRE(o.relations.size() == 2);
+  CHECK(o.relations[0].reason == kg::RelationReason::Between);   // Zoë met Bob
+  CHECK(o.relations[1].reason == kg::RelationReason::Endpoint);  // Carl knew Bob
   const auto companies = find(g, "c", kg::SearchScope::Names, false, "company");
   REQUIRE(companies.entities.size() == 1);
   CHECK(companies.entities[0].entity == 2);
