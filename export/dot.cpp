@@ -199,7 +199,8 @@ class DotWriter {
     if (fresh) {
       DotAttributes attributes = style_.relation_attributes(graph_, type);
       merge_into(attributes, style_.emphasis_relation[static_cast<std::size_t>(emphasis)]);
-      if (emphasis == Emphasis::Normal) used_relation_types_.push_back(type);
+      // A highlighted path keeps its relations' own looks: the legend explains them.
+      if (emphasis == Emphasis::Normal || emphasis == Emphasis::Highlighted) used_relation_types_.push_back(type);
       used_emphasis_[static_cast<std::size_t>(emphasis)] = true;
       Statement formatted;
       formatted.styled(difference(attributes, style_.edge));
