@@ -65,32 +65,42 @@ void sort_contributions(std::vector<Contribution>& contributions) {
 
 }  // namespace
 
-BetweennessExplanation explain_betweenness(const View& view, EntityId entity, Direction direction) {
+std::vector<BetweennessExplanation> explain_betweenness(const View& view, const std::vector<EntityId>& entities,
+                                                        Direction direction) {
   const Graph& graph = view.graph();
-  BetweennessExplanation explanation{entity, {}, {}};
-  if (!view.keeps_entity(entity)) return explanation;
-  const Search from_entity = search_from(view, entity, direction);
+  std::vector<BetweennessExplanation> explanations;
+  std::vector<Search> from_entity;
+  for (const EntityId v : entities) {
+    explanations.push_back({v, {}, {}});
+    from_entity.push_back(view.keeps_entity(v) ? search_from(view, v, direction) : Search{});
+  }
   for (EntityId s = 0; s < graph.entity_count(); ++s) {
-    if (s == entity || !view.keeps_entity(s)) continue;
+    if (!view.keeps_entity(s)) continue;
     const Search from_s = search_from(view, s, direction);
-    if (from_s.distance[entity] == kUnreached) continue;
-    for (EntityId t = 0; t < graph.entity_count(); ++t) {
-      if (t == entity || t == s || !view.keeps_entity(t)) continue;
-      if (direction == Direction::Any && t < s) continue;
-      if (from_entity.distance[t] == kUnreached || from_s.distance[t] == kUnreached) continue;
-      if (from_s.distance[entity] + from_entity.distance[t] != from_s.distance[t]) continue;
-      explanation.pairs.push_back({s, t, from_s.paths[entity] * from_entity.paths[t], from_s.paths[t]});
+    for (std::size_t k = 0; k < entities.size(); ++k) {
+      const EntityId v = entities[k];
+      if (s == v || !view.keeps_entity(v) || from_s.distance[v] == kUnreached) continue;
+      const Search& from_v = from_entity[k];
+      for (EntityId t = 0; t < graph.entity_count(); ++t) {
+        if (t == v || t == s || !view.keeps_entity(t)) continue;
+        if (direction == Direction::Any && t < s) continue;
+        if (from_v.distance[t] == kUnreached || from_s.distance[t] == kUnreached) continue;
+        if (from_s.distance[v] + from_v.distance[t] != from_s.distance[t]) continue;
+        explanations[k].pairs.push_back({s, t, from_s.paths[v] * from_v.paths[t], from_s.paths[t]});
+      }
     }
   }
-  std::stable_sort(explanation.pairs.begin(), explanation.pairs.end(),
-                   [](const CarriedPair& a, const CarriedPair& b) { return a.fraction() > b.fraction(); });
-  if (!explanation.pairs.empty()) {
-    const CarriedPair& top = explanation.pairs.front();
-    explanation.example = tree_path(search_from(view, top.source, direction), entity);
-    const auto rest = tree_path(from_entity, top.target);
-    explanation.example.insert(explanation.example.end(), rest.begin(), rest.end());
+  for (std::size_t k = 0; k < entities.size(); ++k) {
+    BetweennessExplanation& x = explanations[k];
+    std::stable_sort(x.pairs.begin(), x.pairs.end(),
+                     [](const CarriedPair& a, const CarriedPair& b) { return a.fraction() > b.fraction(); });
+    if (x.pairs.empty()) continue;
+    const CarriedPair& top = x.pairs.front();
+    x.example = tree_path(search_from(view, top.source, direction), x.entity);
+    const auto rest = tree_path(from_entity[k], top.target);
+    x.example.insert(x.example.end(), rest.begin(), rest.end());
   }
-  return explanation;
+  return explanations;
 }
 
 std::vector<Contribution> explain_degree(const View& view, EntityId entity, Direction direction) {

@@ -32,7 +32,11 @@ struct BetweennessExplanation {
   std::vector<RelationId> example;
 };
 
-BetweennessExplanation explain_betweenness(const View& view, EntityId entity, Direction direction);
+// One explanation per entity, in the order given. Costs one breadth-first
+// search per entity of the view plus one per entity explained, about what
+// computing betweenness costs.
+std::vector<BetweennessExplanation> explain_betweenness(const View& view, const std::vector<EntityId>& entities,
+                                                        Direction direction);
 
 // A relation and what it adds to the entity's score.
 struct Contribution {

@@ -126,6 +126,9 @@ void print_explanations(const View& view, const CentralityScores& scores, const 
   const Graph& graph = view.graph();
   const Direction direction = options.filters.direction;
   const double damping = options.damping.value_or(PageRankOptions{}.damping);
+  const std::vector<BetweennessExplanation> pairs = options.measure == Measure::Betweenness
+                                                        ? explain_betweenness(view, entities, direction)
+                                                        : std::vector<BetweennessExplanation>{};
   if (options.format == OutputFormat::Json) {
     print_json([&](JsonWriter& json) {
       json.StartObject();
@@ -135,7 +138,8 @@ void print_explanations(const View& view, const CentralityScores& scores, const 
                                                             : "pagerank");
       json.Key("explanations");
       json.StartArray();
-      for (const EntityId e : entities) {
+      for (std::size_t i = 0; i < entities.size(); ++i) {
+        const EntityId e = entities[i];
         json.StartObject();
         json.Key("id");
         write_string(json, graph.entity_key(e));
@@ -144,7 +148,7 @@ void print_explanations(const View& view, const CentralityScores& scores, const 
         json.Key("score");
         json.Double(scores.values[e]);
         if (options.measure == Measure::Betweenness) {
-          write_betweenness(json, graph, explain_betweenness(view, e, direction));
+          write_betweenness(json, graph, pairs[i]);
         } else if (options.measure == Measure::Degree) {
           write_contributions(json, graph, explain_degree(view, e, direction));
         } else {
@@ -161,7 +165,7 @@ void print_explanations(const View& view, const CentralityScores& scores, const 
     if (i) fmt::print("\n");
     const EntityId e = entities[i];
     if (options.measure == Measure::Betweenness) {
-      print_betweenness(view, e, scores.values[e], explain_betweenness(view, e, direction));
+      print_betweenness(view, e, scores.values[e], pairs[i]);
     } else if (options.measure == Measure::Degree) {
       print_contributions(view, e, scores.values[e], "degree", explain_degree(view, e, direction));
     } else {
