@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+#include "cli/commands/render_html.hpp"
 #include "cli/progress.hpp"
 #include "algorithms/communities.hpp"
 #include "export/diagram.hpp"
@@ -33,7 +34,7 @@ ImageFormat output_format(const RenderOptions& options) {
   if (!options.to.empty()) return *format_from_path("output." + options.to);
   if (const auto format = format_from_path(options.output)) return *format;
   throw InvalidArgument("-o: cannot tell the format from '" + options.output +
-                        "'; name a .svg, .png, .pdf or .dot file, or give --to");
+                        "'; name a .svg, .png, .pdf, .dot or .html file, or give --to");
 }
 
 std::optional<LayoutEngine> requested_engine(const std::string& name) {
@@ -111,6 +112,9 @@ void write_output(const RenderOptions& options, const std::string& bytes) {
 }
 
 int render_timeline(const Graph& graph, const RenderOptions& options, const Style& style, ImageFormat format) {
+  if (format == ImageFormat::Html) {
+    throw InvalidArgument("--timeline is drawn by Graphviz: write .svg, .png, .pdf or .dot, not the evidence map");
+  }
   if (!options.engine.empty() && options.engine != "dot") {
     throw InvalidArgument("--timeline is laid out by dot; --engine " + options.engine + " does not apply");
   }
@@ -125,12 +129,14 @@ int render_timeline(const Graph& graph, const RenderOptions& options, const Styl
 
 void setup_render(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RenderOptions>();
-  auto* command = app.add_subcommand("render", "Draw the graph (SVG, PNG, PDF or DOT) with Graphviz");
+  auto* command = app.add_subcommand("render", "Draw the graph (SVG, PNG, PDF, DOT) with Graphviz, or the interactive HTML evidence map");
   add_graph_input(*command, options->input);
-  command->add_option("-o,--output", options->output, "Output file (.svg, .png, .pdf, .dot), or - for stdout with --to")
+  command->add_option("-o,--output", options->output,
+                      "Output file (.svg, .png, .pdf, .dot, or .html for the interactive evidence map), or - for stdout "
+                      "with --to")
       ->required();
   command->add_option("--to", options->to, "Output format, when the file name does not tell")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   command->add_option("--engine", options->engine, "Graphviz layout: dot, neato, sfdp or circo (chosen by size if absent)")
       ->check(CLI::IsMember({"dot", "neato", "sfdp", "circo"}));
   command->add_option("--style", options->style, "Style sheet (JSON) over the default, samples/style.json");
@@ -168,9 +174,10 @@ void setup_render(CLI::App& app, int& exit_code) {
   command->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
 
-int run_render(const RenderOptions& options) {
-  if (options.output == "-" && options.to.empty()) throw InvalidArgument("-o -: give the format with --to");
-  const ImageFormat format = output_format(options);
+int run_render(const RenderOptions& requested) {
+  if (requested.output == "-" && requested.to.empty()) throw InvalidArgument("-o -: give the format with --to");
+  const ImageFormat format = output_format(requested);
+  const RenderOptions options = format == ImageFormat::Html ? evidence_map_drawing(requested) : requested;
   DotOptions dot_options;
   if (!options.style.empty()) dot_options.style = load_style(options.style);
   dot_options.legend = options.legend;
@@ -191,6 +198,7 @@ int run_render(const RenderOptions& options) {
     return kExitNo;
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+  if (format == ImageFormat::Html) check_evidence_map_size(*diagram);
   // The whole graph fans out many parallel arrows from its busiest entities
   // (docs/RENDERING.md, "Edge crossings").
   const bool whole = options.focus.empty() && options.path.empty() && options.diff.empty();
@@ -216,6 +224,11 @@ int run_render(const RenderOptions& options) {
   const Rendering rendering = [&] {
     const ActivityIndicator activity("laying out with " + std::string(engine_name(engine)),
                                      progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
+    if (format == ImageFormat::Html) {
+      Rendering page;
+      page.bytes = evidence_map(graph, *diagram, dot, engine, requested, dot_options);
+      return page;
+    }
     return render_dot(dot, engine, format);
   }();
   const auto rendered = Clock::now();
