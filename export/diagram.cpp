@@ -84,8 +84,7 @@ Diagram whole_diagram(const View& view, bool drop_isolated) {
 
 Diagram ego_diagram(const View& view, EntityId focus, std::size_t depth, Direction direction) {
   if (!view.keeps_entity(focus)) {
-    throw InvalidArgument("--focus: '" + std::string(view.graph().entity_key(focus)) +
-                          "' is left out by the filters");
+    throw InvalidArgument("focus: '" + std::string(view.graph().entity_key(focus)) + "' is left out by the filters");
   }
   const auto distance = distances(view, {focus}, depth, direction);
   std::vector<bool> drawn(distance.size());
@@ -172,7 +171,7 @@ Diagram diff_diagram(const View& view, Date from, Date to) {
 }
 
 void collapse_hubs(Diagram& diagram, std::size_t max_relations) {
-  if (max_relations == 0) throw InvalidArgument("--collapse-hubs: must be at least 1");
+  if (max_relations == 0) throw InvalidArgument("max_relations: must be at least 1");
   const Graph& graph = *diagram.graph;
   // Relations by (entity, type, outgoing), from the busiest end first.
   struct Group {

@@ -58,6 +58,9 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
   const Direction direction = options.filters.direction;
   if (!options.focus.empty()) {
     const EntityId focus = EntityLookup(graph).resolve(options.focus);
+    if (!view.keeps_entity(focus)) {
+      throw InvalidArgument("--focus: '" + std::string(graph.entity_key(focus)) + "' is left out by the filters");
+    }
     return ego_diagram(view, focus, options.depth.value_or(1), direction);
   }
   if (!options.path.empty()) {
@@ -197,7 +200,10 @@ int run_render(const RenderOptions& requested) {
     print_error("no path from '" + options.path[0] + "' to '" + options.path[1] + "' with these filters");
     return kExitNo;
   }
-  if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+  if (options.collapse_hubs) {
+    if (*options.collapse_hubs == 0) throw InvalidArgument("--collapse-hubs: must be at least 1");
+    collapse_hubs(*diagram, *options.collapse_hubs);
+  }
   if (format == ImageFormat::Html) check_evidence_map_size(*diagram);
   // The whole graph fans out many parallel arrows from its busiest entities
   // (docs/RENDERING.md, "Edge crossings").
