@@ -2,6 +2,10 @@
 // the map back to the original bytes.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <iterator>
+#include <string>
+
 #include "graph/text_fold.hpp"
 
 using kg::FoldedText;
@@ -49,4 +53,33 @@ TEST_CASE("fold: whole words, with other scripts as boundaries") {
   CHECK(kg::contains_word(FoldedText("DeepMind’s progress"), "deepmind"));
   CHECK(kg::contains_word(FoldedText("ends with Musk"), "musk"));
   CHECK_FALSE(kg::contains_word(FoldedText("Musk"), ""));
+}
+
+TEST_CASE("fold: on any bytes, spans stay inside the original and never split a character") {
+  // Random mixes of ASCII, two- and three-byte characters and stray bytes.
+  const char* pieces[] = {"a", "B", " ", "é", "Ł", "’", "“", "很", "\xff", "\xc3", "\x80", "ß", "Æ", "'"};
+  std::uint32_t seed = 12345;
+  const auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(next() % 20);
+    for (int i = 0; i < length; ++i) text += pieces[next() % std::size(pieces)];
+    const FoldedText folded(text);
+    for (const char* needle : {"a", "e", "l", "'", "ss", "ae", "b "}) {
+      for (const TextSpan span : kg::find_folded(folded, needle)) {
+        CAPTURE(text);
+        REQUIRE(span.begin < span.end);
+        REQUIRE(span.end <= text.size());
+        // A span starts where a character starts: never on a continuation
+        // byte that follows the lead byte of a valid sequence.
+        if (span.begin > 0 && (static_cast<unsigned char>(text[span.begin]) & 0xC0) == 0x80) {
+          const unsigned char before = static_cast<unsigned char>(text[span.begin - 1]);
+          CHECK_FALSE((before >= 0xC2 && before <= 0xF4));
+        }
+      }
+    }
+  }
 }
