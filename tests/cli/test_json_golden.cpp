@@ -49,6 +49,14 @@ const GoldenCase kCases[] = {
     {"components-strong", "components SAMPLE --strong --top 3", 0},
     {"communities", "communities SAMPLE --seed 1", 0},
     {"communities-filtered", "communities SAMPLE --relations funded,recruited,competed", 0},
+    {"rank-explain-betweenness", "rank SAMPLE --by betweenness --explain openai", 0},
+    {"rank-explain-degree", "rank SAMPLE --by degree --explain --top 3", 0},
+    {"validate-evidence", "validate SAMPLE --evidence", 0},
+    {"find", "find SAMPLE deepmind", 0},
+    {"find-names", "find SAMPLE \"google's ai lab\" --in names", 0},
+    {"timeline-entity", "timeline SAMPLE microsoft", 0},
+    {"timeline-window", "timeline SAMPLE --between 2016..2017", 0},
+    {"diff", "diff SAMPLE 2016 2018", 0},
 };
 
 std::string with_graphs(std::string arguments) {
