@@ -97,18 +97,18 @@ std::vector<double> relation_weights(const View& view, const std::string& attrib
                " " + std::string(graph.entity_key(graph.target(r)));
       };
       if (!a.value.is_number()) {
-        throw InvalidArgument("--weight-by: attribute '" + attribute + "' of relation " + where() + " is not a number");
+        throw InvalidArgument(Field{"weight_attribute"}, "attribute '" + attribute + "' of relation " + where() + " is not a number");
       }
       const double w = a.value.as_number();
       if (!(w >= 0) || std::isinf(w)) {
-        throw InvalidArgument("--weight-by: attribute '" + attribute + "' of relation " + where() +
+        throw InvalidArgument(Field{"weight_attribute"}, "attribute '" + attribute + "' of relation " + where() +
                               " must be a finite number >= 0");
       }
       weights[r] = w;
       seen = true;
     }
   }
-  if (!seen) throw InvalidArgument("--weight-by: no relation has a numeric attribute '" + attribute + "'");
+  if (!seen) throw InvalidArgument(Field{"weight_attribute"}, "no relation has a numeric attribute '" + attribute + "'");
   return weights;
 }
 
@@ -486,7 +486,7 @@ CentralityScores pagerank(const View& view, const PageRankOptions& options) {
     std::vector<std::uint32_t> chosen;
     for (EntityId e : options.personalize) {
       if (e >= compact.index.size() || compact.index[e] == kLeftOut) {
-        throw InvalidArgument("--personalize: entity '" +
+        throw InvalidArgument(Field{"personalize"}, "entity '" +
                               (e < compact.index.size() ? std::string(view.graph().entity_key(e)) : std::to_string(e)) +
                               "' is left out by the filters");
       }
@@ -563,9 +563,11 @@ CentralityScores eigenvector_centrality(const View& view, const EigenvectorOptio
     }
     if (change < nd * options.tolerance) return compact.expand(x);
   }
-  throw NotConverged("eigenvector centrality did not converge in " + std::to_string(options.max_iterations) +
-                     " iterations (tolerance " + std::to_string(options.tolerance) +
-                     "); the graph may have no dominant eigenvector (try --by pagerank, or --direction any)");
+  throw NotConverged(Field{"max_iterations"},
+                     Message{"eigenvector centrality did not converge in " + std::to_string(options.max_iterations) +
+                                 " iterations (tolerance " + std::to_string(options.tolerance) +
+                                 "); the graph may have no dominant eigenvector (try ",
+                             Field{"measure"}, " pagerank, or ", Field{"direction"}, " any)"});
 }
 
 }  // namespace kg

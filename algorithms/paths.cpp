@@ -116,9 +116,9 @@ double parse_weight(std::string_view text, std::string_view context) {
   char* end = nullptr;
   const double value = copy.empty() ? NAN : std::strtod(copy.c_str(), &end);
   if (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(value)) {
-    throw InvalidArgument("--weight-by: '" + std::string(context) + "': '" + copy + "' is not a number");
+    throw InvalidArgument(Field{"weights"}, "'" + std::string(context) + "': '" + copy + "' is not a number");
   }
-  if (value < 0) throw InvalidArgument("--weight-by: '" + std::string(context) + "': weights must not be negative");
+  if (value < 0) throw InvalidArgument(Field{"weights"}, "'" + std::string(context) + "': weights must not be negative");
   return value;
 }
 
@@ -126,10 +126,10 @@ double parse_weight(std::string_view text, std::string_view context) {
 
 Weights Weights::parse(std::string_view spec) {
   Weights weights;
-  if (spec.empty()) throw InvalidArgument("--weight-by: empty; give an attribute or TYPE=WEIGHT,...");
+  if (spec.empty()) throw InvalidArgument(Field{"weights"}, "empty; give an attribute or TYPE=WEIGHT,...");
   if (spec.find('=') == std::string_view::npos) {
     if (spec.find(',') != std::string_view::npos) {
-      throw InvalidArgument("--weight-by: '" + std::string(spec) + "': one attribute, or TYPE=WEIGHT pairs");
+      throw InvalidArgument(Field{"weights"}, "'" + std::string(spec) + "': one attribute, or TYPE=WEIGHT pairs");
     }
     weights.attribute = std::string(spec);
     return weights;
@@ -140,7 +140,7 @@ Weights Weights::parse(std::string_view spec) {
     const std::string_view entry = spec.substr(begin, comma - begin);
     const std::size_t equals = entry.find('=');
     if (equals == std::string_view::npos || equals == 0) {
-      throw InvalidArgument("--weight-by: '" + std::string(entry) + "' is not TYPE=WEIGHT");
+      throw InvalidArgument(Field{"weights"}, "'" + std::string(entry) + "' is not TYPE=WEIGHT");
     }
     weights.by_type.emplace_back(std::string(entry.substr(0, equals)), parse_weight(entry.substr(equals + 1), entry));
     begin = comma + 1;
@@ -150,23 +150,23 @@ Weights Weights::parse(std::string_view spec) {
 
 void Weights::validate(const Graph& graph) const {
   if (attribute.empty() == by_type.empty()) {
-    throw InvalidArgument("--weight-by: give either an attribute or a table of relation types");
+    throw InvalidArgument(Field{"weights"}, "give either an attribute or a table of relation types");
   }
   if (!std::isfinite(default_weight) || default_weight < 0) {
-    throw InvalidArgument("--weight-by: the default weight must be a non-negative number");
+    throw InvalidArgument(Field{"weights"}, "the default weight must be a non-negative number");
   }
   std::vector<std::string_view> type_names;
   for (TypeId t = 0; t < graph.relation_type_count(); ++t) type_names.push_back(graph.relation_type_name(t));
   for (const auto& [type, weight] : by_type) {
     if (!std::isfinite(weight) || weight < 0) {
-      throw InvalidArgument("--weight-by: " + type + ": weights must be non-negative numbers");
+      throw InvalidArgument(Field{"weights"}, "" + type + ": weights must be non-negative numbers");
     }
     if (graph.find_relation_type(type)) continue;
-    std::string message = "--weight-by: no relation type '" + type + "' in this graph";
+    std::string message = "no relation type '" + type + "' in this graph";
     const auto close = closest_matches(type, type_names, 3);
     for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", '" : "; did you mean '") + close[i] + "'";
     if (!close.empty()) message += "?";
-    throw InvalidArgument(message);
+    throw InvalidArgument(Field{"weights"}, message);
   }
   if (!attribute.empty()) {
     for (RelationId r = 0; r < graph.relation_count(); ++r) {
@@ -174,7 +174,7 @@ void Weights::validate(const Graph& graph) const {
         if (graph.str(a.key) == attribute) return;
       }
     }
-    throw InvalidArgument("--weight-by: no relation has the attribute '" + attribute + "'");
+    throw InvalidArgument(Field{"weights"}, "no relation has the attribute '" + attribute + "'");
   }
 }
 
@@ -194,10 +194,10 @@ std::vector<double> Weights::relation_weights(const View& view) const {
                                   " " + std::string(graph.relation_type_name(graph.relation_type(r))) + " " +
                                   std::string(graph.entity_key(graph.target(r))) + ")";
         if (!a.value.is_number() || !std::isfinite(a.value.as_number())) {
-          throw InvalidArgument("--weight-by: " + where + ": '" + attribute + "' is not a number");
+          throw InvalidArgument(Field{"weights"}, "" + where + ": '" + attribute + "' is not a number");
         }
         if (a.value.as_number() < 0) {
-          throw InvalidArgument("--weight-by: " + where + ": '" + attribute + "' is negative");
+          throw InvalidArgument(Field{"weights"}, "" + where + ": '" + attribute + "' is negative");
         }
         weight = a.value.as_number();
       }

@@ -69,12 +69,15 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-std::string advice(std::size_t entities, std::size_t relations, std::string_view engine) {
-  return "a " + std::string(engine) + " layout of " + std::to_string(entities) + " entities and " +
-         std::to_string(relations) +
-         " relations would take too long; draw less with --focus X --depth N, --path A B or the filters "
-         "(--relations, --entity-types, --as-of), or collapse hubs with --collapse-hubs N" +
-         (engine == "sfdp" ? "" : ", or use --engine sfdp");
+Message advice(std::size_t entities, std::size_t relations, std::string_view engine) {
+  const std::string size = "a " + std::string(engine) + " layout of " + std::to_string(entities) + " entities and " +
+                           std::to_string(relations) + " relations would take too long; draw less with ";
+  const std::string other_engine = engine == "sfdp" ? "" : ", or use ";
+  return Message{size, Field{"focus"}, " X ", Field{"depth"}, " N, ", Field{"path"}, " A B or the filters (",
+                 Field{"relation_types"}, ", ", Field{"entity_types"}, ", ", Field{"as_of"},
+                 "), or collapse hubs with ", Field{"collapse_hubs"}, " N" + other_engine,
+                 engine == "sfdp" ? Message::Part{std::string()} : Message::Part{Field{"engine"}},
+                 engine == "sfdp" ? "" : " sfdp"};
 }
 
 }  // namespace
@@ -135,7 +138,7 @@ EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::opt
       too_large = entities > limits.sfdp_entities || relations > limits.sfdp_relations;
       break;
   }
-  if (too_large) throw InvalidArgument(advice(entities, relations, engine_name(engine)));
+  if (too_large) throw InvalidArgument(Field{"engine"}, advice(entities, relations, engine_name(engine)));
   std::string note;
   if (engine == LayoutEngine::Sfdp && entities > limits.auto_sfdp_entities) {
     note = "using sfdp for " + std::to_string(entities) + " entities";

@@ -92,8 +92,9 @@ const Format& choose_input_format(const std::string& path, const std::optional<s
     if (format.sniff(head)) return format;
   }
   if (!candidates.empty()) return *candidates.front();
-  throw InputError(path + ": cannot tell the input format from the extension '" + extension +
-                   "' or the content; name it with --from (one of " + format_names() + ")");
+  throw InputError(Field{"format"}, Message{path + ": cannot tell the input format from the extension '" + extension +
+                                                "' or the content; name it with ",
+                                            Field{"format"}, " (one of " + format_names() + ")"});
 }
 
 ReadResult read_graph(const std::string& path, const std::optional<std::string>& format, const ReadOptions& options) {

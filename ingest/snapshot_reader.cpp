@@ -19,7 +19,7 @@ bool sniff_snapshot(std::string_view head) { return looks_like_snapshot(head); }
 }  // namespace
 
 Format snapshot_format() {
-  return {"kgs", "kg snapshot, as kg export --to kgs writes it (loads fastest)", {".kgs"}, &sniff_snapshot,
+  return {"kgs", "kg snapshot, kg's own checksummed binary form (loads fastest)", {".kgs"}, &sniff_snapshot,
           &read_snapshot_file};
 }
 
