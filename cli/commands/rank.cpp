@@ -167,15 +167,7 @@ void print_relations(const View& view, const std::vector<double>& scores, const 
       json.StartArray();
       for (RelationId r : ranked) {
         json.StartObject();
-        json.Key("source");
-        write_string(json, graph.entity_key(graph.source(r)));
-        json.Key("type");
-        write_string(json, graph.relation_type_name(graph.relation_type(r)));
-        json.Key("target");
-        write_string(json, graph.entity_key(graph.target(r)));
-        json.Key("date");
-        const Date date = graph.date(r);
-        date.empty() ? json.Null() : json.String(date.to_string().c_str());
+        write_relation_members(json, graph, r);
         json.Key("score");
         json.Double(scores[r]);
         json.EndObject();
@@ -270,7 +262,7 @@ int run_rank(const RankOptions& options) {
     const ActivityIndicator activity("ranking", progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
     scores = compute(view, options, relation_scores);
   } catch (const NotConverged& error) {
-    print_error(error.what());
+    print_error(error);
     return kExitNo;
   }
   context->computed();
