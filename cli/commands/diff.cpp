@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "algorithms/diff.hpp"
-#include "cli/commands/path.hpp"
 #include "graph/exception.hpp"
+#include "query/text.hpp"
 
 namespace kg::cli {
 namespace {
@@ -99,7 +99,7 @@ int diff_between_dates(const DiffOptions& options) {
   fmt::print("from {} to {}: {} relations started, {} ended, {} stayed active; {} entities appeared, {} left\n",
              from.to_string(), to.to_string(), started.size(), ended.size(), stayed.size(), diff.appeared.size(),
              diff.left.size());
-  const auto relation = [&](RelationId r) { fmt::print("  {}\n", relation_text(graph, r, graph.source(r))); };
+  const auto relation = [&](RelationId r) { fmt::print("  {}\n", query::relation_text(graph, r, graph.source(r))); };
   const auto entity = [&](EntityId e) { fmt::print("  {}\n", entity_text(graph, e)); };
   print_section("started", started, relation);
   print_section("ended", ended, relation);
@@ -170,11 +170,11 @@ int diff_between_files(const DiffOptions& options) {
       fmt::print("  {}: {}\n", entity_text(after, c.after), joined(c.fields));
     });
     print_section("relations added", diff.added_relations,
-                  [&](RelationId r) { fmt::print("  {}\n", relation_text(after, r, after.source(r))); });
+                  [&](RelationId r) { fmt::print("  {}\n", query::relation_text(after, r, after.source(r))); });
     print_section("relations removed", diff.removed_relations,
-                  [&](RelationId r) { fmt::print("  {}\n", relation_text(before, r, before.source(r))); });
+                  [&](RelationId r) { fmt::print("  {}\n", query::relation_text(before, r, before.source(r))); });
     print_section("relations changed", diff.changed_relations, [&](const ChangedRelation& c) {
-      fmt::print("  {}: {}\n", relation_text(after, c.after, after.source(c.after)), joined(c.fields));
+      fmt::print("  {}: {}\n", query::relation_text(after, c.after, after.source(c.after)), joined(c.fields));
     });
   }
   return diff.empty() ? kExitOk : kExitNo;

@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "cli/commands/evidence_output.hpp"
-#include "cli/commands/path.hpp"
 #include "graph/exception.hpp"
+#include "query/text.hpp"
 
 namespace kg::cli {
 namespace {
@@ -36,7 +36,7 @@ void print_text(const Graph& graph, const SearchResult& result, const FindOption
     }
     fmt::print("\nrelations ({}):\n", result.relations.size());
     for (const RelationHit& hit : result.relations) {
-      fmt::print("  {}{}\n", relation_text(graph, hit.relation, graph.source(hit.relation)),
+      fmt::print("  {}{}\n", query::relation_text(graph, hit.relation, graph.source(hit.relation)),
                  hit.reason == RelationReason::Between ? "  (between two matches)"
                  : hit.reason == RelationReason::Type  ? "  (its type)"
                                                        : "");
@@ -47,7 +47,7 @@ void print_text(const Graph& graph, const SearchResult& result, const FindOption
     fmt::print("quotes ({}):\n", result.quotes.size());
     RelationId previous = UINT32_MAX;
     for (const QuoteHit& hit : result.quotes) {
-      if (hit.relation != previous) fmt::print("  {}\n", relation_text(graph, hit.relation, graph.source(hit.relation)));
+      if (hit.relation != previous) fmt::print("  {}\n", query::relation_text(graph, hit.relation, graph.source(hit.relation)));
       previous = hit.relation;
       const Evidence& evidence = graph.evidence(hit.relation)[hit.evidence];
       fmt::print("    \"{}\" ({})\n", marked(graph.str(evidence.quote), hit.spans, terminal),

@@ -6,8 +6,8 @@
 
 #include "algorithms/paths.hpp"
 #include "cli/commands/evidence_output.hpp"
-#include "cli/commands/path.hpp"
 #include "graph/lookup.hpp"
+#include "query/text.hpp"
 
 namespace kg::cli {
 namespace {
@@ -35,7 +35,7 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
     for (const RelationId r : ego.relations) {
       const EntityId s = graph.source(r), t = graph.target(r);
       if ((s == e && distance[t] + 1 == ring) || (t == e && distance[s] + 1 == ring)) {
-        fmt::print("      {}\n", relation_text(graph, r, s));
+        fmt::print("      {}\n", query::relation_text(graph, r, s));
         print_evidence(graph, r, "          ");
         shown[r] = true;
       }
@@ -46,7 +46,7 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
     if (shown[r]) continue;
     if (!header) fmt::print("\nother relations among them:\n");
     header = true;
-    fmt::print("      {}\n", relation_text(graph, r, graph.source(r)));
+    fmt::print("      {}\n", query::relation_text(graph, r, graph.source(r)));
     print_evidence(graph, r, "          ");
   }
 }

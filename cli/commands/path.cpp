@@ -8,26 +8,9 @@
 #include "cli/commands/evidence_output.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
+#include "query/text.hpp"
 
 namespace kg::cli {
-
-std::string date_text(const Graph& graph, RelationId r) {
-  const Date date = graph.date(r), until = graph.until(r);
-  if (until.empty()) return date.to_string();
-  return date.to_string() + ".." + until.to_string();
-}
-
-std::string relation_text(const Graph& graph, RelationId r, EntityId from) {
-  const bool forward = graph.source(r) == from;
-  const EntityId other = forward ? graph.target(r) : graph.source(r);
-  const bool symmetric = graph.relation_type_info(graph.relation_type(r)).symmetric;
-  std::string label(graph.relation_type_name(graph.relation_type(r)));
-  const std::string dates = date_text(graph, r);
-  if (!dates.empty()) label += " " + dates;
-  const char* left = symmetric || forward ? "-[" : "<-[";
-  const char* right = symmetric || !forward ? "]-" : "]->";
-  return fmt::format("{} {}{}{} {}", graph.entity_name(from), left, label, right, graph.entity_name(other));
-}
 
 namespace {
 
@@ -200,7 +183,7 @@ void print_text(const Graph& graph, const PathsResult& result, const PathOptions
     }
     if (path.steps.empty()) fmt::print("{} is {}\n", graph.entity_name(path.start), graph.entity_name(path.end()));
     for (const auto& step : path.steps) {
-      fmt::print("{}", relation_text(graph, step.relation, step.from));
+      fmt::print("{}", query::relation_text(graph, step.relation, step.from));
       if (weighted) fmt::print("  (weight {})", weights[step.relation]);
       fmt::print("\n");
       print_evidence(graph, step.relation, "    ");

@@ -6,8 +6,8 @@
 
 #include "algorithms/explain.hpp"
 #include "cli/commands/evidence_output.hpp"
-#include "cli/commands/path.hpp"
 #include "graph/exception.hpp"
+#include "query/text.hpp"
 
 namespace kg::cli {
 namespace {
@@ -35,7 +35,7 @@ void print_betweenness(const View& view, EntityId e, double score, const Between
              graph.entity_name(x.pairs.front().target));
   EntityId at = x.pairs.front().source;
   for (const RelationId r : x.example) {
-    fmt::print("    {}\n", relation_text(graph, r, at));
+    fmt::print("    {}\n", query::relation_text(graph, r, at));
     print_evidence(graph, r, "        ");
     at = graph.source(r) == at ? graph.target(r) : graph.source(r);
   }
@@ -62,7 +62,7 @@ void print_contributions(const View& view, EntityId e, double score, const char*
              type_text.empty() ? "" : ": ", type_text);
   for (std::size_t i = 0; i < contributions.size() && i < kMostShown; ++i) {
     const RelationId r = contributions[i].relation;
-    fmt::print("  {:>10}  {}\n", score_text(contributions[i].amount), relation_text(graph, r, graph.source(r)));
+    fmt::print("  {:>10}  {}\n", score_text(contributions[i].amount), query::relation_text(graph, r, graph.source(r)));
   }
   if (contributions.size() > kMostShown) fmt::print("  ... and {} more relations\n", contributions.size() - kMostShown);
 }

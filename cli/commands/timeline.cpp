@@ -7,9 +7,9 @@
 
 #include "algorithms/timeline.hpp"
 #include "cli/commands/evidence_output.hpp"
-#include "cli/commands/path.hpp"
 #include "export/timeline.hpp"
 #include "graph/lookup.hpp"
+#include "query/text.hpp"
 
 namespace kg::cli {
 namespace {
@@ -29,13 +29,13 @@ void print_text(const Graph& graph, const Timeline& timeline) {
       period = this_period;
     }
     const std::string_view indent = period == year ? "  " : "    ";
-    fmt::print("{}{}\n", indent, relation_text(graph, r, graph.source(r)));
+    fmt::print("{}{}\n", indent, query::relation_text(graph, r, graph.source(r)));
     print_evidence(graph, r, std::string(indent) + "    ");
   }
   if (timeline.undated.empty()) return;
   fmt::print("{}undated\n", timeline.dated.empty() ? "" : "\n");
   for (const RelationId r : timeline.undated) {
-    fmt::print("  {}\n", relation_text(graph, r, graph.source(r)));
+    fmt::print("  {}\n", query::relation_text(graph, r, graph.source(r)));
     print_evidence(graph, r, "      ");
   }
 }
