@@ -1,12 +1,18 @@
 #include "export/render.hpp"
 
+#include <fcntl.h>
 #include <gvc.h>
+#include <poll.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -18,47 +24,6 @@
 namespace kg {
 namespace {
 
-// Graphviz reports through a global callback; collect what it says during
-// one rendering instead of letting it print.
-std::string* graphviz_messages = nullptr;
-
-int collect_message(char* message) {
-  if (graphviz_messages) *graphviz_messages += message;
-  return 0;
-}
-
-class MessageCapture {
- public:
-  MessageCapture() {
-    graphviz_messages = &text_;
-    previous_ = agseterrf(collect_message);
-  }
-  ~MessageCapture() {
-    agseterrf(previous_);
-    graphviz_messages = nullptr;
-  }
-  std::vector<std::string> lines() const {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start < text_.size()) {
-      std::size_t end = text_.find('\n', start);
-      if (end == std::string::npos) end = text_.size();
-      if (end > start) lines.push_back(text_.substr(start, end - start));
-      start = end + 1;
-    }
-    return lines;
-  }
-  std::string joined() const {
-    std::string all;
-    for (const auto& line : lines()) all += (all.empty() ? "" : "; ") + line;
-    return all;
-  }
-
- private:
-  std::string text_;
-  agusererrf previous_ = nullptr;
-};
-
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -69,12 +34,13 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-std::string advice(std::size_t entities, std::size_t relations, std::string_view engine) {
+// `sfdp_fits`: whether sfdp would take the drawing, so suggesting it helps.
+std::string advice(std::size_t entities, std::size_t relations, std::string_view engine, bool sfdp_fits) {
   return "a " + std::string(engine) + " layout of " + std::to_string(entities) + " entities and " +
          std::to_string(relations) +
          " relations would take too long; draw less with --focus X --depth N, --path A B or the filters "
          "(--relations, --entity-types, --as-of), or collapse hubs with --collapse-hubs N" +
-         (engine == "sfdp" ? "" : ", or use --engine sfdp");
+         (sfdp_fits && engine != "sfdp" ? ", or use --engine sfdp" : "");
 }
 
 }  // namespace
@@ -133,7 +99,10 @@ EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::opt
       too_large = entities > limits.sfdp_entities || relations > limits.sfdp_relations;
       break;
   }
-  if (too_large) throw InvalidArgument(advice(entities, relations, engine_name(engine)));
+  if (too_large) {
+    const bool sfdp_fits = entities <= limits.sfdp_entities && relations <= limits.sfdp_relations;
+    throw InvalidArgument(advice(entities, relations, engine_name(engine), sfdp_fits));
+  }
   std::string note;
   if (engine == LayoutEngine::Sfdp && entities > limits.auto_sfdp_entities) {
     note = "using sfdp for " + std::to_string(entities) + " entities";
@@ -141,40 +110,201 @@ EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::opt
   return {engine, note};
 }
 
-Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format) {
-  if (format == ImageFormat::Dot) return {dot, {}};
-  Rendering rendering;
-  MessageCapture messages;
-  // One context for the process: Graphviz 2.42's text layout plugin keeps a
-  // pointer into the font names of the context it last served, so a second
-  // context after the first is freed reads freed memory.
-  static GVC_t* const context = gvContext();
-  if (!context) throw Error("Graphviz: cannot create a context");
-  auto start = std::chrono::steady_clock::now();
-  std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
-  if (!graph) throw InvalidArgument("Graphviz cannot read the DOT: " + messages.joined());
-  rendering.parse_seconds = seconds_since(start);
-  start = std::chrono::steady_clock::now();
-  if (gvLayout(context, graph.get(), std::string(engine_name(engine)).c_str()) != 0) {
-    throw Error("Graphviz " + std::string(engine_name(engine)) + " layout failed: " + messages.joined());
+namespace {
+
+// What the layout process hands back at the start of its result file.
+struct ChildReport {
+  enum Stage : std::int32_t { Parse, Layout, Render, Done } stage = Parse;
+  double parse_seconds = 0, layout_seconds = 0, render_seconds = 0;
+  std::uint64_t length = 0;
+};
+
+// An anonymous file both processes see: the child writes, the parent reads
+// after the child is gone (so neither needs to drain a pipe in time).
+class SharedFile {
+ public:
+  explicit SharedFile(const char* name) : fd_(::memfd_create(name, MFD_CLOEXEC)) {
+    if (fd_ < 0) throw Error(std::string("cannot create a file for Graphviz: ") + std::strerror(errno));
   }
-  rendering.layout_seconds = seconds_since(start);
+  ~SharedFile() { ::close(fd_); }
+  SharedFile(const SharedFile&) = delete;
+  SharedFile& operator=(const SharedFile&) = delete;
+  int fd() const { return fd_; }
+  std::string read_all() const {
+    std::string text;
+    char buffer[65536];
+    ::lseek(fd_, 0, SEEK_SET);
+    for (ssize_t n; (n = ::read(fd_, buffer, sizeof buffer)) != 0;) {
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        throw Error(std::string("cannot read what Graphviz wrote: ") + std::strerror(errno));
+      }
+      text.append(buffer, static_cast<std::size_t>(n));
+    }
+    return text;
+  }
+
+ private:
+  int fd_;
+};
+
+bool write_all(int fd, const void* data, std::size_t size) {
+  const char* bytes = static_cast<const char*>(data);
+  while (size > 0) {
+    const ssize_t n = ::write(fd, bytes, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Ends the layout process after handing its report and bytes to the parent.
+[[noreturn]] void finish(ChildReport report, int result_fd, const char* data, std::size_t length) {
+  std::fflush(stderr);
+  report.length = length;
+  const bool written = write_all(result_fd, &report, sizeof report) && write_all(result_fd, data, length);
+  ::_exit(written ? 0 : 1);
+}
+
+// The layout process: Graphviz prints its messages on stderr (here the
+// messages file) with the plain vfprintf path; kg's message callback is
+// never installed, because Graphviz 2.42 formats a message longer than 1 KiB
+// for a callback twice from one va_list (garbage, or a crash).
+[[noreturn]] void lay_out_in_child(const std::string& dot, LayoutEngine engine, ImageFormat format, int result_fd,
+                                   int messages_fd) {
+  // The parent's handlers (removing its temporary files) are not ours to run.
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) std::signal(signal, SIG_DFL);
+  ::dup2(messages_fd, STDERR_FILENO);
+  ChildReport report;
+  auto start = std::chrono::steady_clock::now();
+  GVC_t* const context = gvContext();
+  Agraph_t* const graph = context ? agmemread(dot.c_str()) : nullptr;
+  if (!graph) finish(report, result_fd, nullptr, 0);
+  report.parse_seconds = seconds_since(start);
+  report.stage = ChildReport::Layout;
+  start = std::chrono::steady_clock::now();
+  if (gvLayout(context, graph, std::string(engine_name(engine)).c_str()) != 0) finish(report, result_fd, nullptr, 0);
+  report.layout_seconds = seconds_since(start);
+  report.stage = ChildReport::Render;
   start = std::chrono::steady_clock::now();
   char* data = nullptr;
   unsigned int length = 0;
-  const int status = gvRenderData(context, graph.get(), std::string(format_name(format)).c_str(), &data, &length);
-  if (data) {
-    rendering.bytes.assign(data, length);
-    gvFreeRenderData(data);
+  // No gvFreeLayout, agclose or gvFreeContext: the process ends here, and
+  // Graphviz 2.42's dot cleanup double-frees clusters (docs/RENDERING.md).
+  const int status = gvRenderData(context, graph, std::string(format_name(format)).c_str(), &data, &length);
+  report.render_seconds = seconds_since(start);
+  if (status == 0 && data && length > 0) report.stage = ChildReport::Done;
+  finish(report, result_fd, data, report.stage == ChildReport::Done ? length : 0);
+}
+
+// Waits for the child until `deadline`; kills it past the deadline.
+// Returns the wait status, or nullopt when the deadline passed.
+std::optional<int> wait_for(pid_t child, int exit_pipe, std::optional<std::chrono::steady_clock::time_point> deadline) {
+  for (;;) {
+    int timeout_ms = -1;
+    if (deadline) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline -
+                                                                              std::chrono::steady_clock::now());
+      timeout_ms = static_cast<int>(std::clamp<std::int64_t>(left.count(), 0, 60 * 60 * 1000));
+    }
+    pollfd watch{exit_pipe, POLLIN, 0};
+    const int ready = ::poll(&watch, 1, timeout_ms);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0 && deadline && std::chrono::steady_clock::now() >= *deadline) {
+      ::kill(child, SIGKILL);
+      int status = 0;
+      while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+      }
+      return std::nullopt;
+    }
+    if (ready != 0) break;  // the write end closed: the child is gone
   }
-  // No gvFreeLayout: Graphviz 2.42's dot cleanup frees a cluster array that
-  // an earlier realloc already moved (a double free under AddressSanitizer
-  // with --cluster type). The layout's memory goes with the process.
-  rendering.render_seconds = seconds_since(start);
-  if (status != 0 || rendering.bytes.empty()) {
-    throw Error("Graphviz cannot render " + std::string(format_name(format)) + ": " + messages.joined());
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0) {
+    if (errno != EINTR) throw Error(std::string("cannot wait for the Graphviz layout: ") + std::strerror(errno));
   }
-  rendering.warnings = messages.lines();
+  return status;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string all;
+  for (const auto& line : lines) all += (all.empty() ? "" : "; ") + line;
+  return all;
+}
+
+}  // namespace
+
+Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format,
+                     std::optional<std::chrono::steady_clock::time_point> deadline) {
+  if (format == ImageFormat::Dot) return {dot, {}};
+  // The layout runs in a child process: Graphviz cannot be stopped from
+  // inside, a crash in it must not take kg down, and each layout gets a
+  // fresh context (2.42's text layout keeps pointers into its first one).
+  const SharedFile result("kg-graphviz-result"), messages("kg-graphviz-messages");
+  int exit_pipe[2];
+  if (::pipe2(exit_pipe, O_CLOEXEC) != 0) throw Error(std::string("cannot start Graphviz: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(exit_pipe[0]);
+    lay_out_in_child(dot, engine, format, result.fd(), messages.fd());
+  }
+  ::close(exit_pipe[1]);
+  if (child < 0) {
+    ::close(exit_pipe[0]);
+    throw Error(std::string("cannot start Graphviz: ") + std::strerror(errno));
+  }
+  const auto status = wait_for(child, exit_pipe[0], deadline);
+  ::close(exit_pipe[0]);
+  if (!status) {
+    throw TimeLimitReached("the " + std::string(engine_name(engine)) + " layout did not finish in time");
+  }
+  Rendering rendering;
+  const std::vector<std::string> said = lines_of(messages.read_all());
+  if (WIFSIGNALED(*status)) {
+    throw Error("Graphviz " + std::string(engine_name(engine)) + " crashed (signal " +
+                std::to_string(WTERMSIG(*status)) + ")" + (said.empty() ? "" : ": " + joined(said)));
+  }
+  const std::string bytes = result.read_all();
+  ChildReport report;
+  if (bytes.size() < sizeof report || WEXITSTATUS(*status) != 0) {
+    throw Error("Graphviz " + std::string(engine_name(engine)) + " did not finish its work" +
+                (said.empty() ? "" : ": " + joined(said)));
+  }
+  std::memcpy(&report, bytes.data(), sizeof report);
+  const bool refused = std::any_of(said.begin(), said.end(), [](const std::string& line) {
+    return line.rfind("Error", 0) == 0;
+  });
+  switch (report.stage) {
+    case ChildReport::Parse: throw InvalidArgument("Graphviz cannot read the DOT: " + joined(said));
+    case ChildReport::Layout:
+      throw InvalidArgument("Graphviz " + std::string(engine_name(engine)) + " layout failed: " + joined(said));
+    case ChildReport::Render:
+      throw InvalidArgument("Graphviz cannot render " + std::string(format_name(format)) + ": " + joined(said));
+    case ChildReport::Done: break;
+  }
+  // Graphviz draws on after some errors (a bad position, a label it cannot
+  // parse); the drawing then is not the one asked for.
+  if (refused) throw InvalidArgument("Graphviz cannot draw this: " + joined(said));
+  rendering.bytes = bytes.substr(sizeof report, report.length);
+  rendering.parse_seconds = report.parse_seconds;
+  rendering.layout_seconds = report.layout_seconds;
+  rendering.render_seconds = report.render_seconds;
+  rendering.warnings = said;
   return rendering;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Rendering DOT in-process with libgvc (no `dot` program needed), choosing a
 // layout engine that finishes, and writing files whole or not at all.
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,11 +53,12 @@ struct Rendering {
   double parse_seconds = 0, layout_seconds = 0, render_seconds = 0;
 };
 
-// Lays `dot` out with `engine` and renders it. Throws InvalidArgument when
-// Graphviz rejects the DOT (with its messages) and Error when rendering fails.
-// The layout's memory is not given back (freeing it is unsafe in Graphviz
-// 2.42 with clusters): fine for a command, a leak for a long-lived process.
-Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format);
+// Lays `dot` out with `engine` and renders it, in a child process that is
+// killed at `deadline` (TimeLimitReached). Throws InvalidArgument when
+// Graphviz rejects the DOT or reports an error (with its messages), Error
+// when Graphviz crashes or cannot run.
+Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format,
+                     std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
 
 // Writes `bytes` to a temporary file beside `path`, then renames it over
 // `path`: readers see the old file or the whole new one, never a part.
