@@ -28,6 +28,7 @@ struct RankOptions {
   std::optional<double> tolerance;
   std::optional<std::size_t> max_iterations;
   bool wf_improved = true;  // false with --no-wf-improved
+  TimeLimit time_limit;
 };
 
 void setup_rank(CLI::App& app, int& exit_code);

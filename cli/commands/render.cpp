@@ -12,6 +12,7 @@
 #include "algorithms/communities.hpp"
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
+#include "export/graphviz_names.hpp"
 #include "export/render.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
@@ -117,9 +118,11 @@ void setup_render(CLI::App& app, int& exit_code) {
   command->add_flag("--timings", options->timings,
                     "Report seconds per phase on stderr: kg's (read, view, DOT, write) and Graphviz's");
   command->add_option("--collapse-hubs", options->collapse_hubs,
-                      "Draw an entity's relations of one type as one summary node when there are more than N");
+                      "Draw an entity's relations of one type as one summary node when there are more than N")
+      ->check(whole_range(1, kMostCount));
   auto* focus = command->add_option("--focus", options->focus, "Draw the neighbourhood of this entity");
-  command->add_option("--depth", options->depth, "Steps around --focus, or context around --path (default 1)");
+  command->add_option("--depth", options->depth, "Steps around --focus, or context around --path (default 1)")
+      ->check(whole_range(0, kMostCount));
   auto* path = command->add_option("--path", options->path, "Highlight a shortest connection from A to B")
                    ->expected(2)
                    ->type_name("A B");
@@ -130,6 +133,7 @@ void setup_render(CLI::App& app, int& exit_code) {
   focus->excludes(path)->excludes(diff);
   path->excludes(diff);
   add_filter_options(*command, options->filters, Direction::Any);
+  add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
 
@@ -141,6 +145,8 @@ int run_render(const RenderOptions& options) {
   dot_options.legend = options.legend;
   dot_options.clustering = options.cluster == "type" ? Clustering::EntityType : Clustering::None;
   dot_options.merge_parallel = options.merge_parallel;
+  // Graphviz gets short names; the SVG gets the ids back in its titles.
+  dot_options.graphviz_names = format != ImageFormat::Dot;
 
   using Clock = std::chrono::steady_clock;
   const auto seconds = [](Clock::time_point from, Clock::time_point to) {
@@ -157,15 +163,15 @@ int run_render(const RenderOptions& options) {
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
   if (options.cluster == "community") cluster_by_community(graph, options, dot_options);
 
-  const std::size_t relations = diagram->relations.size() + diagram->summaries.size();
+  // What Graphviz lays out: merged parallel relations are one edge.
+  const std::size_t relations = drawn_edge_count(*diagram, dot_options);
   dot_options.edge_labels = !options.no_edge_labels && relations <= kMostEdgeLabels;
   if (!options.no_edge_labels && !dot_options.edge_labels) {
     print_error("leaving edge labels to the tooltips for " + std::to_string(relations) + " relations");
   }
   LayoutEngine engine = LayoutEngine::Dot;
   if (format != ImageFormat::Dot) {
-    const auto choice = choose_engine(diagram->entities.size() + diagram->summaries.size(),
-                                      diagram->relations.size() + diagram->summaries.size(),
+    const auto choice = choose_engine(diagram->entities.size() + diagram->summaries.size(), relations,
                                       requested_engine(options.engine));
     if (!choice.note.empty()) print_error(choice.note);
     engine = choice.engine;
@@ -173,13 +179,21 @@ int run_render(const RenderOptions& options) {
   const auto viewed = Clock::now();
   const std::string dot = write_dot(*diagram, dot_options);
   const auto written = Clock::now();
-  const Rendering rendering = [&] {
+  Rendering rendering;
+  try {
     const ActivityIndicator activity("laying out with " + std::string(engine_name(engine)),
                                      progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
-    return render_dot(dot, engine, format);
-  }();
+    rendering = render_dot(dot, engine, format, options.time_limit.deadline());
+  } catch (const TimeLimitReached& cut) {
+    options.time_limit.report_cut(std::string(cut.what()) + "; nothing written (a smaller drawing, or --engine sfdp, "
+                                  "lays out faster)");
+    return kExitNo;
+  } catch (const InvalidArgument& refused) {
+    throw InvalidArgument(with_entity_ids(refused.what(), graph));
+  }
   const auto rendered = Clock::now();
-  for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
+  for (const auto& warning : rendering.warnings) print_error("graphviz: " + with_entity_ids(warning, graph));
+  if (format == ImageFormat::Svg) rendering.bytes = with_entity_titles(rendering.bytes, graph);
   if (options.output == "-") {
     std::fwrite(rendering.bytes.data(), 1, rendering.bytes.size(), stdout);
   } else {

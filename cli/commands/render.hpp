@@ -26,6 +26,7 @@ struct RenderOptions {
   std::optional<std::size_t> depth;
   std::vector<std::string> path;   // A B
   std::vector<std::string> diff;   // DATE1 DATE2
+  TimeLimit time_limit;
 };
 
 void setup_render(CLI::App& app, int& exit_code);
