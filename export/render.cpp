@@ -74,6 +74,16 @@ std::optional<ImageFormat> format_from_path(std::string_view path) {
   return std::nullopt;
 }
 
+LayoutLimits LayoutLimits::unbounded() {
+  LayoutLimits limits;
+  for (std::size_t* limit : {&limits.dot_entities, &limits.dot_relations, &limits.circo_entities,
+                             &limits.circo_relations, &limits.neato_entities, &limits.neato_relations,
+                             &limits.sfdp_entities, &limits.sfdp_relations}) {
+    *limit = SIZE_MAX;
+  }
+  return limits;
+}
+
 EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::optional<LayoutEngine> requested,
                            const LayoutLimits& limits) {
   if (!requested) {

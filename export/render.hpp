@@ -20,19 +20,22 @@ std::string_view format_name(ImageFormat format);
 std::optional<ImageFormat> format_from_path(std::string_view path);
 
 // Sizes beyond which each engine is refused, and where the automatic choice
-// changes engine. Measured on scale-free graphs of 5 relations per entity
-// (docs/PERFORMANCE.md, "Rendering"): dot took 3.6 s at 100 entities / 500
-// relations and over 60 s at 200 / 1,000; circo 38 s at 100 / 500; neato
-// 12 s and sfdp 2 s at 1,000 / 5,000 (straight edges, no edge labels).
+// changes engine, from the layout costs measured by bench/layout_cost.py
+// (docs/RENDERING.md, "Layout cost"): at each limit the slower of a
+// scale-free and a uniformly random graph took at most about 20 s.
 struct LayoutLimits {
-  std::size_t dot_entities = 150, dot_relations = 500;
-  std::size_t circo_entities = 100, circo_relations = 250;
-  std::size_t neato_entities = 1000, neato_relations = 5000;
-  std::size_t sfdp_entities = 30000, sfdp_relations = 150000;
+  std::size_t dot_entities = 100, dot_relations = 300;
+  std::size_t circo_entities = 60, circo_relations = 150;
+  std::size_t neato_entities = 1000, neato_relations = 3000;
+  std::size_t sfdp_entities = 6000, sfdp_relations = 20000;
   // The automatic choice: dot (readable ranks) up to here,
-  std::size_t auto_dot_entities = 60, auto_dot_relations = 150;
+  std::size_t auto_dot_entities = 40, auto_dot_relations = 100;
   // neato up to here, sfdp above.
   std::size_t auto_sfdp_entities = 300;
+
+  // No refusals (the automatic choice as above): for a caller that bounds
+  // the layout's time itself.
+  static LayoutLimits unbounded();
 };
 
 struct EngineChoice {

@@ -171,8 +171,10 @@ int run_render(const RenderOptions& options) {
   }
   LayoutEngine engine = LayoutEngine::Dot;
   if (format != ImageFormat::Dot) {
+    // With a time limit the wait is bounded anyway: any size may be tried.
     const auto choice = choose_engine(diagram->entities.size() + diagram->summaries.size(), relations,
-                                      requested_engine(options.engine));
+                                      requested_engine(options.engine),
+                                      options.time_limit.seconds ? LayoutLimits::unbounded() : LayoutLimits{});
     if (!choice.note.empty()) print_error(choice.note);
     engine = choice.engine;
   }
