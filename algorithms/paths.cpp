@@ -796,26 +796,32 @@ PathsResult all_shortest_paths(const View& view, EntityId from, EntityId to, con
   return collect(engine, from, to, options, std::nullopt, options.limit);
 }
 
-bool for_each_simple_path(const View& view, EntityId from, EntityId to, const SimplePathsOptions& options,
-                          const std::function<bool(const Path&)>& visit) {
-  options.validate();
+namespace {
+
+// The streaming queries: enumerate_by_length asking should_stop as it goes.
+// Returns whether it stopped early.
+bool stream_paths(const View& view, EntityId from, EntityId to, const PathConstraints& options,
+                  std::optional<std::size_t> longest, const std::function<bool(const Path&)>& visit) {
   check_endpoints(view, from, to);
   Engine engine(view, options.direction);
   if (options.time_respecting) engine.use_time();
   StopPoller stop(options.should_stop);
   engine.stop = &stop;
-  return !enumerate_by_length(engine, from, to, options, *options.max_hops, visit);
+  return !enumerate_by_length(engine, from, to, options, longest, visit);
+}
+
+}  // namespace
+
+bool for_each_simple_path(const View& view, EntityId from, EntityId to, const SimplePathsOptions& options,
+                          const std::function<bool(const Path&)>& visit) {
+  options.validate();
+  return stream_paths(view, from, to, options, *options.max_hops, visit);
 }
 
 bool for_each_shortest_path(const View& view, EntityId from, EntityId to, const PathConstraints& options,
                             const std::function<bool(const Path&)>& visit) {
   options.validate();
-  check_endpoints(view, from, to);
-  Engine engine(view, options.direction);
-  if (options.time_respecting) engine.use_time();
-  StopPoller stop(options.should_stop);
-  engine.stop = &stop;
-  return !enumerate_by_length(engine, from, to, options, std::nullopt, visit);
+  return stream_paths(view, from, to, options, std::nullopt, visit);
 }
 
 PathsResult all_simple_paths(const View& view, EntityId from, EntityId to, const SimplePathsOptions& options) {
