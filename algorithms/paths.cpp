@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <limits>
 #include <queue>
 #include <set>
@@ -916,6 +917,9 @@ PathsResult k_shortest_paths(const View& view, EntityId from, EntityId to, const
       candidate.steps.insert(candidate.steps.end(), spur_path->steps.begin(), spur_path->steps.end());
       engine.finish(candidate, by_relation);
       if (known.insert(identity(candidate)).second) candidates.insert(std::move(candidate));
+      // Only the best k - accepted candidates can still be accepted: memory
+      // stays within k paths however many spurs find one.
+      if (candidates.size() > options.k - result.paths.size()) candidates.erase(std::prev(candidates.end()));
     }
     if (stop.stopped()) {
       result.cut = true;
