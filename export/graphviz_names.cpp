@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <optional>
+#include <utility>
 
 #include "export/escape.hpp"
 #include "export/interchange.hpp"
@@ -27,28 +28,45 @@ constexpr std::string_view kSvgArrow = "&#45;&gt;";
 std::string graphviz_name(EntityId e) { return "n" + std::to_string(e); }
 
 std::string with_entity_titles(std::string_view svg, const Graph& graph) {
-  static constexpr std::string_view kOpen = "<title>", kClose = "</title>";
+  // Graphviz names a node or edge in its <title> and in a comment before it.
+  static constexpr std::pair<std::string_view, std::string_view> kNamings[] = {{"<title>", "</title>"},
+                                                                              {"<!-- ", " -->"}};
+  const auto named = [&graph](std::string_view name) {
+    const auto e = entity_of(name, graph);
+    if (!e) return std::string(name);
+    // As Graphviz writes names: XML-escaped, '-' as "&#45;" (so no "--"
+    // can end a comment early).
+    std::string text;
+    for (const char c : interchange::xml_escaped(dot::clean_utf8(graph.entity_key(*e)))) {
+      text += c == '-' ? std::string("&#45;") : std::string(1, c);
+    }
+    return text;
+  };
   std::string out;
   out.reserve(svg.size());
   std::size_t copied = 0;
-  for (std::size_t open = svg.find(kOpen); open != std::string_view::npos; open = svg.find(kOpen, open)) {
-    const std::size_t begin = open + kOpen.size();
-    const std::size_t end = svg.find(kClose, begin);
+  for (;;) {
+    std::size_t open = std::string_view::npos;
+    std::string_view open_mark, close_mark;
+    for (const auto& [opening, closing] : kNamings) {
+      const std::size_t at = svg.find(opening, copied);
+      if (at < open) {
+        open = at;
+        open_mark = opening;
+        close_mark = closing;
+      }
+    }
+    if (open == std::string_view::npos) break;
+    const std::size_t begin = open + open_mark.size();
+    const std::size_t end = svg.find(close_mark, begin);
     if (end == std::string_view::npos) break;
-    const std::string_view title = svg.substr(begin, end - begin);
-    const auto named = [&graph](std::string_view name) {
-      const auto e = entity_of(name, graph);
-      return e ? interchange::xml_escaped(dot::clean_utf8(graph.entity_key(*e))) : std::string(name);
-    };
-    const std::size_t arrow = title.find(kSvgArrow);
-    const std::string replaced = arrow == std::string_view::npos
-                                     ? named(title)
-                                     : named(title.substr(0, arrow)) + std::string(kSvgArrow) +
-                                           named(title.substr(arrow + kSvgArrow.size()));
+    const std::string_view name = svg.substr(begin, end - begin);
+    const std::size_t arrow = name.find(kSvgArrow);
     out.append(svg.substr(copied, begin - copied));
-    out += replaced;
+    out += arrow == std::string_view::npos ? named(name)
+                                           : named(name.substr(0, arrow)) + std::string(kSvgArrow) +
+                                                 named(name.substr(arrow + kSvgArrow.size()));
     copied = end;
-    open = end;
   }
   out.append(svg.substr(copied));
   return out;

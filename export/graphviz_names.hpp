@@ -13,9 +13,9 @@ namespace kg {
 // "n<index>".
 std::string graphviz_name(EntityId e);
 
-// The SVG with each <title> of an entity node or of an edge between
-// entities naming the entities by id again ("n3" becomes "openai",
-// "n3->n5" becomes "openai->microsoft"), as Graphviz would have.
+// The SVG with each <title> and comment naming an entity node or an edge
+// between entities naming the entities by id again ("n3" becomes "openai",
+// "n3->n5" becomes "openai->microsoft"), escaped as Graphviz would have.
 std::string with_entity_titles(std::string_view svg, const Graph& graph);
 
 // A Graphviz message with each word that is an entity's Graphviz name
