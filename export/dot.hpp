@@ -34,6 +34,10 @@ struct DotOptions {
   // Entities named "n<index>" (export/graphviz_names.hpp) instead of by id:
   // for DOT handed to Graphviz, which cannot take every id.
   bool graphviz_names = false;
+  // dot's concentrate (unless the style's graph section sets it): arrows
+  // that leave an entity the same way share a trunk. For whole-graph views,
+  // whose busiest entities otherwise fan out one arrow per relation.
+  bool concentrate = false;
 
   static constexpr std::uint32_t kNoGroup = UINT32_MAX;
 

@@ -9,16 +9,16 @@
 #include "export/interchange.hpp"
 
 namespace kg {
-namespace {
 
-// The entity a Graphviz name stands for, if it is one of ours.
-std::optional<EntityId> entity_of(std::string_view name, const Graph& graph) {
+std::optional<EntityId> graphviz_entity(std::string_view name, const Graph& graph) {
   if (name.size() < 2 || name.front() != 'n' || (name[1] == '0' && name.size() > 2)) return std::nullopt;
   EntityId e = 0;
   const auto [end, error] = std::from_chars(name.data() + 1, name.data() + name.size(), e);
   if (error != std::errc() || end != name.data() + name.size() || e >= graph.entity_count()) return std::nullopt;
   return e;
 }
+
+namespace {
 
 // How Graphviz writes "->" inside an SVG title.
 constexpr std::string_view kSvgArrow = "&#45;&gt;";
@@ -32,7 +32,7 @@ std::string with_entity_titles(std::string_view svg, const Graph& graph) {
   static constexpr std::pair<std::string_view, std::string_view> kNamings[] = {{"<title>", "</title>"},
                                                                               {"<!-- ", " -->"}};
   const auto named = [&graph](std::string_view name) {
-    const auto e = entity_of(name, graph);
+    const auto e = graphviz_entity(name, graph);
     if (!e) return std::string(name);
     // As Graphviz writes names: XML-escaped, '-' as "&#45;" (so no "--"
     // can end a comment early).
@@ -84,7 +84,7 @@ std::string with_entity_ids(std::string_view message, const Graph& graph, std::s
     std::size_t end = i;
     while (end < message.size() && is_word(message[end])) ++end;
     const std::string_view word = message.substr(i, end - i);
-    if (const auto e = entity_of(word, graph)) {
+    if (const auto e = graphviz_entity(word, graph)) {
       std::string id(graph.entity_key(*e));
       if (id.size() > longest) id = id.substr(0, longest) + "...";
       out += "'" + dot::clean_utf8(id) + "'";

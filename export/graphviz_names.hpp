@@ -3,6 +3,7 @@
 // ids put back into what Graphviz hands out. Graphviz gets short names
 // ("n<index>") because it cannot take every id: a long one overflows its
 // message formatting, one starting with '%' becomes an anonymous node.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,8 @@ namespace kg {
 
 // "n<index>".
 std::string graphviz_name(EntityId e);
+// The entity a Graphviz name stands for; nullopt for any other name.
+std::optional<EntityId> graphviz_entity(std::string_view name, const Graph& graph);
 
 // The SVG with each <title> and comment naming an entity node or an edge
 // between entities naming the entities by id again ("n3" becomes "openai",

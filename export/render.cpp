@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "graph/exception.hpp"
@@ -61,6 +62,7 @@ std::string_view format_name(ImageFormat format) {
     case ImageFormat::Png: return "png";
     case ImageFormat::Pdf: return "pdf";
     case ImageFormat::Dot: return "dot";
+    case ImageFormat::Html: return "html";
   }
   return "svg";
 }
@@ -71,6 +73,7 @@ std::optional<ImageFormat> format_from_path(std::string_view path) {
   if (extension == ".png") return ImageFormat::Png;
   if (extension == ".pdf") return ImageFormat::Pdf;
   if (extension == ".dot" || extension == ".gv") return ImageFormat::Dot;
+  if (extension == ".html" || extension == ".htm") return ImageFormat::Html;
   return std::nullopt;
 }
 
@@ -129,6 +132,12 @@ struct ChildReport {
   std::uint64_t length = 0;
 };
 
+struct LayoutOutcome {
+  ChildReport report;
+  std::string bytes;                  // what the product made
+  std::vector<std::string> messages;  // Graphviz's, by line
+};
+
 // An anonymous file both processes see: the child writes, the parent reads
 // after the child is gone (so neither needs to drain a pipe in time).
 class SharedFile {
@@ -178,12 +187,16 @@ bool write_all(int fd, const void* data, std::size_t size) {
   ::_exit(written ? 0 : 1);
 }
 
+// What the layout process makes of the laid-out graph: the bytes it hands
+// back, or nullopt when Graphviz failed.
+using LayoutProduct = std::function<std::optional<std::string>(GVC_t*, Agraph_t*)>;
+
 // The layout process: Graphviz prints its messages on stderr (here the
 // messages file) with the plain vfprintf path; kg's message callback is
 // never installed, because Graphviz 2.42 formats a message longer than 1 KiB
 // for a callback twice from one va_list (garbage, or a crash).
-[[noreturn]] void lay_out_in_child(const std::string& dot, LayoutEngine engine, ImageFormat format, int result_fd,
-                                   int messages_fd) {
+[[noreturn]] void lay_out_in_child(const std::string& dot, LayoutEngine engine, const LayoutProduct& product,
+                                   int result_fd, int messages_fd) {
   // The parent's handlers (removing its temporary files) are not ours to run.
   for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) std::signal(signal, SIG_DFL);
   ::dup2(messages_fd, STDERR_FILENO);
@@ -199,14 +212,13 @@ bool write_all(int fd, const void* data, std::size_t size) {
   report.layout_seconds = seconds_since(start);
   report.stage = ChildReport::Render;
   start = std::chrono::steady_clock::now();
-  char* data = nullptr;
-  unsigned int length = 0;
   // No gvFreeLayout, agclose or gvFreeContext: the process ends here, and
   // Graphviz 2.42's dot cleanup double-frees clusters (docs/RENDERING.md).
-  const int status = gvRenderData(context, graph, std::string(format_name(format)).c_str(), &data, &length);
+  const std::optional<std::string> bytes = product(context, graph);
   report.render_seconds = seconds_since(start);
-  if (status == 0 && data && length > 0) report.stage = ChildReport::Done;
-  finish(report, result_fd, data, report.stage == ChildReport::Done ? length : 0);
+  if (!bytes) finish(report, result_fd, nullptr, 0);
+  report.stage = ChildReport::Done;
+  finish(report, result_fd, bytes->data(), bytes->size());
 }
 
 // Waits for the child until `deadline`; kills it past the deadline.
@@ -256,11 +268,11 @@ std::string joined(const std::vector<std::string>& lines) {
   return all;
 }
 
-}  // namespace
 
-Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format,
-                     std::optional<std::chrono::steady_clock::time_point> deadline) {
-  if (format == ImageFormat::Dot) return {dot, {}};
+// Lays `dot` out in a child process (see render_dot) and returns what
+// `product` made of it; `what` names the product in errors ("render svg").
+LayoutOutcome lay_out(const std::string& dot, LayoutEngine engine, const LayoutProduct& product,
+                      const std::string& what, std::optional<std::chrono::steady_clock::time_point> deadline) {
   // The layout runs in a child process: Graphviz cannot be stopped from
   // inside, a crash in it must not take kg down, and each layout gets a
   // fresh context (2.42's text layout keeps pointers into its first one).
@@ -271,7 +283,7 @@ Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat fo
   const pid_t child = ::fork();
   if (child == 0) {
     ::close(exit_pipe[0]);
-    lay_out_in_child(dot, engine, format, result.fd(), messages.fd());
+    lay_out_in_child(dot, engine, product, result.fd(), messages.fd());
   }
   ::close(exit_pipe[1]);
   if (child < 0) {
@@ -283,39 +295,100 @@ Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat fo
   if (!status) {
     throw TimeLimitReached("the " + std::string(engine_name(engine)) + " layout did not finish in time");
   }
-  Rendering rendering;
-  const std::vector<std::string> said = lines_of(messages.read_all());
+  LayoutOutcome outcome;
+  outcome.messages = lines_of(messages.read_all());
+  const std::string said = joined(outcome.messages);
   if (WIFSIGNALED(*status)) {
     throw Error("Graphviz " + std::string(engine_name(engine)) + " crashed (signal " +
-                std::to_string(WTERMSIG(*status)) + ")" + (said.empty() ? "" : ": " + joined(said)));
+                std::to_string(WTERMSIG(*status)) + ")" + (said.empty() ? "" : ": " + said));
   }
   const std::string bytes = result.read_all();
-  ChildReport report;
-  if (bytes.size() < sizeof report || WEXITSTATUS(*status) != 0) {
+  if (bytes.size() < sizeof outcome.report || WEXITSTATUS(*status) != 0) {
     throw Error("Graphviz " + std::string(engine_name(engine)) + " did not finish its work" +
-                (said.empty() ? "" : ": " + joined(said)));
+                (said.empty() ? "" : ": " + said));
   }
-  std::memcpy(&report, bytes.data(), sizeof report);
-  const bool refused = std::any_of(said.begin(), said.end(), [](const std::string& line) {
-    return line.rfind("Error", 0) == 0;
-  });
-  switch (report.stage) {
-    case ChildReport::Parse: throw InvalidArgument("Graphviz cannot read the DOT: " + joined(said));
+  std::memcpy(&outcome.report, bytes.data(), sizeof outcome.report);
+  switch (outcome.report.stage) {
+    case ChildReport::Parse: throw InvalidArgument("Graphviz cannot read the DOT: " + said);
     case ChildReport::Layout:
-      throw InvalidArgument("Graphviz " + std::string(engine_name(engine)) + " layout failed: " + joined(said));
-    case ChildReport::Render:
-      throw InvalidArgument("Graphviz cannot render " + std::string(format_name(format)) + ": " + joined(said));
+      throw InvalidArgument("Graphviz " + std::string(engine_name(engine)) + " layout failed: " + said);
+    case ChildReport::Render: throw InvalidArgument("Graphviz cannot " + what + ": " + said);
     case ChildReport::Done: break;
   }
   // Graphviz draws on after some errors (a bad position, a label it cannot
   // parse); the drawing then is not the one asked for.
-  if (refused) throw InvalidArgument("Graphviz cannot draw this: " + joined(said));
-  rendering.bytes = bytes.substr(sizeof report, report.length);
-  rendering.parse_seconds = report.parse_seconds;
-  rendering.layout_seconds = report.layout_seconds;
-  rendering.render_seconds = report.render_seconds;
-  rendering.warnings = said;
+  const bool refused = std::any_of(outcome.messages.begin(), outcome.messages.end(),
+                                   [](const std::string& line) { return line.rfind("Error", 0) == 0; });
+  if (refused) throw InvalidArgument("Graphviz cannot draw this: " + said);
+  outcome.bytes = bytes.substr(sizeof outcome.report, outcome.report.length);
+  return outcome;
+}
+
+}  // namespace
+
+Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format,
+                     std::optional<std::chrono::steady_clock::time_point> deadline) {
+  if (format == ImageFormat::Dot) return {dot, {}};
+  const std::string name(format_name(format));
+  LayoutOutcome outcome = lay_out(
+      dot, engine,
+      [&name](GVC_t* context, Agraph_t* graph) -> std::optional<std::string> {
+        char* data = nullptr;
+        unsigned int length = 0;
+        if (gvRenderData(context, graph, name.c_str(), &data, &length) != 0 || !data || length == 0) {
+          return std::nullopt;
+        }
+        return std::string(data, length);
+      },
+      "render " + name, deadline);
+  Rendering rendering;
+  rendering.bytes = std::move(outcome.bytes);
+  rendering.warnings = std::move(outcome.messages);
+  rendering.parse_seconds = outcome.report.parse_seconds;
+  rendering.layout_seconds = outcome.report.layout_seconds;
+  rendering.render_seconds = outcome.report.render_seconds;
   return rendering;
+}
+
+std::vector<NodePosition> layout_positions(const std::string& dot, LayoutEngine engine,
+                                           std::optional<std::chrono::steady_clock::time_point> deadline) {
+  // Each node as its name's length (8 bytes), the name, x and y (8 bytes each).
+  const LayoutOutcome outcome = lay_out(
+      dot, engine,
+      [](GVC_t*, Agraph_t* graph) -> std::optional<std::string> {
+        std::string packed;
+        const auto put = [&packed](const void* data, std::size_t size) {
+          packed.append(static_cast<const char*>(data), size);
+        };
+        for (Agnode_t* node = agfstnode(graph); node; node = agnxtnode(graph, node)) {
+          const std::string_view name = agnameof(node);
+          const std::uint64_t length = name.size();
+          put(&length, sizeof length);
+          put(name.data(), name.size());
+          put(&ND_coord(node).x, sizeof(double));
+          put(&ND_coord(node).y, sizeof(double));
+        }
+        return packed;
+      },
+      "find the positions", deadline);
+  std::vector<NodePosition> positions;
+  const std::string& packed = outcome.bytes;
+  for (std::size_t at = 0; at + sizeof(std::uint64_t) <= packed.size();) {
+    std::uint64_t length = 0;
+    std::memcpy(&length, packed.data() + at, sizeof length);
+    at += sizeof length;
+    if (length > packed.size() - at || packed.size() - at - length < 2 * sizeof(double)) {
+      throw Error("Graphviz's positions are cut short");
+    }
+    NodePosition position;
+    position.name = packed.substr(at, length);
+    at += length;
+    std::memcpy(&position.x, packed.data() + at, sizeof(double));
+    std::memcpy(&position.y, packed.data() + at + sizeof(double), sizeof(double));
+    at += 2 * sizeof(double);
+    positions.push_back(std::move(position));
+  }
+  return positions;
 }
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {

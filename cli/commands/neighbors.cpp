@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "algorithms/paths.hpp"
+#include "cli/commands/evidence_output.hpp"
 #include "cli/commands/path.hpp"
 #include "graph/lookup.hpp"
 
@@ -41,6 +42,7 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
     fmt::print("  {} ({}, {})\n", graph.entity_name(e), graph.entity_key(e), graph.entity_type_name(graph.entity_type(e)));
     for (const RelationId r : joining[e]) {
       fmt::print("      {}\n", relation_text(graph, r, graph.source(r)));
+      print_evidence(graph, r, "          ");
       shown[r] = true;
     }
   }
@@ -50,6 +52,7 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
     if (!header) fmt::print("\nother relations among them:\n");
     header = true;
     fmt::print("      {}\n", relation_text(graph, r, graph.source(r)));
+    print_evidence(graph, r, "          ");
   }
 }
 
@@ -81,6 +84,7 @@ void print_json_answer(const Graph& graph, const EgoNetwork& ego, std::size_t de
     for (const RelationId r : ego.relations) {
       json.StartObject();
       write_relation_members(json, graph, r);
+      write_evidence(json, graph, r);
       json.EndObject();
     }
     json.EndArray();

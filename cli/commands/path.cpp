@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "algorithms/paths.hpp"
+#include "cli/commands/evidence_output.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -215,17 +216,15 @@ std::string no_path_reason(const Graph& graph, EntityId from, EntityId to, const
   return base + ": they are not connected in this graph";
 }
 
-void print_text_path(const Graph& graph, const Path& path, bool weighted, const std::vector<double>& weights) {
+void print_text_path(const Graph& graph, const EntityMentions& mentions, const Path& path, bool weighted,
+                     const std::vector<double>& weights) {
   if (path.steps.empty()) fmt::print("{} is {}\n", graph.entity_name(path.start), graph.entity_name(path.end()));
   for (const auto& step : path.steps) {
     fmt::print("{}", relation_text(graph, step.relation, step.from));
     if (weighted) fmt::print("  (weight {})", weights[step.relation]);
     fmt::print("\n");
-    const auto evidence = graph.evidence(step.relation);
-    if (evidence.empty()) fmt::print("    (no evidence recorded)\n");
-    for (const auto& e : evidence) {
-      fmt::print("    \"{}\" ({})\n", graph.str(e.quote), graph.str(graph.sources()[e.source].id));
-    }
+    print_evidence(graph, step.relation, "    ");
+    print_unnamed_endpoints_note(graph, mentions, step.relation, "    ");
   }
 }
 
@@ -250,17 +249,7 @@ void write_path(JsonWriter& json, const Graph& graph, const Path& path, bool wei
       json.Key("weight");
       json.Double(weights[r]);
     }
-    json.Key("evidence");
-    json.StartArray();
-    for (const auto& e : graph.evidence(r)) {
-      json.StartObject();
-      json.Key("source");
-      write_string(json, graph.str(graph.sources()[e.source].id));
-      json.Key("quote");
-      write_string(json, graph.str(e.quote));
-      json.EndObject();
-    }
-    json.EndArray();
+    write_evidence(json, graph, r);
     json.EndObject();
   }
   json.EndArray();
@@ -274,7 +263,10 @@ class PathPrinter {
   PathPrinter(const Graph& graph, const PathOptions& options, const std::vector<double>& weights, EntityId from,
               EntityId to)
       : graph_(graph), options_(options), weights_(weights), weighted_(is_weighted(options)), json_(buffer_) {
-    if (options_.format != OutputFormat::Json) return;
+    if (options_.format != OutputFormat::Json) {
+      mentions_.emplace(graph);
+      return;
+    }
     json_.StartObject();
     json_.Key("from");
     write_string(json_, graph.entity_key(from));
@@ -324,7 +316,7 @@ class PathPrinter {
       flush_json();
       return;
     }
-    if (held_) print_text_path(graph_, *held_, weighted_, weights_);
+    if (held_) print_text_path(graph_, *mentions_, *held_, weighted_, weights_);
     if (!reason.empty()) fmt::print("{}\n", reason);
     if (end.truncated) fmt::print("\n(stopped at --limit {}; more paths exist)\n", options_.limit);
   }
@@ -335,7 +327,7 @@ class PathPrinter {
     fmt::print("path {}: {}", number, hops(path.length()));
     if (weighted_) fmt::print(", weight {}", path.weight);
     fmt::print("\n");
-    print_text_path(graph_, path, weighted_, weights_);
+    print_text_path(graph_, *mentions_, path, weighted_, weights_);
   }
   void flush_json() {
     std::fwrite(buffer_.GetString(), 1, buffer_.GetSize(), stdout);
@@ -348,6 +340,7 @@ class PathPrinter {
   const bool weighted_;
   std::size_t count_ = 0;
   std::optional<Path> held_;
+  std::optional<EntityMentions> mentions_;  // text: which sources name each entity
   rapidjson::StringBuffer buffer_;
   JsonWriter json_;
 };

@@ -30,6 +30,9 @@ struct RankOptions {
   std::optional<std::size_t> max_iterations;
   bool wf_improved = true;  // false with --no-wf-improved
   TimeLimit time_limit;
+  // --explain: why the top entities score what they do; with a name, that
+  // entity alone ("" when none was given).
+  std::optional<std::string> explain;
 };
 
 void setup_rank(CLI::App& app, int& exit_code);

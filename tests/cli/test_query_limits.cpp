@@ -131,7 +131,8 @@ TEST_CASE("query limits: every query command takes --time-limit and marks a cut 
   for (const std::string& command :
        {"neighbors " + chain + " e0 --depth 5000", "components " + scattered, "rank " + sample + " --by pagerank",
         "rank " + sample + " --by betweenness", "rank " + sample + " --by closeness",
-        "rank " + sample + " --by harmonic", "communities " + sample}) {
+        "rank " + sample + " --by harmonic", "communities " + sample, "find " + sample + " a",
+        "timeline " + chain}) {
     CAPTURE(command);
     const auto result = test::run_kg(command + limit);
     CHECK(result.exit_code == 1);
