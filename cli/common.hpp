@@ -4,12 +4,15 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "graph/graph.hpp"
+#include "graph/stop.hpp"
 #include "graph/view.hpp"
 #include "ingest/format.hpp"
 #include "query/context.hpp"
@@ -77,6 +80,35 @@ CLI::Option* add_choice(CLI::App& command, const std::string& name, T& target,
 void add_output_format(CLI::App& command, OutputFormat& format);
 
 using FilterOptions = query::ViewSpec;
+// Range checks for numeric options (docs/CLI.md, "Numbers"). They read the
+// text before CLI11 converts it, because CLI11 turns "-1" into a huge value
+// of an unsigned target; the error names the option and the range.
+// Whole numbers from min to max.
+CLI::Validator whole_range(std::uint64_t min, std::uint64_t max);
+// Finite reals from min to max; `excluded` leaves out an end.
+enum class Excluded : std::uint8_t { None, Min, Max };
+CLI::Validator real_range(double min, double max, Excluded excluded = Excluded::None);
+// The largest count an option accepts: far beyond any graph kg reads.
+constexpr std::uint64_t kMostCount = 1000000000;
+// The longest --time-limit: a year.
+constexpr double kMostSeconds = 366.0 * 24 * 3600;
+
+// --time-limit SECONDS on every query (docs/CLI.md, "Time limits"): the
+// work stops at the deadline, counted from when the command starts, and
+// gives the answer so far, marked as cut (exit 1).
+struct TimeLimit {
+  std::optional<double> seconds;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+
+  std::optional<std::chrono::steady_clock::time_point> deadline() const;
+  // For the libraries (graph/stop.hpp); empty without a limit.
+  ShouldStop should_stop() const;
+  // "kg: stopped at the time limit of 2 s: WHAT" on stderr.
+  void report_cut(const std::string& what) const;
+};
+void add_time_limit(CLI::App& command, TimeLimit& limit);
+
+
 // Adds --relations, --exclude-relations, --entity-types, --as-of, --between,
 // --avoid, --max-degree and --direction (default `direction`).
 void add_filter_options(CLI::App& command, query::ViewSpec& filters, Direction direction);
@@ -90,7 +122,8 @@ void print_error(const Error& error);
 // every problem on stderr and throws CommandFailed(kExitInput) when there
 // are any.
 Graph load_graph(const GraphInput& input);
-std::unique_ptr<query::QueryContext> open_context(const GraphInput& input);
+// The time limit, if any, becomes the context's should_stop.
+std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const TimeLimit& limit = {});
 
 // Prints text as it is, and a JSON document with a newline, on stdout.
 void print_text(const std::string& text);
@@ -114,5 +147,6 @@ void print_json(const std::function<void(JsonWriter&)>& write);
 
 // "kg: timings: load 0.62 s, compute 0.041 s" on stderr.
 void print_timings(const query::Timings& timings);
+using query::write_cut;
 
 }  // namespace kg::cli

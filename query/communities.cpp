@@ -24,9 +24,11 @@ void CommunitiesRequest::validate() const {
 CommunitiesAnswer run(const CommunitiesRequest& request, QueryContext& context) {
   request.validate();
   const View view = context.view(request.view);
-  CommunitiesResult result = louvain_communities(view, louvain_options(request));
+  LouvainOptions options = louvain_options(request);
+  options.should_stop = context.should_stop();
+  CommunitiesResult result = louvain_communities(view, options);
   context.computed();
-  return {result.modularity, {std::move(result.members), request.top}};
+  return {result.modularity, {std::move(result.members), request.top}, result.cut};
 }
 
 std::string to_text(const CommunitiesAnswer& answer, const Graph& graph) {
@@ -40,6 +42,7 @@ void to_json(const CommunitiesAnswer& answer, const Graph& graph, JsonSink& json
   json.Key("count");
   json.Uint64(answer.groups.members.size());
   write_groups_member(json, graph, answer.groups, "communities");
+  write_cut(json, answer.cut);
   json.EndObject();
 }
 

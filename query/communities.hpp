@@ -23,6 +23,7 @@ struct CommunitiesRequest {
 struct CommunitiesAnswer {
   double modularity = 0;
   Groups groups;
+  bool cut = false;  // stopped early: the communities of the levels done so far
 };
 
 CommunitiesAnswer run(const CommunitiesRequest& request, QueryContext& context);

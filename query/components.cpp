@@ -7,9 +7,10 @@ namespace kg::query {
 ComponentsAnswer run(const ComponentsRequest& request, QueryContext& context) {
   request.validate();
   const View view = context.view(request.view);
-  ComponentsResult result = request.strong ? strongly_connected_components(view) : weakly_connected_components(view);
+  ComponentsResult result = request.strong ? strongly_connected_components(view, context.should_stop())
+                                           : weakly_connected_components(view, context.should_stop());
   context.computed();
-  return {request.strong, {std::move(result.members), request.top}};
+  return {request.strong, {std::move(result.members), request.top}, result.cut};
 }
 
 std::string to_text(const ComponentsAnswer& answer, const Graph& graph) {
@@ -23,6 +24,7 @@ void to_json(const ComponentsAnswer& answer, const Graph& graph, JsonSink& json)
   json.Key("count");
   json.Uint64(answer.groups.members.size());
   write_groups_member(json, graph, answer.groups, "components");
+  write_cut(json, answer.cut);
   json.EndObject();
 }
 

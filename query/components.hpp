@@ -20,6 +20,7 @@ struct ComponentsRequest {
 struct ComponentsAnswer {
   bool strong = false;
   Groups groups;
+  bool cut = false;  // stopped early: entities not reached yet are in no group
 };
 
 ComponentsAnswer run(const ComponentsRequest& request, QueryContext& context);

@@ -18,7 +18,6 @@ QueryContext::QueryContext(const GraphSource& source, Callbacks callbacks) : cal
   graph_ = &*owned_;
   loaded_ = Clock::now();
   timings_.load = loaded_ - start;
-  check_cancelled();
 }
 
 QueryContext::QueryContext(const Graph& graph, Callbacks callbacks)
@@ -32,12 +31,9 @@ EntityId QueryContext::resolve(std::string_view name) const {
 }
 
 void QueryContext::check_cancelled() const {
-  if (callbacks_.cancelled && callbacks_.cancelled()) throw Cancelled("stopped before the answer was complete");
+  if (callbacks_.should_stop && callbacks_.should_stop()) throw Cancelled("stopped before the answer was complete");
 }
 
-void QueryContext::computed() {
-  timings_.compute = Clock::now() - loaded_;
-  check_cancelled();
-}
+void QueryContext::computed() { timings_.compute = Clock::now() - loaded_; }
 
 }  // namespace kg::query

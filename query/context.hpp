@@ -14,6 +14,7 @@
 #include "graph/exception.hpp"
 #include "graph/graph.hpp"
 #include "graph/lookup.hpp"
+#include "graph/stop.hpp"
 #include "graph/view.hpp"
 #include "ingest/diagnostic.hpp"
 #include "ingest/format.hpp"
@@ -32,9 +33,10 @@ struct GraphSource {
 struct Callbacks {
   // Bytes read so far and the input's size, while loading.
   std::function<void(std::uint64_t done, std::uint64_t total)> load_progress;
-  // Asked between the phases of a query (after loading, before and after
-  // computing); true ends the query with Cancelled.
-  std::function<bool()> cancelled;
+  // Asked by the algorithms as they work (graph/stop.hpp): true stops them
+  // with the answer so far, marked as cut. The command line's --time-limit
+  // is a deadline here; a server's budget or Ctrl-C in Python would be too.
+  ShouldStop should_stop;
 };
 
 // The front end asked to stop (a time limit, Ctrl-C, a closed connection).
@@ -70,7 +72,10 @@ class QueryContext {
   // The one entity `name` means (id, name or alias); throws NameNotFound.
   EntityId resolve(std::string_view name) const;
 
-  // Throws Cancelled when the front end asked to stop.
+  // For the algorithms; empty when the front end never stops a query.
+  const ShouldStop& should_stop() const { return callbacks_.should_stop; }
+  // Throws Cancelled when the front end asked to stop: for work that has no
+  // answer so far to give.
   void check_cancelled() const;
   // Marks the answer computed: the compute timing runs from the load to here.
   void computed();

@@ -14,6 +14,12 @@ void write_date(JsonSink& json, Date date) {
   }
 }
 
+void write_cut(JsonSink& json, bool cut) {
+  if (!cut) return;
+  json.Key("cut");
+  json.Bool(true);
+}
+
 void write_relation_members(JsonSink& json, const Graph& graph, RelationId r) {
   json.Key("source");
   write_string(json, graph.entity_key(graph.source(r)));

@@ -22,6 +22,9 @@ void write_relation_members(JsonSink& json, const Graph& graph, RelationId r);
 // "evidence": [{"source": id, "quote": text}, ...] as a member.
 void write_evidence_member(JsonSink& json, const Graph& graph, RelationId r);
 
+// "cut": true when a stop (a time limit) cut the answer; nothing otherwise.
+void write_cut(JsonSink& json, bool cut);
+
 // One presenter's document as text (without a newline).
 template <typename Write>
 std::string json_text(Write&& write) {

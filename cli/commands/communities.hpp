@@ -13,6 +13,7 @@ struct CommunitiesOptions {
   OutputFormat format = OutputFormat::Text;
   query::CommunitiesRequest request;
   bool timings = false;  // load and compute seconds on stderr
+  TimeLimit time_limit;
 };
 
 void setup_communities(CLI::App& app, int& exit_code);

@@ -13,6 +13,7 @@ struct ComponentsOptions {
   OutputFormat format = OutputFormat::Text;
   query::ComponentsRequest request;
   bool timings = false;  // load and compute seconds on stderr
+  TimeLimit time_limit;
 };
 
 void setup_components(CLI::App& app, int& exit_code);

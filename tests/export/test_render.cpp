@@ -81,16 +81,17 @@ TEST_CASE("render: engines chosen by size, too large layouts refused with advice
     FAIL("no advice for a layout that is too large");
     return std::make_pair(std::string(), std::string());
   };
-  CHECK(advice(151, 300, LayoutEngine::Dot).second.find("would take too long; draw less with --focus X --depth N") !=
+  CHECK(advice(101, 300, LayoutEngine::Dot).second.find("would take too long; draw less with --focus X --depth N") !=
         std::string::npos);
-  CHECK(advice(100, 501, LayoutEngine::Dot).second.find("or use --engine sfdp") != std::string::npos);
-  CHECK(advice(100, 501, LayoutEngine::Dot).first.find("or use engine sfdp") != std::string::npos);
+  CHECK(advice(100, 301, LayoutEngine::Dot).second.find("or use --engine sfdp") != std::string::npos);
+  CHECK(advice(100, 301, LayoutEngine::Dot).first.find("or use engine sfdp") != std::string::npos);
   CHECK_THROWS_AS(choose_engine(1001, 2000, LayoutEngine::Neato), InvalidArgument);
-  CHECK(advice(30001, 60000, std::nullopt).second ==
-        "a sfdp layout of 30001 entities and 60000 relations would take too long; draw less with "
+  CHECK(advice(6001, 12000, std::nullopt).second ==
+        "a sfdp layout of 6001 entities and 12000 relations would take too long; draw less with "
         "--focus X --depth N, --path A B or the filters (--relations, --entity-types, --as-of), or "
         "collapse hubs with --collapse-hubs N");
-  CHECK_NOTHROW(choose_engine(30000, 60000, std::nullopt));
+  CHECK_NOTHROW(choose_engine(6000, 20000, std::nullopt));
+  CHECK(choose_engine(50000, 200000, LayoutEngine::Dot, LayoutLimits::unbounded()).engine == LayoutEngine::Dot);
 }
 
 TEST_CASE("render: files are replaced whole, and a failed write leaves nothing behind") {
