@@ -54,6 +54,11 @@ struct UndirectedViewEdge : ViewArc {
   friend bool operator!=(UndirectedViewEdge a, UndirectedViewEdge b) { return !(a == b); }
 };
 
+struct ViewGraphTraversalCategory : boost::vertex_list_graph_tag,
+                                    boost::edge_list_graph_tag,
+                                    boost::bidirectional_graph_tag,
+                                    boost::adjacency_graph_tag {};
+
 template <Direction D>
 class ViewGraph {
  public:
@@ -206,6 +211,22 @@ class ViewGraph {
     OutEdgeIterator edge_;
   };
 
+  // What boost::graph_traits reads (for ViewGraph and const ViewGraph alike).
+  using vertex_descriptor = EntityId;
+  using edge_descriptor = Edge;
+  using directed_category = std::conditional_t<D == Direction::Any, boost::undirected_tag, boost::directed_tag>;
+  using edge_parallel_category = boost::allow_parallel_edge_tag;
+  using traversal_category = ViewGraphTraversalCategory;
+  using vertex_iterator = VertexIterator;
+  using vertices_size_type = std::size_t;
+  using edge_iterator = EdgeIterator;
+  using edges_size_type = std::size_t;
+  using out_edge_iterator = OutEdgeIterator;
+  using in_edge_iterator = InEdgeIterator;
+  using degree_size_type = std::size_t;
+  using adjacency_iterator = AdjacencyIterator;
+  static vertex_descriptor null_vertex() { return UINT32_MAX; }
+
  private:
   const View* view_;
   std::size_t edge_count_ = 0;
@@ -214,12 +235,6 @@ class ViewGraph {
 using OutViewGraph = ViewGraph<Direction::Out>;
 using InViewGraph = ViewGraph<Direction::In>;
 using UndirectedViewGraph = ViewGraph<Direction::Any>;
-
-template <Direction D>
-struct ViewGraphTraversalCategory : boost::vertex_list_graph_tag,
-                                    boost::edge_list_graph_tag,
-                                    boost::bidirectional_graph_tag,
-                                    boost::adjacency_graph_tag {};
 
 // The edge_index map of a view graph: see ViewGraph::edge_index.
 template <Direction D>
@@ -240,37 +255,20 @@ std::size_t get(const ViewEdgeIndexMap<D>& map, typename ViewGraph<D>::Edge e) {
 namespace boost {
 
 template <kg::Direction D>
-struct graph_traits<kg::ViewGraph<D>> {
-  using G = kg::ViewGraph<D>;
-  using vertex_descriptor = kg::EntityId;
-  using edge_descriptor = typename G::Edge;
-  using directed_category = std::conditional_t<D == kg::Direction::Any, undirected_tag, directed_tag>;
-  using edge_parallel_category = allow_parallel_edge_tag;
-  using traversal_category = kg::ViewGraphTraversalCategory<D>;
-
-  using vertex_iterator = typename G::VertexIterator;
-  using vertices_size_type = std::size_t;
-  using edge_iterator = typename G::EdgeIterator;
-  using edges_size_type = std::size_t;
-  using out_edge_iterator = typename G::OutEdgeIterator;
-  using in_edge_iterator = typename G::InEdgeIterator;
-  using degree_size_type = std::size_t;
-  using adjacency_iterator = typename G::AdjacencyIterator;
-
-  static vertex_descriptor null_vertex() { return UINT32_MAX; }
-};
-
-template <kg::Direction D>
 struct property_map<kg::ViewGraph<D>, vertex_index_t> {
   using type = typed_identity_property_map<kg::EntityId>;
   using const_type = type;
 };
+template <kg::Direction D>
+struct property_map<const kg::ViewGraph<D>, vertex_index_t> : property_map<kg::ViewGraph<D>, vertex_index_t> {};
 
 template <kg::Direction D>
 struct property_map<kg::ViewGraph<D>, edge_index_t> {
   using type = kg::ViewEdgeIndexMap<D>;
   using const_type = type;
 };
+template <kg::Direction D>
+struct property_map<const kg::ViewGraph<D>, edge_index_t> : property_map<kg::ViewGraph<D>, edge_index_t> {};
 
 }  // namespace boost
 
