@@ -96,11 +96,18 @@ class ViewGraph {
       : public boost::iterator_facade<IncidentIterator<Incoming>, Edge, boost::forward_traversal_tag, Edge> {
    public:
     IncidentIterator() = default;
-    IncidentIterator(const View* view, EntityId e, bool at_end) : view_(view), entity_(e) {
+    IncidentIterator(const View* view, EntityId e, bool at_end) : view_(view) {
       const Graph& g = view->graph();
-      out_count_ = static_cast<std::uint32_t>(g.out_degree(e));
-      end_ = out_count_ + static_cast<std::uint32_t>(g.in_degree(e));
-      slot_ = at_end ? end_ : 0;
+      const auto out = g.out_relations(e), in = g.in_relations(e);
+      // Without symmetric types a directed walk stays on one side.
+      const bool one_way = !view->has_symmetric_types() && walk() != Direction::Any;
+      const bool use_out = !one_way || walk() == Direction::Out;
+      const bool use_in = !one_way || walk() == Direction::In;
+      out_end_ = use_out ? out.end() : out.begin();
+      in_begin_ = in.begin();
+      in_end_ = use_in ? in.end() : in.begin();
+      in_out_slice_ = !at_end && out.begin() != out_end_;
+      cursor_ = at_end ? in_end_ : in_out_slice_ ? out.begin() : in_begin_;
       skip_unwalkable();
     }
 
@@ -113,36 +120,46 @@ class ViewGraph {
       if (!Incoming || D == Direction::Any) return D;
       return D == Direction::Out ? Direction::In : Direction::Out;
     }
-    bool in_out_slice() const { return slot_ < out_count_; }
-    RelationId relation() const {
-      const Graph& g = view_->graph();
-      return in_out_slice() ? g.out_relations(entity_)[slot_] : g.in_relations(entity_)[slot_ - out_count_];
-    }
     bool walkable() const {
-      const RelationId r = relation();
+      const RelationId r = *cursor_;
       if (!view_->keeps_relation(r)) return false;
       if (walk() == Direction::Any) return true;
-      if ((walk() == Direction::Out) == in_out_slice()) return true;
+      if ((walk() == Direction::Out) == in_out_slice_) return true;
       return view_->symmetric(r);
     }
+    void advance() {
+      ++cursor_;
+      if (in_out_slice_ && cursor_ == out_end_) {
+        in_out_slice_ = false;
+        cursor_ = in_begin_;
+      }
+    }
+    // The two slices live in different arrays, so a position is the
+    // pointer and the slice it is in.
+    bool done() const { return !in_out_slice_ && cursor_ == in_end_; }
     void skip_unwalkable() {
-      while (slot_ < end_ && !walkable()) ++slot_;
+      while (!done() && !walkable()) advance();
     }
     void increment() {
-      ++slot_;
+      advance();
       skip_unwalkable();
     }
-    bool equal(const IncidentIterator& other) const { return slot_ == other.slot_; }
+    bool equal(const IncidentIterator& other) const {
+      return cursor_ == other.cursor_ && in_out_slice_ == other.in_out_slice_;
+    }
     Edge dereference() const {
       Edge edge;
-      edge.relation = relation();
-      edge.forward = in_out_slice() != Incoming;
+      edge.relation = *cursor_;
+      edge.forward = in_out_slice_ != Incoming;
       return edge;
     }
 
     const View* view_ = nullptr;
-    EntityId entity_ = 0;
-    std::uint32_t out_count_ = 0, end_ = 0, slot_ = 0;
+    const RelationId* cursor_ = nullptr;
+    const RelationId* out_end_ = nullptr;
+    const RelationId* in_begin_ = nullptr;
+    const RelationId* in_end_ = nullptr;
+    bool in_out_slice_ = false;
   };
   using OutEdgeIterator = IncidentIterator<false>;
   using InEdgeIterator = IncidentIterator<true>;
