@@ -49,10 +49,25 @@ if(NOT out STREQUAL "--max-hops\n")
   message(FATAL_ERROR "completion of 'kg path --max-h' gave: ${out}")
 endif()
 
+# docs/LIBRARY.md's example (its one ```cpp block) is built and run too.
+file(READ "${SOURCE_DIR}/docs/LIBRARY.md" library_doc)
+if(NOT library_doc MATCHES "\n```cpp\n(.*)\n```\n\n## The API")
+  message(FATAL_ERROR "docs/LIBRARY.md: no ```cpp example before '## The API'")
+endif()
+set(example "${WORK_DIR}/library_example.cpp")
+file(WRITE "${example}" "${CMAKE_MATCH_1}\n")
+
 # The consumer sees only the prefix (and the system), not the source tree.
 set(consumer_build "${WORK_DIR}/build")
+find_program(ccache ccache)
+set(launcher "")
+if(ccache)
+  set(launcher "-DCMAKE_CXX_COMPILER_LAUNCHER=${ccache}")
+endif()
 run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/consumer" -B "${consumer_build}" -G Ninja
-    -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}" "-DKG_LIBRARY_EXAMPLE=${example}" ${launcher})
 run(${CMAKE_COMMAND} --build "${consumer_build}")
 run("${consumer_build}/rank_sample" "${SOURCE_DIR}/samples/openai.json" openai)
 message(STATUS "installed kg: consumer ranked ${out}")
+run("${consumer_build}/library_example" "${SOURCE_DIR}/samples/openai.json")
+message(STATUS "docs/LIBRARY.md's example printed:\n${out}")
