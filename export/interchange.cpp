@@ -336,4 +336,37 @@ void JsonOut::flat_relation_properties(const Graph& graph, RelationId r) {
   }
 }
 
+// NetworkX's edge keys: the kept relations between one source and one
+// target numbered 0, 1, ... in input order. Each entity's out-relations
+// are in input order, so one pass per source with a counter per target
+// does it without hashing. Undirected, A-B and B-A are one pair: counted
+// by hashing the pair.
+std::vector<std::uint32_t> multigraph_keys(const View& view) {
+  const Graph& graph = view.graph();
+  std::vector<std::uint32_t> keys(graph.relation_count(), 0);
+  if (!graph.directed()) {
+    std::unordered_map<std::uint64_t, std::uint32_t> seen;
+    for (RelationId r = 0; r < graph.relation_count(); ++r) {
+      if (!view.keeps_relation(r)) continue;
+      const auto [low, high] = std::minmax(graph.source(r), graph.target(r));
+      keys[r] = seen[std::uint64_t{low} << 32 | high]++;
+    }
+    return keys;
+  }
+  std::vector<std::uint32_t> seen(graph.entity_count(), 0);
+  std::vector<EntityId> touched;
+  for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    const auto relations = graph.out_relations(e);
+    const auto targets = graph.out_neighbors(e);
+    for (std::size_t i = 0; i < relations.size(); ++i) {
+      if (!view.keeps_relation(relations[i])) continue;
+      if (seen[targets[i]] == 0) touched.push_back(targets[i]);
+      keys[relations[i]] = seen[targets[i]]++;
+    }
+    for (const EntityId t : touched) seen[t] = 0;
+    touched.clear();
+  }
+  return keys;
+}
+
 }  // namespace kg::interchange

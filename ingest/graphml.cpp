@@ -215,6 +215,14 @@ class Reader {
   // After the document: what is declared once all edges are seen.
   void finish_document() {
     if (graphs_ == 0) problems_.report(0, "", "no <graph> element: not a GraphML document");
+    // Undirected when every edge is; a mix is a directed graph whose types
+    // with undirected edges only are symmetric.
+    const bool any_directed = std::any_of(edge_directions_.begin(), edge_directions_.end(),
+                                          [](const auto& type) { return type.second.first > 0; });
+    if (!any_directed && (undirected_default_ || !edge_directions_.empty())) {
+      builder_.set_directed(false);
+      return;
+    }
     for (const auto& [type, counts] : edge_directions_) {
       if (counts.first > 0) continue;
       if (std::find(declared_types_.begin(), declared_types_.end(), type) != declared_types_.end()) continue;

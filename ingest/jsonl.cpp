@@ -311,10 +311,17 @@ class Reader {
   }
 
   void graph(const rapidjson::Value& object) {
-    if (!known_members(object, {"name", "attributes"}, "the graph")) return;
+    if (!known_members(object, {"name", "directed", "attributes"}, "the graph")) return;
     std::string_view name;
     if (!string_member(object, "name", name)) return;
     if (!name.empty()) builder_.set_name(name);
+    if (const auto it = object.FindMember("directed"); it != object.MemberEnd()) {
+      if (!it->value.IsBool()) {
+        problem_at("directed", "expected true or false");
+        return;
+      }
+      builder_.set_directed(it->value.GetBool());
+    }
     attributes(object, [this](std::string_view k, const ScalarInput& v) { builder_.add_graph_attribute(k, v); }, true);
   }
 

@@ -32,6 +32,8 @@ Graph connected_part(const View& view) {
   }
   Builder builder;
   builder.set_name(graph.name());
+  builder.set_directed(graph.directed());
+  builder.set_integer_ids(graph.integer_ids());
   const auto scalar = [&graph](const Value& value) -> ScalarInput {
     switch (value.kind()) {
       case Value::Kind::Boolean: return value.as_boolean();

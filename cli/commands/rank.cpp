@@ -53,8 +53,25 @@ void check_applicable(const RankOptions& o) {
   if (o.samples && *o.samples == 0) throw InvalidArgument("--samples must be at least 1");
 }
 
+// NetworkX's defaults: on a directed graph every measure but degree follows
+// relations out (closeness and harmonic then measure the distances *to* an
+// entity and eigenvector scores come from those pointing to it, as in
+// NetworkX); degree counts in and out (nx.degree_centrality). An undirected
+// graph has no direction to choose.
+Direction effective_direction(const RankOptions& o, const Graph& graph) {
+  if (!graph.directed()) {
+    if (o.direction_given && o.filters.direction != Direction::Any) {
+      throw InvalidArgument(std::string("--direction ") + (o.filters.direction == Direction::Out ? "out" : "in") +
+                            ": the graph is undirected, every relation goes both ways");
+    }
+    return Direction::Any;
+  }
+  if (o.direction_given) return o.filters.direction;
+  return o.measure == Measure::Degree ? Direction::Any : Direction::Out;
+}
+
 CentralityScores compute(const View& view, const RankOptions& o, std::vector<double>& relation_scores) {
-  const Direction direction = o.filters.direction;
+  const Direction direction = effective_direction(o, view.graph());
   switch (o.measure) {
     case Measure::Degree: {
       DegreeOptions options;
@@ -218,6 +235,8 @@ void setup_rank(CLI::App& app, int& exit_code) {
                        {"pagerank", Measure::PageRank},
                        {"eigenvector", Measure::Eigenvector}},
                       "The measure (docs/RANKING.md)");
+  command->get_option("--direction")
+      ->option_text("out|in|any (default: out on a directed graph, any for degree and on an undirected graph)");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
   command->add_option("--top", options->top, "Show the N highest (0: all)")->default_str("10");
   add_choice<bool>(*command, "--of", options->relations, {{"entities", false}, {"relations", true}},
@@ -236,10 +255,11 @@ void setup_rank(CLI::App& app, int& exit_code) {
   command->add_option("--max-iterations", options->max_iterations, "PageRank/eigenvector iteration limit (default 100)");
   auto* plain = command->add_flag("--no-wf-improved", "Closeness without the Wasserman-Faust scaling for "
                                                      "graphs that are not connected");
-  command->callback([options, normalized, raw, plain, &exit_code] {
+  command->callback([options, command, normalized, raw, plain, &exit_code] {
     if (normalized->count()) options->normalized = true;
     if (raw->count()) options->normalized = false;
     options->wf_improved = plain->count() == 0;
+    options->direction_given = command->get_option("--direction")->count() > 0;
     exit_code = run_rank(*options);
   });
 }

@@ -15,6 +15,9 @@ struct RankOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
   FilterOptions filters;
+  // Whether --direction was given; without it the graph decides
+  // (effective_direction in rank.cpp).
+  bool direction_given = false;
   Measure measure = Measure::Degree;
   bool timings = false;  // load and compute seconds on stderr
   std::size_t top = 10;  // 0: all

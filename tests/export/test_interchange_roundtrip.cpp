@@ -210,7 +210,7 @@ TEST_CASE("interchange writers: typed keys, escaping, unique edge ids") {
   CHECK(graphml.find(R"(<edge id="e0")") != std::string::npos);
   CHECK(graphml.find(R"(<edge id="e1")") != std::string::npos);
 
-  const std::string gexf = written(g, kg::write_gexf);
+  const std::string gexf = written(g, kg::write_gexf_1_2draft);
   CHECK(gexf.find(R"(mode="dynamic" timeformat="date")") != std::string::npos);
   // 2015-12 .. 2018 lives from its first day to the last day of its until.
   CHECK(gexf.find(R"(start="2015-12-01" end="2018-12-31")") != std::string::npos);
@@ -223,8 +223,10 @@ TEST_CASE("interchange writers: typed keys, escaping, unique edge ids") {
   CHECK(node_link.find(R"("source":"alice","target":"acme","key":1})") != std::string::npos);
 
   const std::string cytoscape = written(g, kg::write_cytoscape);
-  CHECK(cytoscape.find(R"("elements":{"nodes":[{"data":{"id":"alice")") != std::string::npos);
-  CHECK(cytoscape.find(R"({"data":{"id":"e1","source":"alice","target":"acme","type":"funded")") !=
+  // "value" is what nx.cytoscape_graph keys nodes by; "key" keeps parallel
+  // relations apart in its multigraph.
+  CHECK(cytoscape.find(R"("elements":{"nodes":[{"data":{"id":"alice","value":"alice","name":)") != std::string::npos);
+  CHECK(cytoscape.find(R"({"data":{"id":"e1","source":"alice","target":"acme","key":1,"type":"funded")") !=
         std::string::npos);
 
   std::ostringstream entities, relations;
@@ -241,7 +243,7 @@ TEST_CASE("interchange: NetworkX reads kg's GraphML, GEXF and node-link with eve
   const Graph g = kg::test::graph_from_json(kHostile);
   const std::string dir = kg::test::temp_dir();
   const std::pair<const char*, void (*)(const kg::View&, std::ostream&)> formats[] = {
-      {"graphml", kg::write_graphml}, {"gexf", kg::write_gexf}, {"node-link", kg::write_node_link}};
+      {"graphml", kg::write_graphml}, {"gexf", kg::write_gexf_1_2draft}, {"node-link", kg::write_node_link}};
   for (const auto& [format, write] : formats) {
     CAPTURE(format);
     const std::string path = dir + "/g." + format;
@@ -322,10 +324,10 @@ TEST_CASE("interchange: NetworkX's GraphML and node-link of its shipped graphs r
       const Graph g = must_read(kg::read_graph(dir + "/" + name + extension));
       CHECK(g.entity_count() == member.value["nodes"].GetUint64());
       CHECK(g.relation_count() == member.value["edges"].GetUint64());
-      // Undirected graphs: the default relation type is symmetric.
+      // Undirected graphs stay undirected.
       REQUIRE(g.relation_type_count() == 1);
       CHECK(g.relation_type_name(0) == "related");
-      CHECK(g.relation_type_info(0).symmetric);
+      CHECK_FALSE(g.directed());
       for (const auto& attribute : member.value["node_attributes"].GetArray()) {
         bool found = false;
         for (const auto& a : g.entity_attributes(0)) found = found || g.str(a.key) == attribute.GetString();
@@ -348,4 +350,40 @@ TEST_CASE("interchange: what typed columns and Neo4j arrays lose, as documented"
   kg::write_entities_csv(kg::View(g), entities);
   const Graph from_csv = must_read(kg::read_csv_texts(entities.str(), ""));
   CHECK(from_csv.entity_aliases(0).size() == 2);
+}
+
+// NetworkX -> kg -> NetworkX with the calls users type on both sides: the
+// graph read back is what NetworkX reads from its own file (same
+// is_directed(), node ids of the same Python type, same betweenness; the
+// karate club's node 0 scores 0.4376).
+TEST_CASE("interchange: NetworkX graphs come back from kg with their direction, ids and betweenness") {
+  const std::string dir = kg::test::temp_dir();
+  const auto originals = kg::test::run_oracle("networkx_interchange.py", "sources " + dir);
+  CHECK(originals["karate"]["betweenness"]["0"].GetDouble() == doctest::Approx(0.4376).epsilon(1e-4));
+  CHECK_FALSE(originals["karate"]["directed"].GetBool());
+  CHECK(originals["directed"]["directed"].GetBool());
+  const std::pair<const char*, const char*> formats[] = {
+      {"graphml", "graphml"}, {"json", "node-link"}, {"cyjs", "cytoscape"}};
+  for (const char* name : {"karate", "directed"}) {
+    for (const auto& [extension, format] : formats) {
+      CAPTURE(name);
+      CAPTURE(format);
+      const std::string source = dir + "/" + name + "." + extension;
+      const std::string copy = dir + "/" + name + "-kg." + extension;
+      const auto converted = kg::test::run_kg("convert " + source + " " + copy + " --to " + format);
+      REQUIRE_MESSAGE(converted.exit_code == 0, converted.err);
+      const auto expected = kg::test::run_oracle("networkx_interchange.py", std::string("summary ") + format + " " + source);
+      const auto actual = kg::test::run_oracle("networkx_interchange.py", std::string("summary ") + format + " " + copy);
+      CHECK(actual["directed"] == originals[name]["directed"]);
+      CHECK(actual["ids"] == expected["ids"]);
+      for (const auto& member : expected["betweenness"].GetObject()) {
+        CAPTURE(member.name.GetString());
+        REQUIRE(actual["betweenness"].HasMember(member.name));
+        CHECK(actual["betweenness"][member.name].GetDouble() == doctest::Approx(member.value.GetDouble()));
+      }
+    }
+  }
+  // Node-link and Cytoscape keep NetworkX's integer ids as integers.
+  const auto node_link = kg::test::run_oracle("networkx_interchange.py", "summary node-link " + dir + "/karate-kg.json");
+  CHECK(std::string(node_link["ids"]["0"].GetString()) == "int");
 }

@@ -12,6 +12,7 @@
 #include "graph/snapshot.hpp"
 #include "graph/view.hpp"
 #include "ingest/kg_json.hpp"
+#include "ingest/node_link.hpp"
 #include "tests/support/support.hpp"
 
 using namespace kg;
@@ -246,9 +247,47 @@ TEST_CASE("A crafted snapshot that passes the checksum is still checked") {
   }
   SUBCASE("an unknown format version") {
     std::string crafted = bytes;
-    crafted[8] = 2;
-    check_rejected(crafted, "format version 2 is not supported");
+    crafted[8] = 3;
+    check_rejected(crafted, "format version 3 is not supported");
   }
+  SUBCASE("a version 1 snapshot (no direction stored) is refused, not guessed directed") {
+    std::string crafted = bytes;
+    crafted[8] = 1;
+    check_rejected(crafted, "format version 1 is not supported (this kg reads version 2); save it again");
+  }
+  SUBCASE("a graph flag this version does not know") {
+    // The flags byte follows the string pool's two columns and the name.
+    GraphData data = graph.data();
+    std::string reference = snapshot_bytes(data);
+    data.directed = false;
+    std::string flipped = snapshot_bytes(data);
+    REQUIRE(reference.size() == flipped.size());
+    std::size_t at = kSnapshotHeaderBytes;
+    while (reference[at] == flipped[at]) ++at;
+    CHECK(static_cast<unsigned char>(flipped[at]) == 1);
+    flipped[at] = 4;
+    fix_checksum(flipped);
+    check_rejected(flipped, "unknown graph flags 4");
+  }
+  SUBCASE("integer ids flagged on ids that are not integers") {
+    GraphData data = graph.data();
+    data.integer_ids = true;
+    check_rejected(snapshot_bytes(data), "integer ids flagged, an id is not one");
+  }
+}
+
+TEST_CASE("A snapshot keeps the graph's direction and integer ids") {
+  //   0 -- 1   (undirected, NetworkX integer ids)
+  const auto result = read_node_link_text(
+      R"({"directed": false, "nodes": [{"id": 0}, {"id": 1}], "links": [{"source": 0, "target": 1}]})", "t.json");
+  REQUIRE(result.graph);
+  const Graph loaded = read(snapshot_bytes(result.graph->data()));
+  CHECK_FALSE(loaded.directed());
+  CHECK(loaded.integer_ids());
+  CHECK(loaded.both_ways(0));
+  const Graph directed = read(snapshot_bytes(test::graph_from_json(kRichGraph).data()));
+  CHECK(directed.directed());
+  CHECK_FALSE(directed.integer_ids());
 }
 
 TEST_CASE("Saving writes a whole file or none") {

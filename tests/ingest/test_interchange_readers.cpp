@@ -67,6 +67,29 @@ TEST_CASE("GraphML reader: attributes by their keys' types, defaults, yEd graphi
   CHECK(g.str(g.entity_attributes(1)[0].value.as_string()) == "none");  // the key's default
 }
 
+TEST_CASE("GraphML reader: edgedefault and per-edge directed give the graph's direction") {
+  const auto read = [](const std::string& edgedefault, const std::string& edges) {
+    const auto result = kg::read_graphml_text(
+        R"(<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="t" for="edge" attr.name="type"/>)"
+        "<graph edgedefault=\"" + edgedefault + "\"><node id=\"a\"/><node id=\"b\"/>" + edges + "</graph></graphml>",
+        "t.graphml");
+    REQUIRE_MESSAGE(result.graph, all(result));
+    return *result.graph;
+  };
+  const std::string plain = R"(<edge source="a" target="b"/>)";
+  CHECK_FALSE(read("undirected", plain).directed());
+  CHECK_FALSE(read("undirected", "").directed());  // no edges: as declared
+  CHECK(read("directed", plain).directed());
+  CHECK_FALSE(read("directed", plain).both_ways(0));
+  CHECK_FALSE(read("directed", R"(<edge source="a" target="b" directed="false"/>)").directed());
+  // A mix: directed, and the types whose edges are all undirected symmetric.
+  const kg::Graph mixed = read("undirected", R"(<edge source="a" target="b"/>)"
+                                             R"(<edge source="a" target="b" directed="true"><data key="t">x</data></edge>)");
+  CHECK(mixed.directed());
+  CHECK(mixed.both_ways(*mixed.find_relation_type("related")));
+  CHECK_FALSE(mixed.both_ways(*mixed.find_relation_type("x")));
+}
+
 TEST_CASE("GraphML reader: an edge to an undeclared node is an error at the edge") {
   check_problem(graphml("    <node id=\"a\"/>\n    <edge source=\"a\" target=\"zz\"/>\n"), 7, 5, "zz");
 }
@@ -87,7 +110,7 @@ TEST_CASE("GraphML reader: malformed XML, entity declarations and unsupported el
   check_problem(kg::read_graphml_text("<graphml>\xff</graphml>", "t.graphml"), 1, 10, "invalid XML");
 }
 
-TEST_CASE("node-link reader: NetworkX's format, numeric ids, undirected graphs symmetric") {
+TEST_CASE("node-link reader: NetworkX's format, numeric ids, undirected graphs") {
   const auto result = kg::read_node_link_text(
       R"({"directed": false, "multigraph": false, "graph": {"name": "g", "tags": ["x"]},
           "nodes": [{"id": 0, "club": "Mr. Hi"}, {"id": 1, "pos": [1, 2]}],
@@ -98,7 +121,9 @@ TEST_CASE("node-link reader: NetworkX's format, numeric ids, undirected graphs s
   CHECK(g.name() == "g");
   CHECK(g.entity_key(1) == "1");
   CHECK(g.str(g.entity_attributes(1)[0].value.as_string()) == "[1,2]");  // structured values as JSON text
-  CHECK(g.relation_type_info(0).symmetric);
+  CHECK_FALSE(g.directed());
+  CHECK(g.both_ways(0));
+  CHECK(g.integer_ids());
   CHECK(g.relation_attributes(0)[0].value.as_integer() == 4);
 }
 
