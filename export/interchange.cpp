@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <sstream>
 #include <unordered_map>
 
@@ -92,6 +93,9 @@ std::string value_text(const Graph& graph, const Value& value) {
     case Value::Kind::Boolean: return value.as_boolean() ? "true" : "false";
     case Value::Kind::Integer: return std::to_string(value.as_integer());
     case Value::Kind::Real: {
+      // XML Schema's spellings (GraphML's and GEXF's double).
+      if (std::isnan(value.as_real())) return "NaN";
+      if (std::isinf(value.as_real())) return value.as_real() > 0 ? "INF" : "-INF";
       char text[32];
       const auto end = std::to_chars(text, text + sizeof text, value.as_real()).ptr;
       std::string result(text, end);
@@ -188,7 +192,12 @@ void JsonOut::value(const Graph& graph, const Value& value) {
   switch (value.kind()) {
     case Value::Kind::Boolean: writer_.Bool(value.as_boolean()); break;
     case Value::Kind::Integer: writer_.Int64(value.as_integer()); break;
-    case Value::Kind::Real: writer_.Double(value.as_real()); break;
+    case Value::Kind::Real:
+      // JSON has no infinities or NaN (GraphML does): they travel as the
+      // text XML Schema spells them with.
+      if (std::isfinite(value.as_real())) writer_.Double(value.as_real());
+      else string(value_text(graph, value));
+      break;
     case Value::Kind::String: string(graph.str(value.as_string())); break;
     case Value::Kind::Json: {
       const std::string_view text = graph.str(value.as_string());

@@ -37,6 +37,9 @@ struct ReadOptions {
 struct ReadResult {
   std::optional<Graph> graph;  // empty whenever problems is not
   std::vector<Diagnostic> problems;
+  // What was read in a way the user may not expect (an attribute type kg
+  // does not interpret, kept as text): said once, never a reason to refuse.
+  std::vector<Diagnostic> warnings;
 };
 
 struct Format {

@@ -42,7 +42,11 @@ struct Key {
   std::string default_value;
   // Worked out once per key rather than once per value.
   Field node_field = Field::None, edge_field = Field::None;
-  bool label = false;  // a node's "label" names it when "name" is absent (Gephi, yEd)
+  // A node's "label" (Gephi, yEd) or "id" (igraph keeps a GraphML node id
+  // so) names it when "name" is absent; an edge's "label" is its relation
+  // type when "type" is absent.
+  bool label = false;
+  bool id = false;
 };
 
 Field field_of(Domain domain, std::string_view name) {
@@ -230,6 +234,8 @@ class Reader {
     }
   }
 
+  // Keys of types kg does not interpret, each (offset, "'name' (type)").
+  const std::vector<std::pair<std::size_t, std::string>>& uninterpreted() const { return uninterpreted_; }
   const std::vector<std::size_t>& entity_offsets() const { return entity_offsets_; }
   const std::vector<std::size_t>& relation_offsets() const { return relation_offsets_; }
   std::size_t graph_offset() const { return graph_offset_; }
@@ -279,9 +285,9 @@ class Reader {
     else if (t == "float" || t == "double") key.type = TextType::Real;
     else if (t == "string") key.type = TextType::String;
     else {
-      problems_.report(offset, "", "unknown attr.type '" + std::string(t) +
-                                       "' (expected boolean, int, long, float, double or string)");
+      // graph-tool's vector_float, python_object, ...: kept as their text.
       key.type = TextType::String;
+      uninterpreted_.push_back({offset, "'" + key.name + "' (" + std::string(t) + ")"});
     }
     if (key_index_.count(id)) {
       problems_.report(offset, "", std::string("key '") + id + "' declared twice");
@@ -292,6 +298,7 @@ class Reader {
     key.edge_field = key.domain == Domain::Edge || key.domain == Domain::All ? field_of(Domain::Edge, key.name)
                                                                              : Field::None;
     key.label = key.name == "label";
+    key.id = key.name == "id";
     key_index_[id] = keys_.size();
     keys_.push_back(std::move(key));
   }
@@ -383,7 +390,7 @@ class Reader {
 
   void finish_node() {
     values_with_defaults(Domain::Node);
-    std::string_view name, type, label;
+    std::string_view name, type, label, id;
     const DataValue* aliases = nullptr;
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
@@ -393,11 +400,12 @@ class Reader {
         case Field::Aliases: aliases = &value; break;
         default:
           if (key.label) label = *value.text;
+          if (key.id) id = *value.text;
           break;
       }
     }
     entity_offsets_.push_back(item_.offset);
-    builder_.add_entity(item_.id, name.empty() ? label : name, type);
+    builder_.add_entity(item_.id, !name.empty() ? name : !label.empty() ? label : id, type);
     if (aliases) {
       const std::string error = interchange::add_json_text(builder_, *aliases->text, &interchange::add_aliases);
       if (!error.empty()) problems_.report(aliases->offset, node_path(), "expected " + error);
@@ -421,10 +429,15 @@ class Reader {
     std::string_view type = interchange::kDefaultRelationType;
     Date dates[2];
     const DataValue* evidence = nullptr;
+    bool typed = false;
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
       const Field field = key.edge_field;
+      if (key.label && !typed && (key.domain == Domain::Edge || key.domain == Domain::All) && !value.text->empty()) {
+        type = *value.text;
+      }
       if (field == Field::RelationType) {
+        typed = true;
         type = *value.text;
       } else if (field == Field::Date || field == Field::Until) {
         if (value.text->empty()) continue;
@@ -490,12 +503,15 @@ class Reader {
   std::size_t pool_used_ = 0;
   std::vector<std::string> declared_types_;
   std::vector<std::size_t> entity_offsets_, relation_offsets_;
+  std::vector<std::pair<std::size_t, std::string>> uninterpreted_;
 
 };
 
 ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std::string& name,
                  const std::function<std::string()>& load_text, const ReadOptions& options) {
-  XML_Parser parser = XML_ParserCreateNS("UTF-8", kNamespaceSeparator);
+  // No forced encoding: Expat honours the XML declaration (UTF-8, UTF-16,
+  // ISO-8859-1, US-ASCII) and assumes UTF-8 without one.
+  XML_Parser parser = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
   if (!parser) throw std::bad_alloc();
   const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> owner(parser, XML_ParserFree);
   Builder builder;
@@ -539,6 +555,15 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   }
 
   ReadResult result;
+  if (!reader.uninterpreted().empty()) {
+    // One warning for the file, at the first such key, naming them all.
+    std::string keys;
+    for (const auto& [at, key] : reader.uninterpreted()) keys += (keys.empty() ? "" : ", ") + key;
+    interchange::Problems warning(1);
+    warning.report(reader.uninterpreted().front().first, "",
+                   "attribute types kg does not interpret, values kept as text: " + keys);
+    result.warnings = warning.diagnostics(name, load_text());
+  }
   if (problems.empty()) {
     BuildResult built = std::move(builder).finish();
     for (const auto& problem : built.problems) {

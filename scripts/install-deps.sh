@@ -12,9 +12,9 @@ build_packages=(
   rapidjson-dev libexpat1-dev libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation2
   doctest-dev libcli11-dev libfmt-dev
   clang libclang-rt-14-dev
-  python3 python3-networkx python3-numpy python3-scipy python3-igraph
+  python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-graph-tool
 )
-bench_packages=(python3-igraph python3-graph-tool time python3-pydot)
+bench_packages=(time python3-pydot)
 
 wanted=("${build_packages[@]}")
 mermaid=false

@@ -144,6 +144,7 @@ int run_convert(const ConvertOptions& options) {
   ReadOptions read_options;
   read_options.csv = options.csv;
   ReadResult result = read_graph(options.input.path, options.input.from, read_options);
+  for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
   if (!result.problems.empty()) {
     for (const auto& problem : result.problems) print_error(problem.to_string());
     throw CommandFailed(kExitInput);

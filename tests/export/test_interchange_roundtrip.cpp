@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -386,4 +388,75 @@ TEST_CASE("interchange: NetworkX graphs come back from kg with their direction, 
   // Node-link and Cytoscape keep NetworkX's integer ids as integers.
   const auto node_link = kg::test::run_oracle("networkx_interchange.py", "summary node-link " + dir + "/karate-kg.json");
   CHECK(std::string(node_link["ids"]["0"].GetString()) == "int");
+}
+
+// graph-tool's own GraphML (g.save): vector_* keys and inf values load; the
+// vector is kept as its text with one warning; kg's GraphML of it loads in
+// graph_tool.load_graph(..., fmt="graphml") with the infinity intact.
+TEST_CASE("interchange: graph-tool's GraphML loads, and graph-tool loads kg's") {
+  const std::string dir = kg::test::temp_dir();
+  const std::string original = dir + "/gt.graphml";
+  const auto wrote = kg::test::run("/usr/bin/python3 " + kg::test::source_dir() +
+                                   "/tests/oracle/graph_tool_interchange.py write " + original);
+  REQUIRE_MESSAGE(wrote.exit_code == 0, wrote.err);
+  const auto converted = kg::test::run_kg("convert " + original + " " + dir + "/kg.graphml");
+  REQUIRE_MESSAGE(converted.exit_code == 0, converted.err);
+  // One warning, naming the key and its type.
+  CHECK(converted.err.find("warning: ") != std::string::npos);
+  CHECK(converted.err.find("'pos' (vector_float)") != std::string::npos);
+  CHECK(converted.err.find("warning: ", converted.err.find("warning: ") + 1) == std::string::npos);
+  const Graph g = must_read(kg::read_graph(original));
+  CHECK_FALSE(g.directed());
+  REQUIRE(g.entity_count() == 3);
+  CHECK(g.entity_name(0) == "a");
+  CHECK(g.str(g.entity_attributes(0)[0].value.as_string()) == "1.5, 2");
+  CHECK(std::isinf(g.relation_attributes(0)[0].value.as_real()));
+  CHECK(g.relation_attributes(1)[0].value.as_real() == 0.1);
+
+  const auto gt = kg::test::run_oracle("graph_tool_interchange.py", "read " + dir + "/kg.graphml");
+  CHECK_FALSE(gt["directed"].GetBool());
+  CHECK(gt["vertices"].GetInt() == 3);
+  CHECK(gt["edges"].GetInt() == 2);
+  CHECK(std::string(gt["vertex_properties"]["name"][1].GetString()) == "b");
+  CHECK(std::string(gt["edge_properties"]["weight"][0].GetString()) == "inf");
+  CHECK(gt["edge_properties"]["weight"][1].GetDouble() == 0.1);
+}
+
+// XML Schema's INF, -INF and NaN are doubles; JSON has none, so JSON
+// writers carry them as that text.
+TEST_CASE("interchange: GraphML doubles INF, -INF and NaN are read, and written back") {
+  const auto result = kg::read_graphml_text(
+      R"(<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="w" for="node" attr.name="w" attr.type="double"/>)"
+      R"(<graph edgedefault="directed"><node id="a"><data key="w">INF</data></node><node id="b"><data key="w">-INF</data></node>)"
+      R"(<node id="c"><data key="w">NaN</data></node></graph></graphml>)",
+      "t.graphml");
+  REQUIRE(result.graph);
+  const Graph& g = *result.graph;
+  CHECK(g.entity_attributes(0)[0].value.as_real() == std::numeric_limits<double>::infinity());
+  CHECK(g.entity_attributes(1)[0].value.as_real() == -std::numeric_limits<double>::infinity());
+  CHECK(std::isnan(g.entity_attributes(2)[0].value.as_real()));
+  const std::string graphml = written(g, kg::write_graphml);
+  CHECK(graphml.find(">INF</data>") != std::string::npos);
+  CHECK(graphml.find(">-INF</data>") != std::string::npos);
+  CHECK(graphml.find(">NaN</data>") != std::string::npos);
+  const std::string node_link = written(g, kg::write_node_link);
+  CHECK(node_link.find(R"("w":"-INF")") != std::string::npos);
+  const Graph again = must_read(kg::read_node_link_text(node_link, "t.json"));  // valid JSON, read back
+  CHECK(again.entity_count() == 3);
+}
+
+// The XML declaration's encoding is honoured (Expat converts to UTF-8).
+TEST_CASE("interchange: GraphML declared ISO-8859-1 is read in that encoding") {
+  const std::string latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+                             "<key id=\"n\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>"
+                             "<graph edgedefault=\"directed\"><node id=\"z\"><data key=\"n\">Z\xfcrich caf\xe9</data></node>"
+                             "</graph></graphml>";
+  const Graph g = must_read(kg::read_graphml_text(latin1, "t.graphml"));
+  CHECK(g.entity_name(0) == "Z\xc3\xbcrich caf\xc3\xa9");
+  // Undeclared, the same bytes are not UTF-8: refused, located.
+  const auto undeclared = kg::read_graphml_text(latin1.substr(latin1.find('\n') + 1), "t.graphml");
+  CHECK_FALSE(undeclared.graph);
+  REQUIRE_FALSE(undeclared.problems.empty());
+  CHECK(undeclared.problems[0].message.find("invalid XML") != std::string::npos);
 }
