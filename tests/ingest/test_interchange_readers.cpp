@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ingest/csv.hpp"
+#include "ingest/edgelist.hpp"
 #include "ingest/format.hpp"
 #include "ingest/graphml.hpp"
 #include "ingest/jsonl.hpp"
@@ -224,4 +225,28 @@ TEST_CASE("Cytoscape reader: elements as an object or one array, edge ids not at
                                         "\"edges\": [{\"data\": {\"source\": \"a\", \"target\": \"c\"}}]}}",
                                         "t.cyjs"),
                 2, 46, "unknown entity 'c'");
+}
+
+//   a --> b --> c      (and a --> b again: parallel)
+TEST_CASE("edge list reader: two or three columns, comments, weights; problems located") {
+  const auto result = kg::read_edgelist_text("# a comment\n\na b\nb\tc 2.5  # weighted\na b 7\nb a heavy\n", "t.edges");
+  REQUIRE_MESSAGE(result.graph, all(result));
+  const kg::Graph& g = *result.graph;
+  REQUIRE(g.entity_count() == 3);
+  CHECK(g.entity_key(0) == "a");
+  CHECK(g.entity_key(2) == "c");
+  REQUIRE(g.relation_count() == 4);
+  CHECK(g.directed());
+  CHECK(g.entity_key(g.source(1)) == "b");
+  CHECK(g.entity_key(g.target(1)) == "c");
+  CHECK(g.relation_attributes(0).empty());
+  CHECK(g.relation_attributes(1)[0].value.as_real() == 2.5);
+  CHECK(g.relation_attributes(2)[0].value.as_integer() == 7);
+  CHECK(g.str(g.relation_attributes(3)[0].value.as_string()) == "heavy");
+  check_problem(kg::read_edgelist_text("a b\na b c d\n", "t.edges"), 2, 7, "a fourth column");
+  check_problem(kg::read_edgelist_text("a b\n  lonely\n", "t.edges"), 2, 3, "one column");
+  check_problem(kg::read_edgelist_text("a b\nc \xff\n", "t.edges"), 2, 3, "invalid UTF-8");
+  // Chosen by extension or by name, never by content.
+  CHECK(kg::choose_input_format("x.edgelist", std::nullopt).name == "edgelist");
+  CHECK(kg::choose_input_format("x.txt", std::string("edgelist")).name == "edgelist");
 }
