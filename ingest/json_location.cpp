@@ -3,6 +3,10 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
 namespace kg {
 
 std::vector<JsonPathStep> parse_json_path(std::string_view path) {
@@ -126,6 +130,98 @@ std::size_t locate_json_path(const std::string& text, std::size_t value_offset, 
   rapidjson::Reader reader;
   reader.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(stream, finder);
   return finder.found() ? skip_json_separators(text, finder.offset()) : value_offset;
+}
+
+namespace {
+
+// SAX handler: the names of every open object, scanned while an object is
+// small and hashed once it is not, so a million-member object stays linear.
+class RepeatedMemberFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RepeatedMemberFinder> {
+ public:
+  explicit RepeatedMemberFinder(const rapidjson::StringStream& stream) : stream_(stream) {}
+  bool StartObject() {
+    frames_.emplace_back();
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) {
+    frames_.pop_back();
+    return true;
+  }
+  bool Key(const char* name, rapidjson::SizeType length, bool) {
+    Frame& frame = frames_.back();
+    const std::string_view key(name, length);
+    const std::size_t here = stream_.Tell();
+    if (frame.index.empty()) {
+      for (const auto& [seen, at] : frame.names) {
+        if (seen == key) return found(key, at, here);
+      }
+      frame.names.emplace_back(std::string(key), here);
+      if (frame.names.size() > kScanned) {
+        for (const auto& [seen, at] : frame.names) frame.index.emplace(seen, at);
+      }
+      return true;
+    }
+    const auto [it, inserted] = frame.index.emplace(std::string(key), here);
+    return inserted || found(key, it->second, here);
+  }
+  bool Default() { return true; }
+  const std::optional<RepeatedMember>& repeated() const { return repeated_; }
+
+ private:
+  static constexpr std::size_t kScanned = 16;
+  struct Frame {
+    std::vector<std::pair<std::string, std::size_t>> names;
+    std::unordered_map<std::string, std::size_t> index;
+  };
+  bool found(std::string_view key, std::size_t first, std::size_t second) {
+    repeated_ = RepeatedMember{std::string(key), first, second};
+    return false;  // stops the parse
+  }
+  const rapidjson::StringStream& stream_;
+  std::vector<Frame> frames_;
+  std::optional<RepeatedMember> repeated_;
+};
+
+}  // namespace
+
+std::optional<RepeatedMember> find_repeated_member(const char* text) {
+  rapidjson::StringStream stream(text);
+  RepeatedMemberFinder finder(stream);
+  rapidjson::Reader reader;
+  reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag>(stream, finder);
+  return finder.repeated();
+}
+
+bool has_repeated_member(const rapidjson::Value& root) {
+  std::vector<const rapidjson::Value*> stack{&root};
+  std::unordered_set<std::string_view> names;
+  while (!stack.empty()) {
+    const rapidjson::Value* value = stack.back();
+    stack.pop_back();
+    if (value->IsArray()) {
+      for (const auto& element : value->GetArray()) stack.push_back(&element);
+      continue;
+    }
+    if (!value->IsObject()) continue;
+    const auto members = value->GetObject();
+    const auto name_of = [](const rapidjson::Value& name) {
+      return std::string_view(name.GetString(), name.GetStringLength());
+    };
+    if (members.MemberCount() <= 16) {
+      for (auto a = members.begin(); a != members.end(); ++a) {
+        for (auto b = members.begin(); b != a; ++b) {
+          if (name_of(a->name) == name_of(b->name)) return true;
+        }
+      }
+    } else {
+      names.clear();
+      for (const auto& member : members) {
+        if (!names.insert(name_of(member.name)).second) return true;
+      }
+    }
+    for (const auto& member : members) stack.push_back(&member.value);
+  }
+  return false;
 }
 
 }  // namespace kg

@@ -97,6 +97,12 @@ class Reader {
         return;
       }
     }
+    // The parser stops at a NUL (its end of text): say what it is rather
+    // than "missing a closing quotation mark".
+    if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos) {
+      report(line_number, column_of(line, nul), "", "a NUL byte (JSON writes it \\u0000 inside a string)");
+      return;
+    }
     value_allocator_.Clear();
     stack_allocator_.Clear();
     Document document(&value_allocator_, 1024, &stack_allocator_);
@@ -112,6 +118,15 @@ class Reader {
     if (!document.IsObject()) {
       report(line_number, column_of(line, line.find_first_not_of(" \t")), "", "expected an object");
       return;
+    }
+    if (has_repeated_member(document)) {
+      const std::string copy(line);  // the parse above was in situ
+      if (const auto repeated = find_repeated_member(copy.c_str())) {
+        report(line_number, column_of(line, repeated->second), "",
+               "member '" + repeated->name + "' given twice (first at " + std::to_string(line_number) + ":" +
+                   std::to_string(column_of(line, repeated->first)) + ")");
+        return;
+      }
     }
     Kind kind;
     if (const auto it = document.FindMember("kind"); it != document.MemberEnd()) {

@@ -437,6 +437,17 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     result.problems = problems.diagnostics(name, load_text());
     return result;
   }
+  if (has_repeated_member(document)) {
+    if (const auto repeated = find_repeated_member(body.data())) {
+      const std::string text = load_text();
+      const auto [line, column] = TextPositions(text).locate(start + repeated->first);
+      problems.report(start + repeated->second, "",
+                      "member '" + repeated->name + "' given twice (first at " + std::to_string(line) + ":" +
+                          std::to_string(column) + ")");
+      result.problems = problems.diagnostics(name, text);
+      return result;
+    }
+  }
   Builder builder;
   Reader reader(builder);
   if (cytoscape) {

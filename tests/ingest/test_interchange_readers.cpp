@@ -250,3 +250,22 @@ TEST_CASE("edge list reader: two or three columns, comments, weights; problems l
   CHECK(kg::choose_input_format("x.edgelist", std::nullopt).name == "edgelist");
   CHECK(kg::choose_input_format("x.txt", std::string("edgelist")).name == "edgelist");
 }
+
+// One rule for repeated members in every reader: refused, both places named
+// (kg JSON refuses them already; node-link kept the last, JSON Lines and
+// Cytoscape the first).
+TEST_CASE("interchange readers: a member given twice is refused with both locations") {
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": \"a\",\n  \"id\": \"b\"}], \"links\": []}", "t.json"), 2,
+                3, "member 'id' given twice (first at 1:13)");
+  check_problem(kg::read_cytoscape_text(R"({"elements": {"nodes": [{"data": {"id": "a", "name": "x", "name": "y"}}]}})",
+                                        "t.cyjs"),
+                1, 59, "member 'name' given twice (first at 1:46)");
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\"}\n{\"id\": \"b\", \"type\": \"x\", \"type\": \"y\"}\n", "t.jsonl"), 2, 26,
+                "member 'type' given twice (first at 2:13)");
+  // Members of the same name in different objects are fine.
+  CHECK(kg::read_node_link_text(R"({"nodes": [{"id": "a"}, {"id": "b"}], "links": []})", "t.json").graph);
+}
+
+TEST_CASE("JSON Lines reader: a NUL byte is reported as such") {
+  check_problem(kg::read_jsonl_text(std::string("{\"id\": \"a\0b\"}\n", 14), "t.jsonl"), 1, 10, "a NUL byte");
+}
