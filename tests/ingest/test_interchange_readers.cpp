@@ -196,6 +196,11 @@ TEST_CASE("CSV reader: problems located by line and column") {
   check_problem(kg::read_csv_texts("id,name\na,\"A\n", ""), 2, 3, "unterminated quoted field");
   check_problem(kg::read_csv_texts("", "a,b\nx,y\n"), 1, 1, "no source column");
   check_problem(kg::read_csv_texts("id\na\n", "source,target\na,b\n"), 2, 1, "b");
+  // Blank and repeated header cells: never attributes without a name or
+  // two values for one key.
+  check_problem(kg::read_csv_texts("id,,x\na,1,2\n", ""), 1, 4, "empty header cell");
+  check_problem(kg::read_csv_texts("id,x,x:long\na,1,2\n", ""), 1, 6, "column 'x' given twice (first as column 2)");
+  CHECK(kg::read_csv_texts("id,:IGNORE,x\na,1,2\n", "").graph);
 }
 
 TEST_CASE("interchange readers: JSON kinds are told apart by content") {
