@@ -460,3 +460,20 @@ TEST_CASE("interchange: GraphML declared ISO-8859-1 is read in that encoding") {
   REQUIRE_FALSE(undeclared.problems.empty());
   CHECK(undeclared.problems[0].message.find("invalid XML") != std::string::npos);
 }
+
+// igraph's GraphML (g.write_graphml): vertices named through the "name"
+// attribute, direction kept.
+//   alice --2.5--> bob --1.0--> carol
+TEST_CASE("interchange: igraph's GraphML reads with its vertex names and direction") {
+  const std::string path = kg::test::temp_dir() + "/igraph.graphml";
+  kg::test::run_oracle("networkx_interchange.py", "igraph-write " + path);
+  const Graph g = must_read(kg::read_graph(path));
+  CHECK(g.directed());
+  REQUIRE(g.entity_count() == 3);
+  CHECK(g.entity_name(0) == "alice");
+  CHECK(g.entity_name(2) == "carol");
+  REQUIRE(g.relation_count() == 2);
+  CHECK(g.entity_name(g.source(1)) == "bob");
+  CHECK(g.entity_name(g.target(1)) == "carol");
+  CHECK(g.relation_attributes(0)[0].value.as_real() == 2.5);
+}

@@ -25,6 +25,10 @@ Usage:
       cytoscape_graph) and prints its summary: {"directed", "ids": {str(id):
       type name}, "betweenness": {str(id): score}} (betweenness of the
       simple graph, as nx.betweenness_centrality on nx.Graph / nx.DiGraph).
+  networkx_interchange.py igraph-write PATH
+      Writes, with igraph's Write_GraphML, a directed graph whose vertices
+      have a "name" (alice, bob, carol) and edges a "weight":
+          alice -> bob (2.5), bob -> carol (1.0); prints nothing.
   networkx_interchange.py igraph PATH
       Reads a GraphML file with igraph and prints {"vertices", "edges",
       "vertex_attributes", "edge_attributes", "names": [...],
@@ -146,6 +150,18 @@ def read_igraph(path):
     }
 
 
+def write_igraph(path):
+    import igraph
+
+    g = igraph.Graph(directed=True)
+    g.add_vertices(3)
+    g.vs["name"] = ["alice", "bob", "carol"]
+    g.add_edges([(0, 1), (1, 2)])
+    g.es["weight"] = [2.5, 1.0]
+    g.write_graphml(path)
+    return {}
+
+
 def main():
     command = sys.argv[1]
     if command == "read":
@@ -156,6 +172,8 @@ def main():
         out = sources(sys.argv[2])
     elif command == "summary":
         out = summary(read_default(sys.argv[2], sys.argv[3]))
+    elif command == "igraph-write":
+        out = write_igraph(sys.argv[2])
     elif command == "igraph":
         out = read_igraph(sys.argv[2])
     else:
