@@ -3,6 +3,8 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <charconv>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -222,6 +224,61 @@ bool has_repeated_member(const rapidjson::Value& root) {
     for (const auto& member : members) stack.push_back(&member.value);
   }
   return false;
+}
+
+namespace {
+
+class BigIntegerFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, BigIntegerFinder> {
+ public:
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    const std::string_view number(text, length);
+    if (number.find_first_of(".eE") != std::string_view::npos) return true;
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+    if (error == std::errc() && end == number.data() + number.size()) return true;
+    found_ = std::string(number);
+    return false;
+  }
+  bool Default() { return true; }
+  const std::optional<std::string>& found() const { return found_; }
+
+ private:
+  std::optional<std::string> found_;
+};
+
+// Where the number token `number` first stands outside a string: its text
+// with no digit, sign or quote against it. (The parser's stream position
+// is no help here: it has moved on by the time the number is handed over.)
+std::size_t number_offset(std::string_view text, const std::string& number) {
+  const auto attached = [](char c) { return (c >= '0' && c <= '9') || c == '"' || c == '-' || c == '.'; };
+  for (std::size_t at = text.find(number); at != std::string_view::npos; at = text.find(number, at + 1)) {
+    const bool left = at > 0 && attached(text[at - 1]);
+    const std::size_t end = at + number.size();
+    const bool right = end < text.size() && attached(text[end]);
+    if (!left && !right) return at;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool has_long_digit_run(std::string_view text) {
+  std::size_t run = 0;
+  for (const char c : text) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run >= 19) return true;
+  }
+  return false;
+}
+
+std::optional<std::size_t> find_integer_beyond_64_bits(const char* text, std::size_t size) {
+  if (!has_long_digit_run(std::string_view(text, size))) return std::nullopt;
+  rapidjson::StringStream stream(text);
+  BigIntegerFinder finder;
+  rapidjson::Reader reader;
+  reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag>(stream, finder);
+  if (!finder.found()) return std::nullopt;
+  return number_offset(std::string_view(text, size), *finder.found());
 }
 
 }  // namespace kg

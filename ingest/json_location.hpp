@@ -37,6 +37,15 @@ std::optional<RepeatedMember> find_repeated_member(const char* text);
 // test that decides whether find_repeated_member must run.
 bool has_repeated_member(const rapidjson::Value& root);
 
+// Whether `text` holds 19 digits in a row: the cheap test that rules most
+// texts out before find_integer_beyond_64_bits must parse.
+bool has_long_digit_run(std::string_view text);
+// The offset of the first integer in the JSON `text` (with a NUL at
+// text[size]) that does not fit 64 signed bits (kg's integers; kg JSON
+// refuses them too), which a DOM parser would silently turn into an inexact
+// double.
+std::optional<std::size_t> find_integer_beyond_64_bits(const char* text, std::size_t size);
+
 // Moves from the end of one JSON token to the start of the next, past
 // whitespace, ':' and ','.
 std::size_t skip_json_separators(std::string_view text, std::size_t offset);

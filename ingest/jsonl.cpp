@@ -119,6 +119,13 @@ class Reader {
       report(line_number, column_of(line, line.find_first_not_of(" \t")), "", "expected an object");
       return;
     }
+    if (has_long_digit_run(line)) {
+      const std::string copy(line);  // NUL-terminated; the parse above was in situ
+      if (const auto at = find_integer_beyond_64_bits(copy.c_str(), copy.size())) {
+        report(line_number, column_of(line, *at), "", "integer out of range (beyond 64 bits)");
+        return;
+      }
+    }
     if (has_repeated_member(document)) {
       const std::string copy(line);  // the parse above was in situ
       if (const auto repeated = find_repeated_member(copy.c_str())) {

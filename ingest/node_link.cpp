@@ -437,6 +437,11 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     result.problems = problems.diagnostics(name, load_text());
     return result;
   }
+  if (const auto big = find_integer_beyond_64_bits(body.data(), body.size())) {
+    problems.report(start + *big, "", "integer out of range (beyond 64 bits; write such an id as a string)");
+    result.problems = problems.diagnostics(name, load_text());
+    return result;
+  }
   if (has_repeated_member(document)) {
     if (const auto repeated = find_repeated_member(body.data())) {
       const std::string text = load_text();

@@ -274,3 +274,22 @@ TEST_CASE("interchange readers: a member given twice is refused with both locati
 TEST_CASE("JSON Lines reader: a NUL byte is reported as such") {
   check_problem(kg::read_jsonl_text(std::string("{\"id\": \"a\0b\"}\n", 14), "t.jsonl"), 1, 10, "a NUL byte");
 }
+
+// Integers beyond 64 bits were silently inexact doubles (2^64+1 as an id
+// became "18446744073709553000.0"): refused, located, in every JSON reader,
+// as kg JSON refuses them. 2^63 - 1 is the largest accepted.
+TEST_CASE("interchange readers: integers beyond 64 bits are refused with their place") {
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": 18446744073709551617}], \"links\": []}", "t.json"), 1, 19,
+                "integer out of range");
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": 1, \"n\": 9223372036854775808}], \"links\": []}", "t.json"),
+                1, 27, "integer out of range");
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\", \"attributes\": {\"n\": -9223372036854775809}}\n", "t.jsonl"), 1, 33,
+                "integer out of range");
+  const auto largest =
+      kg::read_node_link_text("{\"nodes\": [{\"id\": 9223372036854775807}], \"links\": []}", "t.json");
+  REQUIRE(largest.graph);
+  CHECK(largest.graph->entity_key(0) == "9223372036854775807");
+  CHECK(largest.graph->integer_ids());
+  // Long digit runs inside strings are text, not numbers.
+  CHECK(kg::read_node_link_text("{\"nodes\": [{\"id\": \"184467440737095516170\"}], \"links\": []}", "t.json").graph);
+}
