@@ -11,6 +11,7 @@
 #include "graph/exception.hpp"
 #include "graph/snapshot.hpp"
 #include "graph/view.hpp"
+#include "ingest/format.hpp"
 #include "ingest/kg_json.hpp"
 #include "ingest/node_link.hpp"
 #include "tests/support/support.hpp"
@@ -335,4 +336,59 @@ TEST_CASE("A view's columns hold what it keeps, renumbered") {
   CHECK(without_lab.entity_count() == 3);
   CHECK(without_lab.entity_key(1) == "rival");
   CHECK(without_lab.relation_count() == 0);
+}
+
+// A snapshot made by hand, with a correct checksum, passes every check a
+// JSON input passes: each of these loaded before, and kg then wrote broken
+// output from it.
+TEST_CASE("A hand-made snapshot with a correct checksum is checked as a JSON input is") {
+  const Graph graph = test::graph_from_json(kRichGraph);
+  const std::string dir = test::temp_dir();
+  const auto refused = [&](const GraphData& data, const std::string& path, const std::string& words) {
+    const std::string file = dir + "/crafted.kgs";
+    test::write_file(file, snapshot_bytes(data));
+    const ReadResult result = read_graph(file);
+    CHECK_FALSE(result.graph);
+    REQUIRE_FALSE(result.problems.empty());
+    CHECK(result.problems[0].path == path);
+    CHECK_MESSAGE(result.problems[0].message.find(words) != std::string::npos, result.problems[0].message);
+  };
+  const GraphData& original = graph.data();
+  {
+    GraphData d = original;  // ada, lab, rival, bob
+    d.entity_keys[2] = d.entity_keys[1];
+    refused(d, "entities[2].id", "duplicate id 'lab' (first defined by entities[1])");
+  }
+  {
+    GraphData d = original;
+    d.entity_keys[3] = 0;  // the empty string
+    refused(d, "entities[3].id", "empty id");
+  }
+  {
+    GraphData d = original;
+    d.aliases[2] = d.entity_keys[1];  // bob's alias "Robert" becomes "lab"
+    refused(d, "entities[3].aliases[0]", "alias 'lab' already names 'lab'");
+  }
+  {
+    GraphData d = original;
+    d.relation_untils[0] = Date::parse("2014")->pack();  // date 2015
+    refused(d, "relations[0].until", "until 2014 precedes date 2015");
+  }
+  {
+    GraphData d = original;
+    d.sources[1].id = d.sources[0].id;
+    refused(d, "sources[1].id", "duplicate source id 's1'");
+  }
+  {
+    GraphData d = original;
+    std::string bytes = d.strings.data();
+    const std::size_t at = bytes.find("Ada funded");
+    REQUIRE(at != std::string::npos);
+    bytes[at] = '\xff';
+    d.strings = StringPool::from_columns(bytes, d.strings.offsets());
+    refused(d, "", "invalid UTF-8");
+  }
+  // The sound original loads.
+  test::write_file(dir + "/sound.kgs", snapshot_bytes(original));
+  CHECK(read_graph(dir + "/sound.kgs").graph);
 }
