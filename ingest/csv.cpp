@@ -315,6 +315,12 @@ class Reader {
                             std::to_string(parser.count()));
         continue;
       }
+      bool too_long = false;
+      for (std::size_t i = 0; i < parser.count() && !too_long; ++i) {
+        too_long = parser.field(i).size() > interchange::kMaxStringBytes;
+        if (too_long) problems.report(start + parser.offset(i), "", "a field longer than 16 MiB");
+      }
+      if (too_long) continue;
       if (relations) {
         relation_row(parser, columns, start, problems);
       } else {

@@ -10,8 +10,7 @@
 namespace kg {
 namespace {
 
-// The same bound as every reader's strings (16 MiB).
-constexpr std::size_t kMaxToken = std::size_t{1} << 24;
+constexpr std::size_t kMaxToken = interchange::kMaxStringBytes;
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 

@@ -281,4 +281,67 @@ std::optional<std::size_t> find_integer_beyond_64_bits(const char* text, std::si
   return number_offset(std::string_view(text, size), *finder.found());
 }
 
+namespace {
+
+// The path of the first long string below `value`, breadth first with each
+// step's parent kept so that the path can be spelled. Run only once
+// has_long_string said there is one.
+bool long_string_below(const rapidjson::Value& value, std::size_t limit, std::string& path) {
+  struct Step {
+    const rapidjson::Value* value;
+    std::size_t parent;  // index into steps; npos for the root
+    std::string name;    // ".member" or "[i]"
+  };
+  std::vector<Step> steps{{&value, std::string::npos, ""}};
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const rapidjson::Value& v = *steps[i].value;
+    bool long_here = v.IsString() && v.GetStringLength() > limit;
+    if (v.IsObject()) {
+      for (const auto& member : v.GetObject()) {
+        const std::string name(member.name.GetString(), member.name.GetStringLength());
+        if (member.name.GetStringLength() > limit) long_here = true;
+        steps.push_back({&member.value, i, "." + name.substr(0, std::min<std::size_t>(name.size(), 64))});
+      }
+    } else if (v.IsArray()) {
+      for (rapidjson::SizeType k = 0; k < v.Size(); ++k) steps.push_back({&v[k], i, "[" + std::to_string(k) + "]"});
+    }
+    if (long_here) {
+      std::vector<const std::string*> names;
+      for (std::size_t at = i; at != std::string::npos; at = steps[at].parent) names.push_back(&steps[at].name);
+      path.clear();
+      for (auto it = names.rbegin(); it != names.rend(); ++it) path += **it;
+      if (!path.empty() && path[0] == '.') path.erase(0, 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool has_long_string(const rapidjson::Value& root, std::size_t limit) {
+  std::vector<const rapidjson::Value*> stack{&root};
+  while (!stack.empty()) {
+    const rapidjson::Value* value = stack.back();
+    stack.pop_back();
+    if (value->IsString() && value->GetStringLength() > limit) return true;
+    if (value->IsArray()) {
+      for (const auto& element : value->GetArray()) stack.push_back(&element);
+    } else if (value->IsObject()) {
+      for (const auto& member : value->GetObject()) {
+        if (member.name.GetStringLength() > limit) return true;
+        stack.push_back(&member.value);
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> find_long_string(const rapidjson::Value& root, std::size_t limit) {
+  if (!has_long_string(root, limit)) return std::nullopt;
+  std::string path;
+  long_string_below(root, limit, path);
+  return path;
+}
+
 }  // namespace kg

@@ -37,6 +37,10 @@ std::optional<RepeatedMember> find_repeated_member(const char* text);
 // test that decides whether find_repeated_member must run.
 bool has_repeated_member(const rapidjson::Value& root);
 
+// The JSON path ("nodes[3].name") of the first string, value or member name,
+// longer than `limit` bytes: every reader applies kg JSON's 16 MiB limit.
+std::optional<std::string> find_long_string(const rapidjson::Value& root, std::size_t limit);
+
 // Whether `text` holds 19 digits in a row: the cheap test that rules most
 // texts out before find_integer_beyond_64_bits must parse.
 bool has_long_digit_run(std::string_view text);

@@ -119,6 +119,10 @@ class Reader {
       report(line_number, column_of(line, line.find_first_not_of(" \t")), "", "expected an object");
       return;
     }
+    if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
+      problem_at(*path, "a string longer than 16 MiB");
+      return;
+    }
     if (has_long_digit_run(line)) {
       const std::string copy(line);  // NUL-terminated; the parse above was in situ
       if (const auto at = find_integer_beyond_64_bits(copy.c_str(), copy.size())) {

@@ -442,6 +442,13 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     result.problems = problems.diagnostics(name, load_text());
     return result;
   }
+  if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
+    const std::string text = load_text();
+    problems.report(locate_json_path(text, skip_json_separators(text, start), parse_json_path(*path)), *path,
+                    "a string longer than 16 MiB");
+    result.problems = problems.diagnostics(name, text);
+    return result;
+  }
   if (has_repeated_member(document)) {
     if (const auto repeated = find_repeated_member(body.data())) {
       const std::string text = load_text();

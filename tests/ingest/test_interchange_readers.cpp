@@ -9,6 +9,7 @@
 #include "ingest/edgelist.hpp"
 #include "ingest/format.hpp"
 #include "ingest/graphml.hpp"
+#include "ingest/interchange.hpp"
 #include "ingest/jsonl.hpp"
 #include "ingest/node_link.hpp"
 #include "tests/support/support.hpp"
@@ -292,4 +293,21 @@ TEST_CASE("interchange readers: integers beyond 64 bits are refused with their p
   CHECK(largest.graph->integer_ids());
   // Long digit runs inside strings are text, not numbers.
   CHECK(kg::read_node_link_text("{\"nodes\": [{\"id\": \"184467440737095516170\"}], \"links\": []}", "t.json").graph);
+}
+
+// The same 16 MiB limit on strings as kg JSON, in every reader (node-link,
+// JSON Lines and CSV applied none), located.
+TEST_CASE("interchange readers: strings longer than 16 MiB are refused in every reader") {
+  const std::string huge(kg::interchange::kMaxStringBytes + 1, 'x');
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\", \"note\": \"" + huge +
+                                            "\"}], \"links\": []}",
+                                        "t.json"),
+                1, 45, "a string longer than 16 MiB");
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\"}\n{\"id\": \"b\", \"name\": \"" + huge + "\"}\n", "t.jsonl"), 2, 21,
+                "a string longer than 16 MiB");
+  check_problem(kg::read_csv_texts("id,name\na," + huge + "\n", ""), 2, 3, "a field longer than 16 MiB");
+  check_problem(kg::read_edgelist_text("a " + huge + "\n", "t.edges"), 1, 3, "a column longer than 16 MiB");
+  // At the limit, accepted.
+  const std::string largest(kg::interchange::kMaxStringBytes, 'x');
+  CHECK(kg::read_jsonl_text("{\"id\": \"a\", \"name\": \"" + largest + "\"}\n", "t.jsonl").graph);
 }
