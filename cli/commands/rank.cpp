@@ -9,6 +9,7 @@
 
 #include "algorithms/centrality.hpp"
 #include "cli/commands/components.hpp"
+#include "cli/commands/rank_explain.hpp"
 #include "cli/progress.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
@@ -53,25 +54,8 @@ void check_applicable(const RankOptions& o) {
   if (o.samples && *o.samples == 0) throw InvalidArgument("--samples must be at least 1");
 }
 
-// NetworkX's defaults: on a directed graph every measure but degree follows
-// relations out (closeness and harmonic then measure the distances *to* an
-// entity and eigenvector scores come from those pointing to it, as in
-// NetworkX); degree counts in and out (nx.degree_centrality). An undirected
-// graph has no direction to choose.
-Direction effective_direction(const RankOptions& o, const Graph& graph) {
-  if (!graph.directed()) {
-    if (o.direction_given && o.filters.direction != Direction::Any) {
-      throw InvalidArgument(std::string("--direction ") + (o.filters.direction == Direction::Out ? "out" : "in") +
-                            ": the graph is undirected, every relation goes both ways");
-    }
-    return Direction::Any;
-  }
-  if (o.direction_given) return o.filters.direction;
-  return o.measure == Measure::Degree ? Direction::Any : Direction::Out;
-}
-
 CentralityScores compute(const View& view, const RankOptions& o, std::vector<double>& relation_scores) {
-  const Direction direction = effective_direction(o, view.graph());
+  const Direction direction = rank_direction(o, view.graph());
   switch (o.measure) {
     case Measure::Degree: {
       DegreeOptions options;
@@ -221,6 +205,23 @@ void print_relations(const View& view, const std::vector<double>& scores, const 
 
 }  // namespace
 
+// NetworkX's defaults: on a directed graph every measure but degree follows
+// relations out (closeness and harmonic then measure the distances *to* an
+// entity and eigenvector scores come from those pointing to it, as in
+// NetworkX); degree counts in and out (nx.degree_centrality). An undirected
+// graph has no direction to choose.
+Direction rank_direction(const RankOptions& o, const Graph& graph) {
+  if (!graph.directed()) {
+    if (o.direction_given && o.filters.direction != Direction::Any) {
+      throw InvalidArgument(std::string("--direction ") + (o.filters.direction == Direction::Out ? "out" : "in") +
+                            ": the graph is undirected, every relation goes both ways");
+    }
+    return Direction::Any;
+  }
+  if (o.direction_given) return o.filters.direction;
+  return o.measure == Measure::Degree ? Direction::Any : Direction::Out;
+}
+
 void setup_rank(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RankOptions>();
   auto* command = app.add_subcommand("rank", "Entities (or relations) ranked by a centrality measure");
@@ -253,9 +254,15 @@ void setup_rank(CLI::App& app, int& exit_code) {
   command->add_option("--damping", options->damping, "PageRank damping factor (default 0.85)");
   command->add_option("--tolerance", options->tolerance, "PageRank/eigenvector tolerance per entity (default 1e-6)");
   command->add_option("--max-iterations", options->max_iterations, "PageRank/eigenvector iteration limit (default 100)");
+  auto* explain = command->add_option("--explain", "Why: for betweenness the pairs whose shortest paths an entity "
+                                                  "carries; for degree and pagerank the relations that add most. "
+                                                  "With ENTITY, that entity; alone, the top N")
+                      ->expected(0, 1)
+                      ->type_name("[ENTITY]");
   auto* plain = command->add_flag("--no-wf-improved", "Closeness without the Wasserman-Faust scaling for "
                                                      "graphs that are not connected");
-  command->callback([options, command, normalized, raw, plain, &exit_code] {
+  command->callback([options, command, normalized, raw, plain, explain, &exit_code] {
+    if (explain->count()) options->explain = explain->results().empty() ? "" : explain->results().front();
     if (normalized->count()) options->normalized = true;
     if (raw->count()) options->normalized = false;
     options->wf_improved = plain->count() == 0;
@@ -266,6 +273,7 @@ void setup_rank(CLI::App& app, int& exit_code) {
 
 int run_rank(const RankOptions& options) {
   check_applicable(options);
+  check_explainable(options);
   const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
   const auto loaded = Clock::now();
@@ -288,7 +296,12 @@ int run_rank(const RankOptions& options) {
     return kExitNo;
   }
   if (options.timings) print_timings(start, loaded, Clock::now());
-  if (options.relations) {
+  if (options.explain) {
+    const std::vector<EntityId> entities =
+        options.explain->empty() ? ranked_entities(view, scores, options.top)
+                                 : std::vector<EntityId>{EntityLookup(graph).resolve(*options.explain)};
+    print_explanations(view, scores, entities, options);
+  } else if (options.relations) {
     print_relations(view, relation_scores, options);
   } else {
     print_entities(view, scores, ranked_entities(view, scores, options.top), options);

@@ -17,7 +17,7 @@ struct RankOptions {
   OutputFormat format = OutputFormat::Text;
   FilterOptions filters;
   // Whether --direction was given; without it the graph decides
-  // (effective_direction in rank.cpp).
+  // (rank_direction).
   bool direction_given = false;
   Measure measure = Measure::Degree;
   bool timings = false;  // load and compute seconds on stderr
@@ -32,7 +32,15 @@ struct RankOptions {
   std::optional<double> tolerance;
   std::optional<std::size_t> max_iterations;
   bool wf_improved = true;  // false with --no-wf-improved
+  // --explain: why the top entities score what they do; with a name, that
+  // entity alone ("" when none was given).
+  std::optional<std::string> explain;
 };
+
+// The direction the measure follows: --direction when given, else the
+// graph's (out on a directed graph but for degree, any on an undirected
+// one). Throws InvalidArgument for out or in on an undirected graph.
+Direction rank_direction(const RankOptions& options, const Graph& graph);
 
 void setup_rank(CLI::App& app, int& exit_code);
 int run_rank(const RankOptions& options);
