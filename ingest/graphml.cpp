@@ -89,8 +89,10 @@ enum class Element : std::uint8_t { Graphml, Key, Default, Graph, Node, Edge, Da
 
 class Reader {
  public:
-  Reader(XML_Parser parser, Builder& builder, interchange::Problems& problems)
-      : parser_(parser), builder_(builder), problems_(problems) {}
+  // `relation_type_key`: the edge key (by attr.name) that holds the relation
+  // type, in place of "type" or "label"; empty for those.
+  Reader(XML_Parser parser, Builder& builder, interchange::Problems& problems, std::string relation_type_key)
+      : parser_(parser), builder_(builder), problems_(problems), relation_type_key_(std::move(relation_type_key)) {}
 
   void start(const char* raw_name, const char** attributes) {
     const std::size_t offset = here();
@@ -297,6 +299,14 @@ class Reader {
                                                                              : Field::None;
     key.edge_field = key.domain == Domain::Edge || key.domain == Domain::All ? field_of(Domain::Edge, key.name)
                                                                              : Field::None;
+    if (!relation_type_key_.empty() && key.edge_field != Field::None) {
+      key.edge_field = key.name == relation_type_key_ ? Field::RelationType
+                       : key.edge_field == Field::RelationType ? Field::None
+                                                               : key.edge_field;
+    } else if (!relation_type_key_.empty() && key.name == relation_type_key_ &&
+               (key.domain == Domain::Edge || key.domain == Domain::All)) {
+      key.edge_field = Field::RelationType;
+    }
     key.label = key.name == "label";
     key.id = key.name == "id";
     key_index_[id] = keys_.size();
@@ -433,7 +443,8 @@ class Reader {
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
       const Field field = key.edge_field;
-      if (key.label && !typed && (key.domain == Domain::Edge || key.domain == Domain::All) && !value.text->empty()) {
+      if (key.label && !typed && relation_type_key_.empty() && (key.domain == Domain::Edge || key.domain == Domain::All) &&
+          !value.text->empty()) {
         type = *value.text;
       }
       if (field == Field::RelationType) {
@@ -481,6 +492,7 @@ class Reader {
   XML_Parser parser_;
   Builder& builder_;
   interchange::Problems& problems_;
+  std::string relation_type_key_;
   std::vector<Element> stack_;
   std::vector<Key> keys_;
   std::unordered_map<std::string, std::size_t> key_index_;
@@ -516,7 +528,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> owner(parser, XML_ParserFree);
   Builder builder;
   interchange::Problems problems(options.max_problems);
-  Reader reader(parser, builder, problems);
+  Reader reader(parser, builder, problems, options.csv.relation_type);
   XML_SetUserData(parser, &reader);
   XML_SetElementHandler(
       parser,

@@ -133,6 +133,8 @@ void setup_convert(CLI::App& app, int& exit_code) {
   for (const auto& [flag, field] : columns) {
     command->add_option(flag, *field, "Header of the column holding this field")->group(group);
   }
+  command->get_option("--relation-type-column")
+      ->description("Header of the column (GraphML: the edge key's attr.name) holding relation types");
   command->add_option("--delimiter", csv.delimiter, "Field separator of CSV input (default ',')")->group(group);
   command->callback([options, &exit_code] { exit_code = run_convert(*options); });
 }

@@ -311,3 +311,26 @@ TEST_CASE("interchange readers: strings longer than 16 MiB are refused in every 
   const std::string largest(kg::interchange::kMaxStringBytes, 'x');
   CHECK(kg::read_jsonl_text("{\"id\": \"a\", \"name\": \"" + largest + "\"}\n", "t.jsonl").graph);
 }
+
+// An edge's "label" is its relation type when it has no "type" (Gephi,
+// NetworkX users); --relation-type-column names another key instead.
+TEST_CASE("GraphML reader: relation types from type, label, or the key named by the read option") {
+  const std::string text =
+      R"(<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="l" for="edge" attr.name="label"/>)"
+      R"(<key id="k" for="edge" attr.name="kind"/><key id="t" for="edge" attr.name="type"/>)"
+      R"(<graph edgedefault="directed"><node id="a"/><node id="b"/>)"
+      R"(<edge source="a" target="b"><data key="l">funded</data><data key="k">money</data></edge>)"
+      R"(<edge source="a" target="b"><data key="l">x</data><data key="t">met</data></edge></graph></graphml>)";
+  const auto plain = kg::read_graphml_text(text, "t.graphml");
+  REQUIRE_MESSAGE(plain.graph, all(plain));
+  CHECK(plain.graph->relation_type_name(plain.graph->relation_type(0)) == "funded");
+  CHECK(plain.graph->relation_type_name(plain.graph->relation_type(1)) == "met");  // type wins over label
+  kg::ReadOptions options;
+  options.csv.relation_type = "kind";
+  const auto chosen = kg::read_graphml_text(text, "t.graphml", options);
+  REQUIRE_MESSAGE(chosen.graph, all(chosen));
+  CHECK(chosen.graph->relation_type_name(chosen.graph->relation_type(0)) == "money");
+  CHECK(chosen.graph->relation_type_name(chosen.graph->relation_type(1)) == "related");  // no kind: the default
+  // "type" is then an ordinary attribute.
+  CHECK(chosen.graph->str(chosen.graph->relation_attributes(1)[1].key) == "type");
+}
