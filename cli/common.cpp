@@ -141,6 +141,7 @@ Graph load_graph(const GraphInput& input) {
   options.progress = bar.callback();
   ReadResult result = read_graph(input.path, input.from, options);
   bar.finish();
+  for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
   if (!result.problems.empty()) {
     for (const auto& problem : result.problems) print_error(problem.to_string());
     throw CommandFailed(kExitInput);

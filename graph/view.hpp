@@ -13,8 +13,8 @@
 namespace kg {
 
 // Out follows relations from source to target, In against them, Any both
-// ways. A relation of a symmetric type (relation_types: symmetric) is walked
-// both ways whatever the direction.
+// ways. A relation of a symmetric type (relation_types: symmetric), and every
+// relation of an undirected graph, is walked both ways whatever the direction.
 enum class Direction : std::uint8_t { Out, In, Any };
 
 struct Filter {
