@@ -144,7 +144,14 @@ Weights Weights::parse(std::string_view spec) {
     if (equals == std::string_view::npos || equals == 0) {
       throw InvalidArgument(Field{"weights"}, "'" + std::string(entry) + "' is not TYPE=WEIGHT");
     }
-    weights.by_type.emplace_back(std::string(entry.substr(0, equals)), parse_weight(entry.substr(equals + 1), entry));
+    const std::string type(entry.substr(0, equals));
+    for (const auto& [given, weight] : weights.by_type) {
+      if (given == type) {
+        throw InvalidArgument("--weight-by: '" + type + "' given twice ('" + std::string(spec) +
+                              "'): one weight per relation type");
+      }
+    }
+    weights.by_type.emplace_back(type, parse_weight(entry.substr(equals + 1), entry));
     begin = comma + 1;
   }
   return weights;

@@ -117,6 +117,10 @@ void print_error(const Error& error) { print_error(error.worded(flag_for)); }
 
 namespace {
 
+void print_warnings(const std::vector<Diagnostic>& warnings) {
+  for (const auto& warning : warnings) print_error("warning: " + warning.to_string());
+}
+
 [[noreturn]] void print_problems_and_fail(const std::vector<Diagnostic>& problems) {
   for (const auto& problem : problems) print_error(problem.to_string());
   throw CommandFailed(kExitInput);
@@ -130,6 +134,7 @@ Graph load_graph(const GraphInput& input) {
   options.progress = bar.callback();
   ReadResult result = read_graph(input.path, input.from, options);
   bar.finish();
+  print_warnings(result.warnings);
   if (!result.problems.empty()) print_problems_and_fail(result.problems);
   return std::move(*result.graph);
 }
@@ -142,9 +147,11 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   try {
     auto context = std::make_unique<query::QueryContext>(query::GraphSource{input.path, input.from, {}}, callbacks);
     bar.finish();
+    print_warnings(context->warnings());
     return context;
   } catch (const query::InputProblems& problems) {
     bar.finish();
+    print_warnings(problems.warnings());
     print_problems_and_fail(problems.problems());
   }
 }

@@ -14,7 +14,7 @@ void write_cytoscape(const View& view, std::ostream& out_stream) {
   out.graph_members(graph);
   json.EndObject();
   out.key("directed");
-  json.Bool(true);
+  json.Bool(graph.directed());
   out.key("multigraph");
   json.Bool(true);
   out.key("elements");
@@ -28,6 +28,9 @@ void write_cytoscape(const View& view, std::ostream& out_stream) {
     json.StartObject();
     out.key("id");
     out.string(graph.entity_key(e));
+    // NetworkX's cytoscape_graph keys its nodes by "value" (and needs it).
+    out.key("value");
+    out.entity_id(graph, e);
     out.key("name");
     out.string(graph.entity_name(e));
     out.key("type");
@@ -40,6 +43,7 @@ void write_cytoscape(const View& view, std::ostream& out_stream) {
   json.EndArray();
   out.key("edges");
   json.StartArray();
+  const std::vector<std::uint32_t> keys = interchange::multigraph_keys(view);
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
     if (!view.keeps_relation(r)) continue;
     json.StartObject();
@@ -48,9 +52,11 @@ void write_cytoscape(const View& view, std::ostream& out_stream) {
     out.key("id");
     out.string("e" + std::to_string(r));
     out.key("source");
-    out.string(graph.entity_key(graph.source(r)));
+    out.entity_id(graph, graph.source(r));
     out.key("target");
-    out.string(graph.entity_key(graph.target(r)));
+    out.entity_id(graph, graph.target(r));
+    out.key("key");  // parallel relations stay apart in nx.cytoscape_graph
+    json.Uint(keys[r]);
     out.flat_relation_properties(graph, r);
     json.EndObject();
     json.EndObject();

@@ -127,7 +127,7 @@ class DotWriter {
       const Emphasis emphasis = diagram_.relation_emphasis[i];
       if (options_.merge_parallel) {
         // A symmetric relation is the same whichever end it names first.
-        if (graph_.relation_type_info(type).symmetric && target < source) std::swap(source, target);
+        if (graph_.both_ways(type) && target < source) std::swap(source, target);
         const auto [it, fresh] = merged.try_emplace(std::make_tuple(source, target, type, emphasis), edges.size());
         if (!fresh) {
           edges[it->second].relations.push_back(r);

@@ -48,7 +48,8 @@ std::string last_day(Date date) {
 
 class GexfWriter {
  public:
-  GexfWriter(const View& view, std::ostream& out) : view_(view), graph_(view.graph()), out_(out) {}
+  GexfWriter(const View& view, std::ostream& out, GexfVersion version)
+      : view_(view), graph_(view.graph()), out_(out), version_(version) {}
 
   void write() {
     const auto entity_columns = interchange::entity_columns(view_);
@@ -57,16 +58,20 @@ class GexfWriter {
     for (RelationId r = 0; r < graph_.relation_count() && !dated; ++r) {
       dated = view_.keeps_relation(r) && (!graph_.date(r).empty() || !graph_.until(r).empty());
     }
+    const bool draft = version_ == GexfVersion::V1_2draft;
+    const char* space = draft ? "http://www.gexf.net/1.2draft" : "http://gexf.net/1.3";
     out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-            "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-            "  <meta>\n    <creator>kg</creator>\n";
+         << "<gexf xmlns=\"" << space << "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         << "xsi:schemaLocation=\"" << space << " " << space << "/gexf.xsd\" version=\"" << (draft ? "1.2" : "1.3")
+         << "\">\n  <meta>\n    <creator>kg</creator>\n";
     if (!graph_.name().empty()) {
       out_ << "    <title>";
       write_xml_escaped(out_, graph_.name());
       out_ << "</title>\n";
     }
-    out_ << "  </meta>\n  <graph defaultedgetype=\"directed\"";
+    // No per-edge type: NetworkX refuses an edge whose type differs from
+    // the default. Symmetric types are kg's own business.
+    out_ << "  </meta>\n  <graph defaultedgetype=\"" << (graph_.directed() ? "directed" : "undirected") << '"';
     out_ << (dated ? " mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\">\n" : " mode=\"static\">\n");
 
     // kg's fields are columns 0-2 (nodes) and 0-3 (edges); attributes follow.
@@ -144,11 +149,14 @@ class GexfWriter {
   const View& view_;
   const Graph& graph_;
   std::ostream& out_;
+  GexfVersion version_;
   std::unordered_map<StringId, std::size_t> entity_index_, relation_index_;
 };
 
 }  // namespace
 
-void write_gexf(const View& view, std::ostream& out) { GexfWriter(view, out).write(); }
+void write_gexf(const View& view, std::ostream& out, GexfVersion version) { GexfWriter(view, out, version).write(); }
+void write_gexf_1_2draft(const View& view, std::ostream& out) { write_gexf(view, out, GexfVersion::V1_2draft); }
+void write_gexf_1_3(const View& view, std::ostream& out) { write_gexf(view, out, GexfVersion::V1_3); }
 
 }  // namespace kg

@@ -55,7 +55,9 @@ class GraphmlWriter {
       key("e" + std::to_string(i + 4), "edge", relation_columns[i].name, graphml_type(relation_columns[i].type));
     }
 
-    out_ << "  <graph id=\"G\" edgedefault=\"directed\">\n";
+    // Per-edge direction is not written: NetworkX refuses a directed="false"
+    // edge in a directed graph. Symmetric types travel in relation_types.
+    out_ << "  <graph id=\"G\" edgedefault=\"" << (graph_.directed() ? "directed" : "undirected") << "\">\n";
     data(2, "g0", graph_.name());
     data(2, "g1", interchange::sources_json(graph_));
     data(2, "g2", interchange::relation_types_json(graph_));

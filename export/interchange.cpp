@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <sstream>
 #include <unordered_map>
 
@@ -92,6 +93,9 @@ std::string value_text(const Graph& graph, const Value& value) {
     case Value::Kind::Boolean: return value.as_boolean() ? "true" : "false";
     case Value::Kind::Integer: return std::to_string(value.as_integer());
     case Value::Kind::Real: {
+      // XML Schema's spellings (GraphML's and GEXF's double).
+      if (std::isnan(value.as_real())) return "NaN";
+      if (std::isinf(value.as_real())) return value.as_real() > 0 ? "INF" : "-INF";
       char text[32];
       const auto end = std::to_chars(text, text + sizeof text, value.as_real()).ptr;
       std::string result(text, end);
@@ -188,7 +192,12 @@ void JsonOut::value(const Graph& graph, const Value& value) {
   switch (value.kind()) {
     case Value::Kind::Boolean: writer_.Bool(value.as_boolean()); break;
     case Value::Kind::Integer: writer_.Int64(value.as_integer()); break;
-    case Value::Kind::Real: writer_.Double(value.as_real()); break;
+    case Value::Kind::Real:
+      // JSON has no infinities or NaN (GraphML does): they travel as the
+      // text XML Schema spells them with.
+      if (std::isfinite(value.as_real())) writer_.Double(value.as_real());
+      else string(value_text(graph, value));
+      break;
     case Value::Kind::String: string(graph.str(value.as_string())); break;
     case Value::Kind::Json: {
       const std::string_view text = graph.str(value.as_string());
@@ -334,6 +343,39 @@ void JsonOut::flat_relation_properties(const Graph& graph, RelationId r) {
     key(interchange::exported_attribute_name(graph.str(attribute.key)));
     value(graph, attribute.value);
   }
+}
+
+// NetworkX's edge keys: the kept relations between one source and one
+// target numbered 0, 1, ... in input order. Each entity's out-relations
+// are in input order, so one pass per source with a counter per target
+// does it without hashing. Undirected, A-B and B-A are one pair: counted
+// by hashing the pair.
+std::vector<std::uint32_t> multigraph_keys(const View& view) {
+  const Graph& graph = view.graph();
+  std::vector<std::uint32_t> keys(graph.relation_count(), 0);
+  if (!graph.directed()) {
+    std::unordered_map<std::uint64_t, std::uint32_t> seen;
+    for (RelationId r = 0; r < graph.relation_count(); ++r) {
+      if (!view.keeps_relation(r)) continue;
+      const auto [low, high] = std::minmax(graph.source(r), graph.target(r));
+      keys[r] = seen[std::uint64_t{low} << 32 | high]++;
+    }
+    return keys;
+  }
+  std::vector<std::uint32_t> seen(graph.entity_count(), 0);
+  std::vector<EntityId> touched;
+  for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    const auto relations = graph.out_relations(e);
+    const auto targets = graph.out_neighbors(e);
+    for (std::size_t i = 0; i < relations.size(); ++i) {
+      if (!view.keeps_relation(relations[i])) continue;
+      if (seen[targets[i]] == 0) touched.push_back(targets[i]);
+      keys[relations[i]] = seen[targets[i]]++;
+    }
+    for (const EntityId t : touched) seen[t] = 0;
+    touched.clear();
+  }
+  return keys;
 }
 
 }  // namespace kg::interchange

@@ -52,6 +52,10 @@ std::string aliases_json(const Graph& graph, EntityId e);
 std::string sources_json(const Graph& graph);
 std::string relation_types_json(const Graph& graph);
 
+// NetworkX's multigraph edge keys, by RelationId: the kept relations
+// between one source and one target numbered 0, 1, ... in input order.
+std::vector<std::uint32_t> multigraph_keys(const View& view);
+
 // The entities and relations a view keeps, in graph order.
 std::vector<EntityId> kept_entities(const View& view);
 std::vector<RelationId> kept_relations(const View& view);
@@ -71,6 +75,13 @@ class JsonOut {
   rapidjson::Writer<rapidjson::StringBuffer>& json() { return writer_; }
   void string(std::string_view text) { writer_.String(text.data(), static_cast<rapidjson::SizeType>(text.size())); }
   void key(std::string_view text) { writer_.Key(text.data(), static_cast<rapidjson::SizeType>(text.size())); }
+  // An entity's id: a JSON number when the graph's ids are integers
+  // (Graph::integer_ids), a string otherwise.
+  void entity_id(const Graph& graph, EntityId e) {
+    const std::string_view key = graph.entity_key(e);
+    if (graph.integer_ids()) writer_.RawValue(key.data(), key.size(), rapidjson::kNumberType);
+    else string(key);
+  }
   // A graph value typed as JSON: numbers, booleans, strings, raw JSON text.
   void value(const Graph& graph, const Value& value);
   // Evidence, aliases and sources as JSON arrays.

@@ -8,13 +8,17 @@ void write_jsonl(const View& view, std::ostream& out_stream) {
   const Graph& graph = view.graph();
   interchange::JsonOut out(out_stream);
   auto& json = out.json();
-  if (!graph.name().empty() || !graph.graph_attributes().empty()) {
+  if (!graph.name().empty() || !graph.graph_attributes().empty() || !graph.directed()) {
     json.StartObject();
     out.key("kind");
     out.string("graph");
     if (!graph.name().empty()) {
       out.key("name");
       out.string(graph.name());
+    }
+    if (!graph.directed()) {
+      out.key("directed");
+      json.Bool(false);
     }
     if (!graph.graph_attributes().empty()) {
       out.key("attributes");

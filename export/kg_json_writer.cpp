@@ -85,6 +85,7 @@ void write_kg_json(const View& view, std::ostream& out_stream) {
     out.raw(",\n  \"name\": ");
     out.string(graph.name());
   }
+  if (!graph.directed()) out.raw(",\n  \"directed\": false");  // true is the format's default
   for (const Attribute& attribute : graph.graph_attributes()) {
     out.raw(",\n  ");
     out.string(graph.str(attribute.key));

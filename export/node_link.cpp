@@ -5,32 +5,6 @@
 #include "export/interchange.hpp"
 
 namespace kg {
-namespace {
-
-// NetworkX's edge keys: the kept relations between one source and one
-// target numbered 0, 1, ... in input order. Each entity's out-relations
-// are in input order, so one pass per source with a counter per target
-// does it without hashing.
-std::vector<std::uint32_t> multigraph_keys(const View& view) {
-  const Graph& graph = view.graph();
-  std::vector<std::uint32_t> keys(graph.relation_count(), 0);
-  std::vector<std::uint32_t> seen(graph.entity_count(), 0);
-  std::vector<EntityId> touched;
-  for (EntityId e = 0; e < graph.entity_count(); ++e) {
-    const auto relations = graph.out_relations(e);
-    const auto targets = graph.out_neighbors(e);
-    for (std::size_t i = 0; i < relations.size(); ++i) {
-      if (!view.keeps_relation(relations[i])) continue;
-      if (seen[targets[i]] == 0) touched.push_back(targets[i]);
-      keys[relations[i]] = seen[targets[i]]++;
-    }
-    for (const EntityId t : touched) seen[t] = 0;
-    touched.clear();
-  }
-  return keys;
-}
-
-}  // namespace
 
 void write_node_link(const View& view, std::ostream& out_stream) {
   const Graph& graph = view.graph();
@@ -38,7 +12,7 @@ void write_node_link(const View& view, std::ostream& out_stream) {
   auto& json = out.json();
   json.StartObject();
   out.key("directed");
-  json.Bool(true);
+  json.Bool(graph.directed());
   out.key("multigraph");
   json.Bool(true);
   out.key("graph");
@@ -59,7 +33,7 @@ void write_node_link(const View& view, std::ostream& out_stream) {
     out.string(graph.entity_type_name(graph.entity_type(e)));
     out.flat_entity_properties(graph, e);
     out.key("id");
-    out.string(graph.entity_key(e));
+    out.entity_id(graph, e);
     json.EndObject();
     out.maybe_flush();
   }
@@ -67,15 +41,15 @@ void write_node_link(const View& view, std::ostream& out_stream) {
 
   out.key("links");
   json.StartArray();
-  const std::vector<std::uint32_t> keys = multigraph_keys(view);
+  const std::vector<std::uint32_t> keys = interchange::multigraph_keys(view);
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
     if (!view.keeps_relation(r)) continue;
     json.StartObject();
     out.flat_relation_properties(graph, r);
     out.key("source");
-    out.string(graph.entity_key(graph.source(r)));
+    out.entity_id(graph, graph.source(r));
     out.key("target");
-    out.string(graph.entity_key(graph.target(r)));
+    out.entity_id(graph, graph.target(r));
     out.key("key");
     json.Uint(keys[r]);
     json.EndObject();

@@ -161,7 +161,7 @@ DotAttributes Style::relation_attributes(const Graph& graph, TypeId type) const 
   const RelationTypeInfo& info = graph.relation_type_info(type);
   DotAttributes attributes = edge;
   merge_into(attributes, polarity[static_cast<std::size_t>(info.polarity)]);
-  if (info.symmetric) merge_into(attributes, symmetric);
+  if (graph.both_ways(type)) merge_into(attributes, symmetric);
   if (const auto it = relation_types.find(graph.relation_type_name(type)); it != relation_types.end()) {
     merge_into(attributes, it->second);
   }

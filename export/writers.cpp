@@ -17,7 +17,8 @@ const std::vector<ExportWriter>& export_writers() {
   static const std::vector<ExportWriter> writers = {
       {"dot", ".dot", "Graphviz DOT, styled as kg render draws it", write_dot_export},
       {"graphml", ".graphml", "GraphML with typed keys (NetworkX, igraph, Gephi, yEd)", write_graphml},
-      {"gexf", ".gexf", "GEXF 1.3 with time spells (Gephi)", write_gexf},
+      {"gexf", ".gexf", "GEXF 1.2draft with time spells (Gephi, NetworkX, graphology)", write_gexf_1_2draft},
+      {"gexf-1.3", ".gexf", "GEXF 1.3 with time spells (Gephi 0.9+; NetworkX 2.8 cannot read it)", write_gexf_1_3},
       {"json", ".json", "kg JSON", write_kg_json},
       {"jsonl", ".jsonl", "JSON Lines, one entity or relation a line", write_jsonl},
       {"node-link", ".json", "node-link JSON as NetworkX writes it (D3)", write_node_link},

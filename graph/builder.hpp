@@ -37,6 +37,10 @@ class Builder {
   Builder();
 
   void set_name(std::string_view name);
+  // See GraphData::directed (default true) and GraphData::integer_ids
+  // (default false; finish() reports an id that is not an integer).
+  void set_directed(bool directed) { data_.directed = directed; }
+  void set_integer_ids(bool integer_ids) { data_.integer_ids = integer_ids; }
   void add_graph_attribute(std::string_view key, ScalarInput value);
   // A graph attribute whose value is structured: kept as compact JSON text.
   void add_graph_json_attribute(std::string_view key, std::string_view json);

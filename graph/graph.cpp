@@ -30,6 +30,13 @@ void check_attributes(const std::vector<Attribute>& attributes, std::size_t stri
   }
 }
 
+// Decimal integer text as JSON writes it: no sign but '-', no leading zero.
+bool integer_text(std::string_view text) {
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  if (text.empty() || (text.front() == '0' && text.size() > 1)) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool valid_date_code(std::uint32_t code) {
   try {
     Date::unpack(code);
@@ -108,6 +115,9 @@ void Graph::check_invariants() const {
   require(std::all_of(d.aliases.begin(), d.aliases.end(), string_ok), "alias out of range");
   check_offsets(d.entity_attribute_offsets, n, d.entity_attributes, "entity attribute offsets inconsistent");
   check_attributes(d.entity_attributes, strings);
+  if (d.integer_ids) {
+    for (StringId key : d.entity_keys) require(integer_text(d.strings.view(key)), "integer ids flagged, an id is not one");
+  }
 
   const std::size_t m = d.relation_sources.size();
   require(m < UINT32_MAX, "too many relations");

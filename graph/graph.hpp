@@ -47,6 +47,14 @@ struct Evidence {
 struct GraphData {
   StringPool strings;
   StringId name = 0;
+  // Whether relations have a direction. An undirected graph (NetworkX's
+  // nx.Graph, GraphML edgedefault="undirected") walks every relation both
+  // ways, as if each relation type were symmetric.
+  bool directed = true;
+  // Whether every entity id is the decimal text of an integer that the
+  // input gave as a number (NetworkX's integer node ids in node-link and
+  // Cytoscape JSON), so that writers whose format can say so write numbers.
+  bool integer_ids = false;
   std::vector<Attribute> graph_attributes;
   std::vector<SourceInfo> sources;
   std::vector<StringId> entity_type_names;
@@ -83,6 +91,8 @@ class Graph {
 
   std::string_view str(StringId id) const { return data_.strings.view(id); }
   std::string_view name() const { return str(data_.name); }
+  bool directed() const { return data_.directed; }
+  bool integer_ids() const { return data_.integer_ids; }
   Span<Attribute> graph_attributes() const { return span(data_.graph_attributes); }
   Span<SourceInfo> sources() const { return span(data_.sources); }
 
@@ -130,6 +140,9 @@ class Graph {
   std::string_view relation_type_name(TypeId t) const { return str(data_.relation_type_infos[t].name); }
   const RelationTypeInfo& relation_type_info(TypeId t) const { return data_.relation_type_infos[t]; }
   std::optional<TypeId> find_relation_type(std::string_view name) const;
+  // Whether relations of this type go both ways: the type is symmetric or
+  // the graph undirected.
+  bool both_ways(TypeId t) const { return !directed() || relation_type_info(t).symmetric; }
 
   // The columns, for snapshots and exporters that walk them wholesale.
   const GraphData& data() const { return data_; }

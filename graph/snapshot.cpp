@@ -303,7 +303,22 @@ Date date_from(std::uint32_t code) {
   }
 }
 
-// Version 1: the order of the columns below is the format.
+// The graph's booleans in one byte; a bit this version does not know is
+// damage (or a newer kg), never silently dropped.
+constexpr std::uint8_t kUndirected = 1, kIntegerIds = 2;
+
+std::uint8_t graph_flags(const GraphData& d) {
+  return static_cast<std::uint8_t>((d.directed ? 0 : kUndirected) | (d.integer_ids ? kIntegerIds : 0));
+}
+
+void set_graph_flags(GraphData& d, std::uint8_t flags) {
+  if (flags & ~(kUndirected | kIntegerIds)) corrupt("unknown graph flags " + std::to_string(flags));
+  d.directed = (flags & kUndirected) == 0;
+  d.integer_ids = (flags & kIntegerIds) != 0;
+}
+
+// Version 2 (version 1 had no graph flags): the order of the columns below
+// is the format.
 std::string make_payload(const GraphData& d) {
   std::string payload;
   {
@@ -311,6 +326,7 @@ std::string make_payload(const GraphData& d) {
     w.column(d.strings.data());
     w.column(d.strings.offsets());
     w.scalar(d.name);
+    w.scalar(graph_flags(d));
     w.attributes(d.graph_attributes);
 
     w.field(d.sources, [](const SourceInfo& s) { return s.id; });
@@ -352,6 +368,7 @@ GraphData parse_payload(const char* bytes, std::size_t size, const SnapshotProgr
   std::string strings = r.bytes("strings");
   d.strings = StringPool::from_columns(std::move(strings), r.column<std::uint64_t>("string offsets"));
   d.name = r.scalar<StringId>();
+  set_graph_flags(d, r.scalar<std::uint8_t>());
   d.graph_attributes = r.attributes("graph attributes");
 
   const auto source_ids = r.column<StringId>("sources");

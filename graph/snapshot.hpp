@@ -23,7 +23,7 @@
 
 namespace kg {
 
-constexpr std::uint32_t kSnapshotVersion = 1;
+constexpr std::uint32_t kSnapshotVersion = 2;  // 2: the graph's direction
 constexpr std::size_t kSnapshotHeaderBytes = 32;
 
 // Whether the first bytes of a file are a snapshot's magic.

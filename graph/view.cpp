@@ -60,7 +60,7 @@ bool Filter::empty() const {
 View::View(const Graph& graph) : graph_(&graph) {
   symmetric_types_.resize(graph.relation_type_count());
   for (TypeId t = 0; t < graph.relation_type_count(); ++t) {
-    symmetric_types_[t] = graph.relation_type_info(t).symmetric;
+    symmetric_types_[t] = graph.both_ways(t);
     has_symmetric_ = has_symmetric_ || symmetric_types_[t];
   }
 }

@@ -13,8 +13,8 @@
 namespace kg {
 
 // Out follows relations from source to target, In against them, Any both
-// ways. A relation of a symmetric type (relation_types: symmetric) is walked
-// both ways whatever the direction.
+// ways. A relation of a symmetric type (relation_types: symmetric), and every
+// relation of an undirected graph, is walked both ways whatever the direction.
 enum class Direction : std::uint8_t { Out, In, Any };
 
 struct Filter {
@@ -76,6 +76,9 @@ class View {
   }
 
   bool symmetric(RelationId r) const { return symmetric_types_[graph_->relation_type(r)]; }
+  // Whether any relation type is symmetric: when none is, a directed walk
+  // never needs the relations on the other side.
+  bool has_symmetric_types() const { return has_symmetric_; }
 
  private:
   const Graph* graph_;

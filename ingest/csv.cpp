@@ -263,6 +263,27 @@ class Reader {
     }
     std::vector<Column> columns;
     for (std::size_t i = 0; i < parser.count(); ++i) columns.push_back(column_for(parser.field(i), options_.csv, relations));
+    // A blank or repeated header cell would make attributes without a name,
+    // or two values for one key: refused, as repeated keys are everywhere.
+    bool header_ok = true;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].role != Role::Attribute) continue;
+      if (columns[i].attribute.empty()) {
+        problems.report(start + parser.offset(i), "", "empty header cell: every column needs a name");
+        header_ok = false;
+        continue;
+      }
+      for (std::size_t j = 0; j < i; ++j) {
+        if (columns[j].role == Role::Attribute && columns[j].attribute == columns[i].attribute) {
+          problems.report(start + parser.offset(i), "",
+                          "column '" + columns[i].attribute + "' given twice (first as column " +
+                              std::to_string(j + 1) + ")");
+          header_ok = false;
+          break;
+        }
+      }
+    }
+    if (!header_ok) return;
     const auto has = [&columns](Role role) {
       return std::any_of(columns.begin(), columns.end(), [role](const Column& c) { return c.role == role; });
     };
@@ -294,6 +315,12 @@ class Reader {
                             std::to_string(parser.count()));
         continue;
       }
+      bool too_long = false;
+      for (std::size_t i = 0; i < parser.count() && !too_long; ++i) {
+        too_long = parser.field(i).size() > interchange::kMaxStringBytes;
+        if (too_long) problems.report(start + parser.offset(i), "", "a field longer than 16 MiB");
+      }
+      if (too_long) continue;
       if (relations) {
         relation_row(parser, columns, start, problems);
       } else {

@@ -13,7 +13,8 @@
 
 namespace kg {
 
-// Which columns of a CSV input hold kg's fields (ingest/csv.hpp); an empty
+// Which columns of a CSV input hold kg's fields (ingest/csv.hpp; the GraphML
+// reader takes relation_type as the edge key holding relation types); an empty
 // name means the usual header: Neo4j's (`:ID`, `:LABEL`, `:START_ID`,
 // `:END_ID`, `:TYPE`) or plain (`id`, `name`, `type`, `source`, `target`,
 // `date`, `until`).
@@ -37,6 +38,9 @@ struct ReadOptions {
 struct ReadResult {
   std::optional<Graph> graph;  // empty whenever problems is not
   std::vector<Diagnostic> problems;
+  // What was read in a way the user may not expect (an attribute type kg
+  // does not interpret, kept as text): said once, never a reason to refuse.
+  std::vector<Diagnostic> warnings;
 };
 
 struct Format {

@@ -42,7 +42,11 @@ struct Key {
   std::string default_value;
   // Worked out once per key rather than once per value.
   Field node_field = Field::None, edge_field = Field::None;
-  bool label = false;  // a node's "label" names it when "name" is absent (Gephi, yEd)
+  // A node's "label" (Gephi, yEd) or "id" (igraph keeps a GraphML node id
+  // so) names it when "name" is absent; an edge's "label" is its relation
+  // type when "type" is absent.
+  bool label = false;
+  bool id = false;
 };
 
 Field field_of(Domain domain, std::string_view name) {
@@ -85,8 +89,10 @@ enum class Element : std::uint8_t { Graphml, Key, Default, Graph, Node, Edge, Da
 
 class Reader {
  public:
-  Reader(XML_Parser parser, Builder& builder, interchange::Problems& problems)
-      : parser_(parser), builder_(builder), problems_(problems) {}
+  // `relation_type_key`: the edge key (by attr.name) that holds the relation
+  // type, in place of "type" or "label"; empty for those.
+  Reader(XML_Parser parser, Builder& builder, interchange::Problems& problems, std::string relation_type_key)
+      : parser_(parser), builder_(builder), problems_(problems), relation_type_key_(std::move(relation_type_key)) {}
 
   void start(const char* raw_name, const char** attributes) {
     const std::size_t offset = here();
@@ -215,6 +221,14 @@ class Reader {
   // After the document: what is declared once all edges are seen.
   void finish_document() {
     if (graphs_ == 0) problems_.report(0, "", "no <graph> element: not a GraphML document");
+    // Undirected when every edge is; a mix is a directed graph whose types
+    // with undirected edges only are symmetric.
+    const bool any_directed = std::any_of(edge_directions_.begin(), edge_directions_.end(),
+                                          [](const auto& type) { return type.second.first > 0; });
+    if (!any_directed && (undirected_default_ || !edge_directions_.empty())) {
+      builder_.set_directed(false);
+      return;
+    }
     for (const auto& [type, counts] : edge_directions_) {
       if (counts.first > 0) continue;
       if (std::find(declared_types_.begin(), declared_types_.end(), type) != declared_types_.end()) continue;
@@ -222,6 +236,8 @@ class Reader {
     }
   }
 
+  // Keys of types kg does not interpret, each (offset, "'name' (type)").
+  const std::vector<std::pair<std::size_t, std::string>>& uninterpreted() const { return uninterpreted_; }
   const std::vector<std::size_t>& entity_offsets() const { return entity_offsets_; }
   const std::vector<std::size_t>& relation_offsets() const { return relation_offsets_; }
   std::size_t graph_offset() const { return graph_offset_; }
@@ -271,9 +287,9 @@ class Reader {
     else if (t == "float" || t == "double") key.type = TextType::Real;
     else if (t == "string") key.type = TextType::String;
     else {
-      problems_.report(offset, "", "unknown attr.type '" + std::string(t) +
-                                       "' (expected boolean, int, long, float, double or string)");
+      // graph-tool's vector_float, python_object, ...: kept as their text.
       key.type = TextType::String;
+      uninterpreted_.push_back({offset, "'" + key.name + "' (" + std::string(t) + ")"});
     }
     if (key_index_.count(id)) {
       problems_.report(offset, "", std::string("key '") + id + "' declared twice");
@@ -283,7 +299,16 @@ class Reader {
                                                                              : Field::None;
     key.edge_field = key.domain == Domain::Edge || key.domain == Domain::All ? field_of(Domain::Edge, key.name)
                                                                              : Field::None;
+    if (!relation_type_key_.empty() && key.edge_field != Field::None) {
+      key.edge_field = key.name == relation_type_key_ ? Field::RelationType
+                       : key.edge_field == Field::RelationType ? Field::None
+                                                               : key.edge_field;
+    } else if (!relation_type_key_.empty() && key.name == relation_type_key_ &&
+               (key.domain == Domain::Edge || key.domain == Domain::All)) {
+      key.edge_field = Field::RelationType;
+    }
     key.label = key.name == "label";
+    key.id = key.name == "id";
     key_index_[id] = keys_.size();
     keys_.push_back(std::move(key));
   }
@@ -375,7 +400,7 @@ class Reader {
 
   void finish_node() {
     values_with_defaults(Domain::Node);
-    std::string_view name, type, label;
+    std::string_view name, type, label, id;
     const DataValue* aliases = nullptr;
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
@@ -385,11 +410,12 @@ class Reader {
         case Field::Aliases: aliases = &value; break;
         default:
           if (key.label) label = *value.text;
+          if (key.id) id = *value.text;
           break;
       }
     }
     entity_offsets_.push_back(item_.offset);
-    builder_.add_entity(item_.id, name.empty() ? label : name, type);
+    builder_.add_entity(item_.id, !name.empty() ? name : !label.empty() ? label : id, type);
     if (aliases) {
       const std::string error = interchange::add_json_text(builder_, *aliases->text, &interchange::add_aliases);
       if (!error.empty()) problems_.report(aliases->offset, node_path(), "expected " + error);
@@ -413,10 +439,16 @@ class Reader {
     std::string_view type = interchange::kDefaultRelationType;
     Date dates[2];
     const DataValue* evidence = nullptr;
+    bool typed = false;
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
       const Field field = key.edge_field;
+      if (key.label && !typed && relation_type_key_.empty() && (key.domain == Domain::Edge || key.domain == Domain::All) &&
+          !value.text->empty()) {
+        type = *value.text;
+      }
       if (field == Field::RelationType) {
+        typed = true;
         type = *value.text;
       } else if (field == Field::Date || field == Field::Until) {
         if (value.text->empty()) continue;
@@ -460,6 +492,7 @@ class Reader {
   XML_Parser parser_;
   Builder& builder_;
   interchange::Problems& problems_;
+  std::string relation_type_key_;
   std::vector<Element> stack_;
   std::vector<Key> keys_;
   std::unordered_map<std::string, std::size_t> key_index_;
@@ -482,17 +515,20 @@ class Reader {
   std::size_t pool_used_ = 0;
   std::vector<std::string> declared_types_;
   std::vector<std::size_t> entity_offsets_, relation_offsets_;
+  std::vector<std::pair<std::size_t, std::string>> uninterpreted_;
 
 };
 
 ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std::string& name,
                  const std::function<std::string()>& load_text, const ReadOptions& options) {
-  XML_Parser parser = XML_ParserCreateNS("UTF-8", kNamespaceSeparator);
+  // No forced encoding: Expat honours the XML declaration (UTF-8, UTF-16,
+  // ISO-8859-1, US-ASCII) and assumes UTF-8 without one.
+  XML_Parser parser = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
   if (!parser) throw std::bad_alloc();
   const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> owner(parser, XML_ParserFree);
   Builder builder;
   interchange::Problems problems(options.max_problems);
-  Reader reader(parser, builder, problems);
+  Reader reader(parser, builder, problems, options.csv.relation_type);
   XML_SetUserData(parser, &reader);
   XML_SetElementHandler(
       parser,
@@ -531,6 +567,15 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   }
 
   ReadResult result;
+  if (!reader.uninterpreted().empty()) {
+    // One warning for the file, at the first such key, naming them all.
+    std::string keys;
+    for (const auto& [at, key] : reader.uninterpreted()) keys += (keys.empty() ? "" : ", ") + key;
+    interchange::Problems warning(1);
+    warning.report(reader.uninterpreted().front().first, "",
+                   "attribute types kg does not interpret, values kept as text: " + keys);
+    result.warnings = warning.diagnostics(name, load_text());
+  }
   if (problems.empty()) {
     BuildResult built = std::move(builder).finish();
     for (const auto& problem : built.problems) {

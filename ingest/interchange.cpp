@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <strings.h>
 
 namespace kg::interchange {
@@ -141,6 +142,13 @@ std::optional<ScalarInput> typed_value(std::string_view text, TextType type) {
       return ScalarInput(value);
     }
     case TextType::Real: {
+      // XML Schema's double (GraphML's and GEXF's) has INF, -INF and NaN;
+      // graph-tool writes inf and nan, C's spelling.
+      if (text == "INF" || text == "inf" || text == "+INF" || text == "+inf") {
+        return ScalarInput(std::numeric_limits<double>::infinity());
+      }
+      if (text == "-INF" || text == "-inf") return ScalarInput(-std::numeric_limits<double>::infinity());
+      if (text == "NaN" || text == "nan") return ScalarInput(std::numeric_limits<double>::quiet_NaN());
       double value = 0;
       const char* begin = text.data() + (!text.empty() && text[0] == '+' ? 1 : 0);
       const auto [end, error] = std::from_chars(begin, text.data() + text.size(), value);
@@ -157,7 +165,7 @@ const char* type_description(TextType type) {
   switch (type) {
     case TextType::Boolean: return "a boolean (true or false)";
     case TextType::Integer: return "an integer";
-    case TextType::Real: return "a finite number";
+    case TextType::Real: return "a number (or INF, -INF, NaN)";
     default: return "a string";
   }
 }

@@ -16,6 +16,9 @@
 
 namespace kg::interchange {
 
+// The longest string any reader accepts (kg JSON's limit too).
+inline constexpr std::size_t kMaxStringBytes = std::size_t{1} << 24;
+
 // Relations whose input names no type get this one.
 inline constexpr std::string_view kDefaultRelationType = "related";
 

@@ -97,6 +97,12 @@ class Reader {
         return;
       }
     }
+    // The parser stops at a NUL (its end of text): say what it is rather
+    // than "missing a closing quotation mark".
+    if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos) {
+      report(line_number, column_of(line, nul), "", "a NUL byte (JSON writes it \\u0000 inside a string)");
+      return;
+    }
     value_allocator_.Clear();
     stack_allocator_.Clear();
     Document document(&value_allocator_, 1024, &stack_allocator_);
@@ -112,6 +118,26 @@ class Reader {
     if (!document.IsObject()) {
       report(line_number, column_of(line, line.find_first_not_of(" \t")), "", "expected an object");
       return;
+    }
+    if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
+      problem_at(*path, "a string longer than 16 MiB");
+      return;
+    }
+    if (has_long_digit_run(line)) {
+      const std::string copy(line);  // NUL-terminated; the parse above was in situ
+      if (const auto at = find_integer_beyond_64_bits(copy.c_str(), copy.size())) {
+        report(line_number, column_of(line, *at), "", "integer out of range (beyond 64 bits)");
+        return;
+      }
+    }
+    if (has_repeated_member(document)) {
+      const std::string copy(line);  // the parse above was in situ
+      if (const auto repeated = find_repeated_member(copy.c_str())) {
+        report(line_number, column_of(line, repeated->second), "",
+               "member '" + repeated->name + "' given twice (first at " + std::to_string(line_number) + ":" +
+                   std::to_string(column_of(line, repeated->first)) + ")");
+        return;
+      }
     }
     Kind kind;
     if (const auto it = document.FindMember("kind"); it != document.MemberEnd()) {
@@ -311,10 +337,17 @@ class Reader {
   }
 
   void graph(const rapidjson::Value& object) {
-    if (!known_members(object, {"name", "attributes"}, "the graph")) return;
+    if (!known_members(object, {"name", "directed", "attributes"}, "the graph")) return;
     std::string_view name;
     if (!string_member(object, "name", name)) return;
     if (!name.empty()) builder_.set_name(name);
+    if (const auto it = object.FindMember("directed"); it != object.MemberEnd()) {
+      if (!it->value.IsBool()) {
+        problem_at("directed", "expected true or false");
+        return;
+      }
+      builder_.set_directed(it->value.GetBool());
+    }
     attributes(object, [this](std::string_view k, const ScalarInput& v) { builder_.add_graph_attribute(k, v); }, true);
   }
 

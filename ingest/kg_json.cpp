@@ -60,7 +60,8 @@ enum class Context : std::uint8_t {
 };
 
 // The members each kind of object may have, in the order its docs list them.
-const std::vector<std::string_view> kTopFields = {"kg", "name", "sources", "entities", "relations", "relation_types"};
+const std::vector<std::string_view> kTopFields = {"kg",        "name",           "sources", "entities",
+                                                  "relations", "relation_types", "directed"};
 const std::vector<std::string_view> kSourceFields = {"id", "title", "url", "date"};
 const std::vector<std::string_view> kEntityFields = {"id", "name", "type", "aliases", "attributes"};
 const std::vector<std::string_view> kRelationFields = {"source", "target", "type", "date", "until", "attributes",
@@ -464,6 +465,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
       if (want_string(value, name)) builder_.set_name(name);
     } else if (field == 5) {
       expected("an object", kind_name(value.kind));
+    } else if (field == 6) {
+      if (value.kind == Scalar::Kind::Boolean) builder_.set_directed(value.boolean);
+      else expected("true or false", kind_name(value.kind));
     } else {
       expected("an array", kind_name(value.kind));
     }
@@ -574,6 +578,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
           case 4: return want(true, Context::Relations, "an array of relations");
           case 5: relation_types_offset_ = here();
                   return want(false, Context::RelationTypes, "an object of relation types");
+          case 6: expected("true or false", array ? "an array" : "an object");
+                  return Context::Skip;
           default: {
             if (field == kRepeatedMember) return Context::Skip;
             capture_buffer_.Clear();

@@ -12,7 +12,6 @@
 #include <charconv>
 #include <cstring>
 #include <functional>
-#include <unordered_map>
 
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
@@ -117,7 +116,7 @@ class Reader {
     if (!nodes) problem("", "no \"nodes\" array");
     else read_nodes(*nodes);
     if (links) read_links(*links, links_name);
-    declare_undirected_types();
+    finish_graph();
   }
 
   // Cytoscape.js: {"data": {...}, "directed", "elements": {"nodes": [{"data":
@@ -125,6 +124,7 @@ class Reader {
   // told by their "group" or by data with source and target. Members of an
   // element beside "data" (position, classes, ...) are drawing state.
   void read_cytoscape(const rapidjson::Value& root) {
+    cytoscape_ = true;
     if (!root.IsObject()) {
       problem("", "expected an object with elements");
       return;
@@ -169,7 +169,7 @@ class Reader {
     } else {
       problem("elements", "expected an object of nodes and edges, or an array");
     }
-    declare_undirected_types();
+    finish_graph();
   }
 
   void read_element(const rapidjson::Value& element, const ItemPath& path, bool edge) {
@@ -183,13 +183,10 @@ class Reader {
     }
   }
 
-  void declare_undirected_types() {
-    if (!undirected_) return;
-    for (const auto& [type, count] : types_) {
-      if (std::find(declared_.begin(), declared_.end(), type) == declared_.end()) {
-        builder_.declare_relation_type(type, true, Polarity::Neutral, "");
-      }
-    }
+  // After the whole document: what the graph-level flags and the ids say.
+  void finish_graph() {
+    builder_.set_directed(!undirected_);
+    builder_.set_integer_ids(integer_ids_ && builder_.entity_count() > 0);
   }
 
   struct PathProblem {
@@ -204,32 +201,47 @@ class Reader {
   void problem(std::string path, std::string message) { problems_.push_back({std::move(path), std::move(message)}); }
 
   // The graph's object: "graph" in node-link, "data" in Cytoscape.
+  // NetworkX's cytoscape_data writes it as a list of [name, value] pairs.
   void read_graph(const rapidjson::Value& graph, const char* where) {
+    if (graph.IsArray()) {
+      for (rapidjson::SizeType i = 0; i < graph.Size(); ++i) {
+        const auto& pair = graph[i];
+        if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString()) {
+          problem(std::string(where) + "[" + std::to_string(i) + "]", "expected a [name, value] pair");
+          continue;
+        }
+        graph_member(text_of(pair[0]), pair[1], std::string(where) + "[" + std::to_string(i) + "][1]");
+      }
+      return;
+    }
     if (!graph.IsObject()) {
-      problem(where, "expected an object");
+      problem(where, "expected an object (or a list of [name, value] pairs)");
       return;
     }
     for (const auto& member : graph.GetObject()) {
       const std::string_view name = text_of(member.name);
-      const std::string path = std::string(where) + "." + std::string(name);
-      std::string error;
-      if (name == "name" && member.value.IsString()) {
-        builder_.set_name(text_of(member.value));
-      } else if (name == "sources") {
-        sources_path_ = path;
-        error = interchange::add_sources(builder_, member.value);
-      } else if (name == "relation_types") {
-        error = interchange::add_relation_types(builder_, member.value, &declared_);
-      } else if (member.value.IsObject() || member.value.IsArray()) {
-        if (deeper_than(member.value, kMaxDepth)) error = "at most " + std::to_string(kMaxDepth) + " levels of nesting";
-        else builder_.add_graph_json_attribute(name, json_text(member.value));
-      } else if (const auto value = interchange::scalar_input(member.value)) {
-        builder_.add_graph_attribute(name, *value);
-      } else if (!member.value.IsNull()) {
-        error = "an integer within 64 bits";
-      }
-      if (!error.empty()) problem(path, "expected " + error);
+      graph_member(name, member.value, std::string(where) + "." + std::string(name));
     }
+  }
+
+  void graph_member(std::string_view name, const rapidjson::Value& value, const std::string& path) {
+    std::string error;
+    if (name == "name" && value.IsString()) {
+      builder_.set_name(text_of(value));
+    } else if (name == "sources") {
+      sources_path_ = path;
+      error = interchange::add_sources(builder_, value);
+    } else if (name == "relation_types") {
+      error = interchange::add_relation_types(builder_, value, &declared_);
+    } else if (value.IsObject() || value.IsArray()) {
+      if (deeper_than(value, kMaxDepth)) error = "at most " + std::to_string(kMaxDepth) + " levels of nesting";
+      else builder_.add_graph_json_attribute(name, json_text(value));
+    } else if (const auto scalar = interchange::scalar_input(value)) {
+      builder_.add_graph_attribute(name, *scalar);
+    } else if (!value.IsNull()) {
+      error = "an integer within 64 bits";
+    }
+    if (!error.empty()) problem(path, "expected " + error);
   }
 
   // A member that is not one of kg's fields: an attribute.
@@ -276,10 +288,20 @@ class Reader {
         problem(path(), "node has no 'id'");
         return;
       }
+      const rapidjson::Value* key_value = &id_member->value;
+      // NetworkX's cytoscape_data keys a node by "value" and writes "id" as
+      // its text: an integer value whose text is the id is an integer id.
+      if (const auto value = node.FindMember("value"); cytoscape_ && value != node.MemberEnd() &&
+                                                       id_member->value.IsString()) {
+        std::string value_id;
+        if (id_text(value->value, value_id) && value_id == text_of(id_member->value)) key_value = &value->value;
+      }
       if (!id_text(id_member->value, id)) {
         problem(path() + ".id", "expected a string or a number");
         return;
       }
+      integer_ids_ = integer_ids_ && (key_value->IsInt64() || key_value->IsUint64());
+      const bool skip_value = key_value != &id_member->value;
       std::string_view name, type;
       const rapidjson::Value* aliases = nullptr;
       for (const auto& member : node.GetObject()) {
@@ -296,7 +318,7 @@ class Reader {
       }
       for (const auto& member : node.GetObject()) {
         const std::string_view key = text_of(member.name);
-        if (key == "id" || key == "aliases") continue;
+        if (key == "id" || key == "aliases" || (skip_value && key == "value")) continue;
         if ((key == "name" || key == "type") && member.value.IsString()) continue;
         attribute(item, key, member.value,
                   [this](std::string_view k, const ScalarInput& v) { builder_.add_entity_attribute(k, v); });
@@ -364,8 +386,6 @@ class Reader {
       }
       relation_paths_.push_back(item);
       builder_.add_relation(source, target, type, dates[0], dates[1]);
-      type_key_.assign(type);
-      ++types_[type_key_];
       for (const auto& member : link.GetObject()) {
         const std::string_view key = text_of(member.name);
         if (key == "source" || key == "target" || key == "key" || key == "evidence" || key == "date" ||
@@ -389,8 +409,8 @@ class Reader {
   std::vector<PathProblem> problems_;
   std::vector<ItemPath> entity_paths_, relation_paths_;
   std::string sources_path_ = "graph.sources";
-  std::unordered_map<std::string, std::size_t> types_;  // relations of each type
-  std::string type_key_;                                // a reused key: no allocation per link
+  bool integer_ids_ = true;  // every node id so far a JSON integer
+  bool cytoscape_ = false;
   std::vector<std::string> declared_;
 
  public:
@@ -416,6 +436,29 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
                     std::string("invalid JSON: ") + rapidjson::GetParseError_En(document.GetParseError()));
     result.problems = problems.diagnostics(name, load_text());
     return result;
+  }
+  if (const auto big = find_integer_beyond_64_bits(body.data(), body.size())) {
+    problems.report(start + *big, "", "integer out of range (beyond 64 bits; write such an id as a string)");
+    result.problems = problems.diagnostics(name, load_text());
+    return result;
+  }
+  if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
+    const std::string text = load_text();
+    problems.report(locate_json_path(text, skip_json_separators(text, start), parse_json_path(*path)), *path,
+                    "a string longer than 16 MiB");
+    result.problems = problems.diagnostics(name, text);
+    return result;
+  }
+  if (has_repeated_member(document)) {
+    if (const auto repeated = find_repeated_member(body.data())) {
+      const std::string text = load_text();
+      const auto [line, column] = TextPositions(text).locate(start + repeated->first);
+      problems.report(start + repeated->second, "",
+                      "member '" + repeated->name + "' given twice (first at " + std::to_string(line) + ":" +
+                          std::to_string(column) + ")");
+      result.problems = problems.diagnostics(name, text);
+      return result;
+    }
   }
   Builder builder;
   Reader reader(builder);

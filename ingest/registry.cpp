@@ -7,6 +7,7 @@
 
 #include "graph/exception.hpp"
 #include "ingest/csv.hpp"
+#include "ingest/edgelist.hpp"
 #include "ingest/format.hpp"
 #include "ingest/graphml.hpp"
 #include "ingest/jsonl.hpp"
@@ -53,6 +54,7 @@ const std::vector<Format>& input_formats() {
       cytoscape_format(),
       jsonl_format(),
       csv_format(),
+      edgelist_format(),
       snapshot_format(),
   };
   return formats;

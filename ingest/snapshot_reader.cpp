@@ -1,6 +1,7 @@
 #include "ingest/snapshot_reader.hpp"
 
 #include "graph/snapshot.hpp"
+#include "ingest/content_check.hpp"
 
 namespace kg {
 namespace {
@@ -8,9 +9,13 @@ namespace {
 // A damaged snapshot has no line or column to point at, and one problem
 // makes the whole file unusable, so every failure is thrown as InputError
 // with the file's name.
+// A snapshot made by hand passes the checksum: its content is checked as a
+// JSON input's is, and refused the same way.
 ReadResult read_snapshot_file(const std::string& path, const ReadOptions& options) {
   ReadResult result;
-  result.graph = load_snapshot(path, options.progress);
+  Graph graph = load_snapshot(path, options.progress);
+  result.problems = check_graph_content(graph, path, options.max_problems);
+  if (result.problems.empty()) result.graph = std::move(graph);
   return result;
 }
 

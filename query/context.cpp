@@ -2,9 +2,10 @@
 
 namespace kg::query {
 
-InputProblems::InputProblems(std::vector<Diagnostic> problems)
+InputProblems::InputProblems(std::vector<Diagnostic> problems, std::vector<Diagnostic> warnings)
     : InputError(problems.empty() ? std::string("input has problems") : problems.front().to_string()),
-      problems_(std::move(problems)) {}
+      problems_(std::move(problems)),
+      warnings_(std::move(warnings)) {}
 
 QueryContext::QueryContext(const GraphSource& source, Callbacks callbacks) : callbacks_(std::move(callbacks)) {
   const auto start = Clock::now();
@@ -13,7 +14,8 @@ QueryContext::QueryContext(const GraphSource& source, Callbacks callbacks) : cal
   options.csv = source.csv;
   ReadResult result = read_graph(source.path, source.format, options);
   callbacks_.load_progress = nullptr;  // it may refer to a bar that ends with the load
-  if (!result.problems.empty()) throw InputProblems(std::move(result.problems));
+  if (!result.problems.empty()) throw InputProblems(std::move(result.problems), std::move(result.warnings));
+  warnings_ = std::move(result.warnings);
   owned_ = std::move(result.graph);
   graph_ = &*owned_;
   loaded_ = Clock::now();

@@ -48,11 +48,13 @@ class Cancelled : public Error {
 // The input has problems; each carries file:line:column.
 class InputProblems : public InputError {
  public:
-  explicit InputProblems(std::vector<Diagnostic> problems);
+  InputProblems(std::vector<Diagnostic> problems, std::vector<Diagnostic> warnings);
   const std::vector<Diagnostic>& problems() const { return problems_; }
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
 
  private:
   std::vector<Diagnostic> problems_;
+  std::vector<Diagnostic> warnings_;
 };
 
 class QueryContext {
@@ -67,6 +69,8 @@ class QueryContext {
   QueryContext& operator=(const QueryContext&) = delete;
 
   const Graph& graph() const { return *graph_; }
+  // What the reader noticed but kept (file:line:column each).
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
   // The graph seen through `spec`; throws InvalidArgument naming the field.
   View view(const ViewSpec& spec) const;
   // The one entity `name` means (id, name or alias); throws NameNotFound.
@@ -85,6 +89,7 @@ class QueryContext {
   Callbacks callbacks_;
   std::optional<Graph> owned_;
   const Graph* graph_ = nullptr;
+  std::vector<Diagnostic> warnings_;
   mutable std::optional<EntityLookup> lookup_;  // built on the first name resolved
   Clock::time_point loaded_;
   Timings timings_;

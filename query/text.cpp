@@ -13,7 +13,7 @@ std::string date_text(const Graph& graph, RelationId r) {
 std::string relation_text(const Graph& graph, RelationId r, EntityId from) {
   const bool forward = graph.source(r) == from;
   const EntityId other = forward ? graph.target(r) : graph.source(r);
-  const bool symmetric = graph.relation_type_info(graph.relation_type(r)).symmetric;
+  const bool symmetric = graph.both_ways(graph.relation_type(r));
   std::string label(graph.relation_type_name(graph.relation_type(r)));
   const std::string dates = date_text(graph, r);
   if (!dates.empty()) label += " " + dates;

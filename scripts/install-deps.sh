@@ -13,9 +13,9 @@ build_packages=(
   build-essential cmake ninja-build pkg-config ccache
   libboost-graph-dev libboost-serialization-dev
   rapidjson-dev libexpat1-dev libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation2
-  doctest-dev libcli11-dev libfmt-dev
+  doctest-dev libcli11-dev libfmt-dev help2man
   clang libclang-rt-14-dev
-  python3 python3-networkx python3-numpy python3-scipy python3-igraph
+  python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-graph-tool
   chromium
 )
 # Debian's node and npm, unless some node is installed already (another
@@ -23,7 +23,7 @@ build_packages=(
 if ! command -v npm >/dev/null 2>&1; then
   build_packages+=(nodejs npm)
 fi
-bench_packages=(python3-igraph python3-graph-tool time python3-pydot)
+bench_packages=(time python3-pydot)
 
 wanted=("${build_packages[@]}")
 mermaid=false

@@ -32,6 +32,8 @@ Graph connected_part(const View& view) {
   }
   Builder builder;
   builder.set_name(graph.name());
+  builder.set_directed(graph.directed());
+  builder.set_integer_ids(graph.integer_ids());
   const auto scalar = [&graph](const Value& value) -> ScalarInput {
     switch (value.kind()) {
       case Value::Kind::Boolean: return value.as_boolean();
@@ -131,6 +133,8 @@ void setup_convert(CLI::App& app, int& exit_code) {
   for (const auto& [flag, field] : columns) {
     command->add_option(flag, *field, "Header of the column holding this field")->group(group);
   }
+  command->get_option("--relation-type-column")
+      ->description("Header of the column (GraphML: the edge key's attr.name) holding relation types");
   command->add_option("--delimiter", csv.delimiter, "Field separator of CSV input (default ',')")->group(group);
   command->callback([options, &exit_code] { exit_code = run_convert(*options); });
 }
@@ -142,6 +146,7 @@ int run_convert(const ConvertOptions& options) {
   ReadOptions read_options;
   read_options.csv = options.csv;
   ReadResult result = read_graph(options.input.path, options.input.from, read_options);
+  for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
   if (!result.problems.empty()) {
     for (const auto& problem : result.problems) print_error(problem.to_string());
     throw CommandFailed(kExitInput);

@@ -68,7 +68,8 @@ void print_counts(const char* title, const std::vector<Count>& counts) {
 
 void print_text(const Graph& graph, const Summary& summary, const InfoOptions& options) {
   if (!graph.name().empty()) fmt::print("{}\n", graph.name());
-  fmt::print("{} entities, {} relations\n", graph.entity_count(), graph.relation_count());
+  fmt::print("{} entities, {} relations{}\n", graph.entity_count(), graph.relation_count(),
+             graph.directed() ? "" : " (undirected)");
   if (!summary.first.empty()) {
     fmt::print("dates: {} .. {}", summary.first.to_string(), summary.last.to_string());
     if (summary.undated) fmt::print(" ({} relations undated)", summary.undated);
@@ -117,6 +118,8 @@ void print_json_summary(const Graph& graph, const Summary& summary, const InfoOp
     json.Uint64(graph.entity_count());
     json.Key("relations");
     json.Uint64(graph.relation_count());
+    json.Key("directed");
+    json.Bool(graph.directed());
     write_counts(json, "entity_types", summary.entity_types);
     write_counts(json, "relation_types", summary.relation_types);
     json.Key("dates");

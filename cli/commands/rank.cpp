@@ -53,7 +53,7 @@ void check_applicable(const RankOptions& o) {
 }
 
 CentralityScores compute(const View& view, const RankOptions& o, std::vector<double>& relation_scores) {
-  const Direction direction = o.filters.direction;
+  const Direction direction = rank_direction(o, view.graph());
   switch (o.measure) {
     case Measure::Degree: {
       DegreeOptions options;
@@ -215,6 +215,23 @@ void print_relations(const View& view, const std::vector<double>& scores, bool c
 
 }  // namespace
 
+// NetworkX's defaults: on a directed graph every measure but degree follows
+// relations out (closeness and harmonic then measure the distances *to* an
+// entity and eigenvector scores come from those pointing to it, as in
+// NetworkX); degree counts in and out (nx.degree_centrality). An undirected
+// graph has no direction to choose.
+Direction rank_direction(const RankOptions& o, const Graph& graph) {
+  if (!graph.directed()) {
+    if (o.direction_given && o.filters.direction != Direction::Any) {
+      throw InvalidArgument(std::string("--direction ") + (o.filters.direction == Direction::Out ? "out" : "in") +
+                            ": the graph is undirected, every relation goes both ways");
+    }
+    return Direction::Any;
+  }
+  if (o.direction_given) return o.filters.direction;
+  return o.measure == Measure::Degree ? Direction::Any : Direction::Out;
+}
+
 void setup_rank(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RankOptions>();
   auto* command = app.add_subcommand("rank", "Entities (or relations) ranked by a centrality measure");
@@ -230,6 +247,8 @@ void setup_rank(CLI::App& app, int& exit_code) {
                        {"pagerank", Measure::PageRank},
                        {"eigenvector", Measure::Eigenvector}},
                       "The measure (docs/RANKING.md)");
+  command->get_option("--direction")
+      ->option_text("out|in|any (default: out on a directed graph, any for degree and on an undirected graph)");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
   command->add_option("--top", options->top, "Show the N highest (0: all)")
       ->check(whole_range(0, kMostCount))
@@ -260,11 +279,12 @@ void setup_rank(CLI::App& app, int& exit_code) {
                       ->type_name("[ENTITY]");
   auto* plain = command->add_flag("--no-wf-improved", "Closeness without the Wasserman-Faust scaling for "
                                                      "graphs that are not connected");
-  command->callback([options, normalized, raw, plain, explain, &exit_code] {
+  command->callback([options, command, normalized, raw, plain, explain, &exit_code] {
     if (explain->count()) options->explain = explain->results().empty() ? "" : explain->results().front();
     if (normalized->count()) options->normalized = true;
     if (raw->count()) options->normalized = false;
     options->wf_improved = plain->count() == 0;
+    options->direction_given = command->get_option("--direction")->count() > 0;
     exit_code = run_rank(*options);
   });
 }

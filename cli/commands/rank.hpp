@@ -16,6 +16,9 @@ struct RankOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
   FilterOptions filters;
+  // Whether --direction was given; without it the graph decides
+  // (rank_direction).
+  bool direction_given = false;
   Measure measure = Measure::Degree;
   bool timings = false;  // load and compute seconds on stderr
   std::size_t top = 10;  // 0: all
@@ -34,6 +37,11 @@ struct RankOptions {
   // entity alone ("" when none was given).
   std::optional<std::string> explain;
 };
+
+// The direction the measure follows: --direction when given, else the
+// graph's (out on a directed graph but for degree, any on an undirected
+// one). Throws InvalidArgument for out or in on an undirected graph.
+Direction rank_direction(const RankOptions& options, const Graph& graph);
 
 void setup_rank(CLI::App& app, int& exit_code);
 int run_rank(const RankOptions& options);

@@ -124,7 +124,7 @@ void check_explainable(const RankOptions& o) {
 void print_explanations(const View& view, const CentralityScores& scores, const std::vector<EntityId>& entities,
                         const RankOptions& options) {
   const Graph& graph = view.graph();
-  const Direction direction = options.filters.direction;
+  const Direction direction = rank_direction(options, graph);
   const double damping = options.damping.value_or(PageRankOptions{}.damping);
   const std::vector<BetweennessExplanation> pairs = options.measure == Measure::Betweenness
                                                         ? explain_betweenness(view, entities, direction)

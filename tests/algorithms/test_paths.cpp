@@ -453,6 +453,8 @@ TEST_CASE("paths: weighted shortest paths by an attribute or a table of types") 
 
   CHECK_THROWS_AS(Weights::parse("f=-1"), InvalidArgument);
   CHECK_THROWS_AS(Weights::parse("f=abc"), InvalidArgument);
+  // One rule for repeated keys: refused, naming the key (issue 11, point 13).
+  CHECK_THROWS_WITH_AS(Weights::parse("a=1,a=2"), doctest::Contains("'a' given twice"), InvalidArgument);
   CHECK_THROWS_AS(Weights::parse("f=1,"), InvalidArgument);
   options.weights = Weights::parse("ff=1");
   CHECK_THROWS_WITH_AS(weighted_shortest_path(view, a, c, options), doctest::Contains("no relation type 'ff'"),

@@ -42,6 +42,7 @@ TEST_CASE("kg info on the sample: text and JSON") {
   doc.Parse(json.out.c_str());
   REQUIRE_FALSE(doc.HasParseError());
   CHECK(doc["name"].GetString() == std::string("OpenAI's founding years"));
+  CHECK(doc["directed"].GetBool());
   const auto entities = doc["entities"].GetUint64();
   const auto relations = doc["relations"].GetUint64();
   std::uint64_t by_type = 0;
@@ -100,4 +101,14 @@ TEST_CASE("unreadable and malformed input: exit 3, never a crash") {
   const auto binary = run_kg("info " + shell_quote(dir + "/binary.json"));
   CHECK(binary.exit_code == 3);
   CHECK(binary.err.find(":1:22: entities[0].id: invalid UTF-8 in string (byte 0xFF at byte 0 of the text)") != std::string::npos);
+}
+
+TEST_CASE("kg info says when a graph is undirected") {
+  const std::string path = kg::test::temp_dir() + "/u.json";
+  kg::test::write_file(path, R"({"directed": false, "entities": [{"id": "a"}, {"id": "b"}],
+                                 "relations": [{"source": "a", "target": "b", "type": "t"}]})");
+  const auto text = run_kg("info " + path);
+  CHECK(text.out.find("2 entities, 1 relations (undirected)\n") != std::string::npos);
+  const auto json = run_kg("info " + path + " --format json");
+  CHECK(json.out.find(R"("directed":false)") != std::string::npos);
 }

@@ -235,7 +235,8 @@ TEST_CASE("kg rank --explain: betweenness pairs with an example path; refused wh
   const auto none = run_kg("rank " + file + " --by betweenness --explain bob");
   CHECK(none.exit_code == 0);
   CHECK(none.out == "Bob (b): betweenness 0 (raw 0): on shortest paths of 0 pairs\n");
-  //   a -- b -- c: b carries (a, c), one of one shortest path.
+  //   a --> b --> c: b carries (a, c), one of one shortest path; directed
+  //   (the graph's default), that is 1 of (n-1)(n-2) = 2 ordered pairs.
   const std::string path = kg::test::temp_dir() + "/chain.json";
   kg::test::write_file(path, R"({"kg": 1, "sources": [{"id": "s"}],
     "entities": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
@@ -243,7 +244,7 @@ TEST_CASE("kg rank --explain: betweenness pairs with an example path; refused wh
                   {"source": "b", "target": "c", "type": "y"}]})");
   const auto chain = run_kg("rank " + shell_quote(path) + " --by betweenness --explain b");
   CHECK(chain.out ==
-        "B (b): betweenness 1 (raw 1): on shortest paths of 1 pair\n"
+        "B (b): betweenness 0.5 (raw 1): on shortest paths of 1 pair\n"
         "  A .. C: 1 of 1 shortest path\n"
         "  for example A .. C:\n"
         "    A -[x]-> B\n"

@@ -136,3 +136,45 @@ TEST_CASE("kg components and kg communities: JSON shapes") {
   CHECK(text.out.rfind("modularity ", 0) == 0);
   CHECK(run_kg("components " + sample() + " --relations nonsense").exit_code == 2);
 }
+
+// The graph's direction chooses the default, as NetworkX's graph class does:
+//
+//   a --> b --> c      b is on the one shortest path a..c.
+//
+// Directed (Out): raw 1 of (n-1)(n-2) = 2 ordered pairs -> 0.5.
+// Undirected: 1 of (n-1)(n-2)/2 = 1 unordered pair -> 1.0.
+TEST_CASE("kg rank follows relations out on a directed graph and any way on an undirected one by default") {
+  const std::string dir = kg::test::temp_dir();
+  const std::string body = R"("entities": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+      "relations": [{"source": "a", "target": "b", "type": "t"}, {"source": "b", "target": "c", "type": "t"}]})";
+  kg::test::write_file(dir + "/directed.json", R"({"kg": 1, )" + body);
+  kg::test::write_file(dir + "/undirected.json", R"({"kg": 1, "directed": false, )" + body);
+  const auto score_of_b = [](const std::string& out) {
+    const auto json = parse(out);
+    for (const auto& score : json["scores"].GetArray()) {
+      if (std::string(score["id"].GetString()) == "b") return score["score"].GetDouble();
+    }
+    FAIL("no score for b");
+    return 0.0;
+  };
+  const auto directed = run_kg("rank " + dir + "/directed.json --by betweenness --format json");
+  REQUIRE_MESSAGE(directed.exit_code == 0, directed.err);
+  CHECK(score_of_b(directed.out) == doctest::Approx(0.5));
+  const auto any = run_kg("rank " + dir + "/directed.json --by betweenness --direction any --format json");
+  CHECK(score_of_b(any.out) == doctest::Approx(1.0));
+  const auto undirected = run_kg("rank " + dir + "/undirected.json --by betweenness --format json");
+  REQUIRE_MESSAGE(undirected.exit_code == 0, undirected.err);
+  CHECK(score_of_b(undirected.out) == doctest::Approx(1.0));
+  // PageRank on the directed chain: c collects the rank (NetworkX: 0.184, 0.341, 0.475).
+  const auto pagerank = run_kg("rank " + dir + "/directed.json --by pagerank --format json");
+  CHECK(parse(pagerank.out)["scores"][0]["id"] == "c");
+  // No direction to choose on an undirected graph.
+  const auto refused = run_kg("rank " + dir + "/undirected.json --by betweenness --direction out");
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("--direction out: the graph is undirected") != std::string::npos);
+  // kg path keeps walking any way: c reaches a against the arrows.
+  const auto path = run_kg("path " + dir + "/directed.json c a --format json");
+  CHECK(path.exit_code == 0);
+  const auto help = run_kg("rank --help");
+  CHECK(help.out.find("default: out on a directed graph") != std::string::npos);
+}

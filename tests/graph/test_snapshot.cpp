@@ -11,7 +11,9 @@
 #include "graph/exception.hpp"
 #include "graph/snapshot.hpp"
 #include "graph/view.hpp"
+#include "ingest/format.hpp"
 #include "ingest/kg_json.hpp"
+#include "ingest/node_link.hpp"
 #include "tests/support/support.hpp"
 
 using namespace kg;
@@ -246,9 +248,47 @@ TEST_CASE("A crafted snapshot that passes the checksum is still checked") {
   }
   SUBCASE("an unknown format version") {
     std::string crafted = bytes;
-    crafted[8] = 2;
-    check_rejected(crafted, "format version 2 is not supported");
+    crafted[8] = 3;
+    check_rejected(crafted, "format version 3 is not supported");
   }
+  SUBCASE("a version 1 snapshot (no direction stored) is refused, not guessed directed") {
+    std::string crafted = bytes;
+    crafted[8] = 1;
+    check_rejected(crafted, "format version 1 is not supported (this kg reads version 2); save it again");
+  }
+  SUBCASE("a graph flag this version does not know") {
+    // The flags byte follows the string pool's two columns and the name.
+    GraphData data = graph.data();
+    std::string reference = snapshot_bytes(data);
+    data.directed = false;
+    std::string flipped = snapshot_bytes(data);
+    REQUIRE(reference.size() == flipped.size());
+    std::size_t at = kSnapshotHeaderBytes;
+    while (reference[at] == flipped[at]) ++at;
+    CHECK(static_cast<unsigned char>(flipped[at]) == 1);
+    flipped[at] = 4;
+    fix_checksum(flipped);
+    check_rejected(flipped, "unknown graph flags 4");
+  }
+  SUBCASE("integer ids flagged on ids that are not integers") {
+    GraphData data = graph.data();
+    data.integer_ids = true;
+    check_rejected(snapshot_bytes(data), "integer ids flagged, an id is not one");
+  }
+}
+
+TEST_CASE("A snapshot keeps the graph's direction and integer ids") {
+  //   0 -- 1   (undirected, NetworkX integer ids)
+  const auto result = read_node_link_text(
+      R"({"directed": false, "nodes": [{"id": 0}, {"id": 1}], "links": [{"source": 0, "target": 1}]})", "t.json");
+  REQUIRE(result.graph);
+  const Graph loaded = read(snapshot_bytes(result.graph->data()));
+  CHECK_FALSE(loaded.directed());
+  CHECK(loaded.integer_ids());
+  CHECK(loaded.both_ways(0));
+  const Graph directed = read(snapshot_bytes(test::graph_from_json(kRichGraph).data()));
+  CHECK(directed.directed());
+  CHECK_FALSE(directed.integer_ids());
 }
 
 TEST_CASE("Saving writes a whole file or none") {
@@ -296,4 +336,59 @@ TEST_CASE("A view's columns hold what it keeps, renumbered") {
   CHECK(without_lab.entity_count() == 3);
   CHECK(without_lab.entity_key(1) == "rival");
   CHECK(without_lab.relation_count() == 0);
+}
+
+// A snapshot made by hand, with a correct checksum, passes every check a
+// JSON input passes: each of these loaded before, and kg then wrote broken
+// output from it.
+TEST_CASE("A hand-made snapshot with a correct checksum is checked as a JSON input is") {
+  const Graph graph = test::graph_from_json(kRichGraph);
+  const std::string dir = test::temp_dir();
+  const auto refused = [&](const GraphData& data, const std::string& path, const std::string& words) {
+    const std::string file = dir + "/crafted.kgs";
+    test::write_file(file, snapshot_bytes(data));
+    const ReadResult result = read_graph(file);
+    CHECK_FALSE(result.graph);
+    REQUIRE_FALSE(result.problems.empty());
+    CHECK(result.problems[0].path == path);
+    CHECK_MESSAGE(result.problems[0].message.find(words) != std::string::npos, result.problems[0].message);
+  };
+  const GraphData& original = graph.data();
+  {
+    GraphData d = original;  // ada, lab, rival, bob
+    d.entity_keys[2] = d.entity_keys[1];
+    refused(d, "entities[2].id", "duplicate id 'lab' (first defined by entities[1])");
+  }
+  {
+    GraphData d = original;
+    d.entity_keys[3] = 0;  // the empty string
+    refused(d, "entities[3].id", "empty id");
+  }
+  {
+    GraphData d = original;
+    d.aliases[2] = d.entity_keys[1];  // bob's alias "Robert" becomes "lab"
+    refused(d, "entities[3].aliases[0]", "alias 'lab' already names 'lab'");
+  }
+  {
+    GraphData d = original;
+    d.relation_untils[0] = Date::parse("2014")->pack();  // date 2015
+    refused(d, "relations[0].until", "until 2014 precedes date 2015");
+  }
+  {
+    GraphData d = original;
+    d.sources[1].id = d.sources[0].id;
+    refused(d, "sources[1].id", "duplicate source id 's1'");
+  }
+  {
+    GraphData d = original;
+    std::string bytes = d.strings.data();
+    const std::size_t at = bytes.find("Ada funded");
+    REQUIRE(at != std::string::npos);
+    bytes[at] = '\xff';
+    d.strings = StringPool::from_columns(bytes, d.strings.offsets());
+    refused(d, "", "invalid UTF-8");
+  }
+  // The sound original loads.
+  test::write_file(dir + "/sound.kgs", snapshot_bytes(original));
+  CHECK(read_graph(dir + "/sound.kgs").graph);
 }

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "ingest/csv.hpp"
+#include "ingest/edgelist.hpp"
 #include "ingest/format.hpp"
 #include "ingest/graphml.hpp"
+#include "ingest/interchange.hpp"
 #include "ingest/jsonl.hpp"
 #include "ingest/node_link.hpp"
 #include "tests/support/support.hpp"
@@ -67,13 +69,36 @@ TEST_CASE("GraphML reader: attributes by their keys' types, defaults, yEd graphi
   CHECK(g.str(g.entity_attributes(1)[0].value.as_string()) == "none");  // the key's default
 }
 
+TEST_CASE("GraphML reader: edgedefault and per-edge directed give the graph's direction") {
+  const auto read = [](const std::string& edgedefault, const std::string& edges) {
+    const auto result = kg::read_graphml_text(
+        R"(<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="t" for="edge" attr.name="type"/>)"
+        "<graph edgedefault=\"" + edgedefault + "\"><node id=\"a\"/><node id=\"b\"/>" + edges + "</graph></graphml>",
+        "t.graphml");
+    REQUIRE_MESSAGE(result.graph, all(result));
+    return *result.graph;
+  };
+  const std::string plain = R"(<edge source="a" target="b"/>)";
+  CHECK_FALSE(read("undirected", plain).directed());
+  CHECK_FALSE(read("undirected", "").directed());  // no edges: as declared
+  CHECK(read("directed", plain).directed());
+  CHECK_FALSE(read("directed", plain).both_ways(0));
+  CHECK_FALSE(read("directed", R"(<edge source="a" target="b" directed="false"/>)").directed());
+  // A mix: directed, and the types whose edges are all undirected symmetric.
+  const kg::Graph mixed = read("undirected", R"(<edge source="a" target="b"/>)"
+                                             R"(<edge source="a" target="b" directed="true"><data key="t">x</data></edge>)");
+  CHECK(mixed.directed());
+  CHECK(mixed.both_ways(*mixed.find_relation_type("related")));
+  CHECK_FALSE(mixed.both_ways(*mixed.find_relation_type("x")));
+}
+
 TEST_CASE("GraphML reader: an edge to an undeclared node is an error at the edge") {
   check_problem(graphml("    <node id=\"a\"/>\n    <edge source=\"a\" target=\"zz\"/>\n"), 7, 5, "zz");
 }
 
 TEST_CASE("GraphML reader: a value that does not fit its key's type is located") {
   check_problem(graphml("    <node id=\"a\"/>\n    <edge source=\"a\" target=\"a\"><data key=\"w\">heavy</data></edge>\n"),
-                7, 33, "expected a finite number, found 'heavy'");
+                7, 33, "expected a number (or INF, -INF, NaN), found 'heavy'");
 }
 
 TEST_CASE("GraphML reader: malformed XML, entity declarations and unsupported elements") {
@@ -87,7 +112,7 @@ TEST_CASE("GraphML reader: malformed XML, entity declarations and unsupported el
   check_problem(kg::read_graphml_text("<graphml>\xff</graphml>", "t.graphml"), 1, 10, "invalid XML");
 }
 
-TEST_CASE("node-link reader: NetworkX's format, numeric ids, undirected graphs symmetric") {
+TEST_CASE("node-link reader: NetworkX's format, numeric ids, undirected graphs") {
   const auto result = kg::read_node_link_text(
       R"({"directed": false, "multigraph": false, "graph": {"name": "g", "tags": ["x"]},
           "nodes": [{"id": 0, "club": "Mr. Hi"}, {"id": 1, "pos": [1, 2]}],
@@ -98,7 +123,9 @@ TEST_CASE("node-link reader: NetworkX's format, numeric ids, undirected graphs s
   CHECK(g.name() == "g");
   CHECK(g.entity_key(1) == "1");
   CHECK(g.str(g.entity_attributes(1)[0].value.as_string()) == "[1,2]");  // structured values as JSON text
-  CHECK(g.relation_type_info(0).symmetric);
+  CHECK_FALSE(g.directed());
+  CHECK(g.both_ways(0));
+  CHECK(g.integer_ids());
   CHECK(g.relation_attributes(0)[0].value.as_integer() == 4);
 }
 
@@ -170,6 +197,11 @@ TEST_CASE("CSV reader: problems located by line and column") {
   check_problem(kg::read_csv_texts("id,name\na,\"A\n", ""), 2, 3, "unterminated quoted field");
   check_problem(kg::read_csv_texts("", "a,b\nx,y\n"), 1, 1, "no source column");
   check_problem(kg::read_csv_texts("id\na\n", "source,target\na,b\n"), 2, 1, "b");
+  // Blank and repeated header cells: never attributes without a name or
+  // two values for one key.
+  check_problem(kg::read_csv_texts("id,,x\na,1,2\n", ""), 1, 4, "empty header cell");
+  check_problem(kg::read_csv_texts("id,x,x:long\na,1,2\n", ""), 1, 6, "column 'x' given twice (first as column 2)");
+  CHECK(kg::read_csv_texts("id,:IGNORE,x\na,1,2\n", "").graph);
 }
 
 TEST_CASE("interchange readers: JSON kinds are told apart by content") {
@@ -199,4 +231,106 @@ TEST_CASE("Cytoscape reader: elements as an object or one array, edge ids not at
                                         "\"edges\": [{\"data\": {\"source\": \"a\", \"target\": \"c\"}}]}}",
                                         "t.cyjs"),
                 2, 46, "unknown entity 'c'");
+}
+
+//   a --> b --> c      (and a --> b again: parallel)
+TEST_CASE("edge list reader: two or three columns, comments, weights; problems located") {
+  const auto result = kg::read_edgelist_text("# a comment\n\na b\nb\tc 2.5  # weighted\na b 7\nb a heavy\n", "t.edges");
+  REQUIRE_MESSAGE(result.graph, all(result));
+  const kg::Graph& g = *result.graph;
+  REQUIRE(g.entity_count() == 3);
+  CHECK(g.entity_key(0) == "a");
+  CHECK(g.entity_key(2) == "c");
+  REQUIRE(g.relation_count() == 4);
+  CHECK(g.directed());
+  CHECK(g.entity_key(g.source(1)) == "b");
+  CHECK(g.entity_key(g.target(1)) == "c");
+  CHECK(g.relation_attributes(0).empty());
+  CHECK(g.relation_attributes(1)[0].value.as_real() == 2.5);
+  CHECK(g.relation_attributes(2)[0].value.as_integer() == 7);
+  CHECK(g.str(g.relation_attributes(3)[0].value.as_string()) == "heavy");
+  check_problem(kg::read_edgelist_text("a b\na b c d\n", "t.edges"), 2, 7, "a fourth column");
+  check_problem(kg::read_edgelist_text("a b\n  lonely\n", "t.edges"), 2, 3, "one column");
+  check_problem(kg::read_edgelist_text("a b\nc \xff\n", "t.edges"), 2, 3, "invalid UTF-8");
+  // Chosen by extension or by name, never by content.
+  CHECK(kg::choose_input_format("x.edgelist", std::nullopt).name == "edgelist");
+  CHECK(kg::choose_input_format("x.txt", std::string("edgelist")).name == "edgelist");
+}
+
+// One rule for repeated members in every reader: refused, both places named
+// (kg JSON refuses them already; node-link kept the last, JSON Lines and
+// Cytoscape the first).
+TEST_CASE("interchange readers: a member given twice is refused with both locations") {
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": \"a\",\n  \"id\": \"b\"}], \"links\": []}", "t.json"), 2,
+                3, "member 'id' given twice (first at 1:13)");
+  check_problem(kg::read_cytoscape_text(R"({"elements": {"nodes": [{"data": {"id": "a", "name": "x", "name": "y"}}]}})",
+                                        "t.cyjs"),
+                1, 59, "member 'name' given twice (first at 1:46)");
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\"}\n{\"id\": \"b\", \"type\": \"x\", \"type\": \"y\"}\n", "t.jsonl"), 2, 26,
+                "member 'type' given twice (first at 2:13)");
+  // Members of the same name in different objects are fine.
+  CHECK(kg::read_node_link_text(R"({"nodes": [{"id": "a"}, {"id": "b"}], "links": []})", "t.json").graph);
+}
+
+TEST_CASE("JSON Lines reader: a NUL byte is reported as such") {
+  check_problem(kg::read_jsonl_text(std::string("{\"id\": \"a\0b\"}\n", 14), "t.jsonl"), 1, 10, "a NUL byte");
+}
+
+// Integers beyond 64 bits were silently inexact doubles (2^64+1 as an id
+// became "18446744073709553000.0"): refused, located, in every JSON reader,
+// as kg JSON refuses them. 2^63 - 1 is the largest accepted.
+TEST_CASE("interchange readers: integers beyond 64 bits are refused with their place") {
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": 18446744073709551617}], \"links\": []}", "t.json"), 1, 19,
+                "integer out of range");
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": 1, \"n\": 9223372036854775808}], \"links\": []}", "t.json"),
+                1, 27, "integer out of range");
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\", \"attributes\": {\"n\": -9223372036854775809}}\n", "t.jsonl"), 1, 33,
+                "integer out of range");
+  const auto largest =
+      kg::read_node_link_text("{\"nodes\": [{\"id\": 9223372036854775807}], \"links\": []}", "t.json");
+  REQUIRE(largest.graph);
+  CHECK(largest.graph->entity_key(0) == "9223372036854775807");
+  CHECK(largest.graph->integer_ids());
+  // Long digit runs inside strings are text, not numbers.
+  CHECK(kg::read_node_link_text("{\"nodes\": [{\"id\": \"184467440737095516170\"}], \"links\": []}", "t.json").graph);
+}
+
+// The same 16 MiB limit on strings as kg JSON, in every reader (node-link,
+// JSON Lines and CSV applied none), located.
+TEST_CASE("interchange readers: strings longer than 16 MiB are refused in every reader") {
+  const std::string huge(kg::interchange::kMaxStringBytes + 1, 'x');
+  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\", \"note\": \"" + huge +
+                                            "\"}], \"links\": []}",
+                                        "t.json"),
+                1, 45, "a string longer than 16 MiB");
+  check_problem(kg::read_jsonl_text("{\"id\": \"a\"}\n{\"id\": \"b\", \"name\": \"" + huge + "\"}\n", "t.jsonl"), 2, 21,
+                "a string longer than 16 MiB");
+  check_problem(kg::read_csv_texts("id,name\na," + huge + "\n", ""), 2, 3, "a field longer than 16 MiB");
+  check_problem(kg::read_edgelist_text("a " + huge + "\n", "t.edges"), 1, 3, "a column longer than 16 MiB");
+  // At the limit, accepted.
+  const std::string largest(kg::interchange::kMaxStringBytes, 'x');
+  CHECK(kg::read_jsonl_text("{\"id\": \"a\", \"name\": \"" + largest + "\"}\n", "t.jsonl").graph);
+}
+
+// An edge's "label" is its relation type when it has no "type" (Gephi,
+// NetworkX users); --relation-type-column names another key instead.
+TEST_CASE("GraphML reader: relation types from type, label, or the key named by the read option") {
+  const std::string text =
+      R"(<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="l" for="edge" attr.name="label"/>)"
+      R"(<key id="k" for="edge" attr.name="kind"/><key id="t" for="edge" attr.name="type"/>)"
+      R"(<graph edgedefault="directed"><node id="a"/><node id="b"/>)"
+      R"(<edge source="a" target="b"><data key="l">funded</data><data key="k">money</data></edge>)"
+      R"(<edge source="a" target="b"><data key="l">x</data><data key="t">met</data></edge></graph></graphml>)";
+  const auto plain = kg::read_graphml_text(text, "t.graphml");
+  REQUIRE_MESSAGE(plain.graph, all(plain));
+  CHECK(plain.graph->relation_type_name(plain.graph->relation_type(0)) == "funded");
+  CHECK(plain.graph->relation_type_name(plain.graph->relation_type(1)) == "met");  // type wins over label
+  kg::ReadOptions options;
+  options.csv.relation_type = "kind";
+  const auto chosen = kg::read_graphml_text(text, "t.graphml", options);
+  REQUIRE_MESSAGE(chosen.graph, all(chosen));
+  CHECK(chosen.graph->relation_type_name(chosen.graph->relation_type(0)) == "money");
+  CHECK(chosen.graph->relation_type_name(chosen.graph->relation_type(1)) == "related");  // no kind: the default
+  // "type" is then an ordinary attribute.
+  CHECK(chosen.graph->str(chosen.graph->relation_attributes(1)[1].key) == "type");
 }

@@ -94,6 +94,21 @@ TEST_CASE("kg JSON: columns count characters, not bytes") {
                     1, 98, "relations[0].date", "invalid date '20'");
 }
 
+TEST_CASE("kg JSON: \"directed\" says whether relations have a direction (default true)") {
+  const auto directed = read(R"({"entities": [{"id": "a"}, {"id": "b"}], "relations": [{"source": "a", "target": "b", "type": "t"}]})");
+  REQUIRE(directed.graph);
+  CHECK(directed.graph->directed());
+  CHECK_FALSE(directed.graph->both_ways(0));
+  const auto undirected = read(R"({"directed": false, "entities": [{"id": "a"}, {"id": "b"}],
+                                   "relations": [{"source": "a", "target": "b", "type": "t"}]})");
+  REQUIRE(undirected.graph);
+  CHECK_FALSE(undirected.graph->directed());
+  CHECK(undirected.graph->both_ways(0));
+  CHECK(undirected.graph->graph_attributes().empty());  // a field, not an attribute
+  check_one_problem(R"({"directed": "no", "entities": []})", 1, 14, "directed", "expected true or false, found a string");
+  check_one_problem(R"({"directed": [], "entities": []})", 1, 14, "directed", "expected true or false, found an array");
+}
+
 TEST_CASE("kg JSON: type errors name what was expected and found") {
   check_one_problem(R"({"entities": [{"id": 5}]})", 1, 22, "entities[0].id", "expected a string, found a number");
   check_one_problem(R"({"entities": {"id": "a"}})", 1, 14, "entities", "expected an array of entities, found an object");

@@ -7,19 +7,33 @@ Usage:
       Reads PATH with NetworkX (FORMAT graphml, gexf or node-link) and prints
       {"directed", "multigraph", "graph": {...}, "nodes": {id: {attrs}},
        "edges": [[source, target, {attrs}], ...]} (edges in file order).
-      NetworkX 2.8 reads GEXF 1.1 and 1.2 only: a GEXF 1.3 file is read
-      with its namespace renamed to 1.2draft (kg writes nothing 1.2 lacks).
+      GEXF is read with nx.read_gexf as it is (kg writes 1.2draft, which
+      NetworkX 2.8 reads; it does not read 1.3).
   networkx_interchange.py write DIR
       Writes NetworkX's shipped graphs (karate, florentine, lesmis, davis)
       as DIR/NAME.graphml (write_graphml) and DIR/NAME.json
       (node_link_data) and prints {NAME: {"nodes": n, "edges": m,
       "node_attributes": [...], "edge_attributes": [...]}}.
+  networkx_interchange.py sources DIR
+      Writes, with NetworkX's default calls, the karate club (undirected,
+      integer ids) and a seeded random directed graph (integer ids) as
+      DIR/NAME.graphml (write_graphml), DIR/NAME.json (node_link_data) and
+      DIR/NAME.cyjs (cytoscape_data), and prints {NAME: summary}.
+  networkx_interchange.py summary FORMAT PATH
+      Reads PATH with NetworkX's default call for FORMAT (graphml:
+      read_graphml, gexf: read_gexf, node-link: node_link_graph, cytoscape:
+      cytoscape_graph) and prints its summary: {"directed", "ids": {str(id):
+      type name}, "betweenness": {str(id): score}} (betweenness of the
+      simple graph, as nx.betweenness_centrality on nx.Graph / nx.DiGraph).
+  networkx_interchange.py igraph-write PATH
+      Writes, with igraph's Write_GraphML, a directed graph whose vertices
+      have a "name" (alice, bob, carol) and edges a "weight":
+          alice -> bob (2.5), bob -> carol (1.0); prints nothing.
   networkx_interchange.py igraph PATH
       Reads a GraphML file with igraph and prints {"vertices", "edges",
       "vertex_attributes", "edge_attributes", "names": [...],
       "edge_list": [[source id, target id], ...]}.
 """
-import io
 import math
 import json
 import sys
@@ -47,14 +61,8 @@ def plain(value):
 def read(fmt, path):
     if fmt == "graphml":
         g = nx.read_graphml(path, force_multigraph=True)
-    elif fmt == "gexf":
-        text = open(path, encoding="utf-8").read().replace("http://gexf.net/1.3", "http://www.gexf.net/1.2draft")
-        g = nx.read_gexf(io.BytesIO(text.encode("utf-8")))
-    elif fmt == "node-link":
-        with open(path, encoding="utf-8") as f:
-            g = nx.node_link_graph(json.load(f))
     else:
-        raise SystemExit("unknown format " + fmt)
+        g = read_default(fmt, path)
     edges = []
     for u, v, data in g.edges(data=True):
         edges.append([u, v, {k: plain(x) for k, x in data.items()}])
@@ -65,6 +73,44 @@ def read(fmt, path):
         "nodes": {str(n): {k: plain(x) for k, x in d.items()} for n, d in g.nodes(data=True)},
         "edges": edges,
     }
+
+
+def read_default(fmt, path):
+    """What a user types to read kg's export of FORMAT."""
+    if fmt == "graphml":
+        return nx.read_graphml(path)
+    if fmt == "gexf":
+        return nx.read_gexf(path)
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if fmt == "node-link":
+        return nx.node_link_graph(data)
+    if fmt == "cytoscape":
+        return nx.cytoscape_graph(data)
+    raise SystemExit("unknown format " + fmt)
+
+
+def summary(g):
+    simple = nx.DiGraph(g) if g.is_directed() else nx.Graph(g)
+    return {
+        "directed": g.is_directed(),
+        "ids": {str(n): type(n).__name__ for n in g},
+        "betweenness": {str(n): x for n, x in nx.betweenness_centrality(simple).items()},
+    }
+
+
+def sources(directory):
+    directed = nx.gnm_random_graph(30, 90, seed=7, directed=True)
+    graphs = {"karate": nx.karate_club_graph(), "directed": directed}
+    result = {}
+    for name, g in graphs.items():
+        nx.write_graphml(g, f"{directory}/{name}.graphml")
+        with open(f"{directory}/{name}.json", "w", encoding="utf-8") as f:
+            json.dump(nx.node_link_data(g), f)
+        with open(f"{directory}/{name}.cyjs", "w", encoding="utf-8") as f:
+            json.dump(nx.cytoscape_data(g), f)
+        result[name] = summary(g)
+    return result
 
 
 def write(directory):
@@ -104,12 +150,30 @@ def read_igraph(path):
     }
 
 
+def write_igraph(path):
+    import igraph
+
+    g = igraph.Graph(directed=True)
+    g.add_vertices(3)
+    g.vs["name"] = ["alice", "bob", "carol"]
+    g.add_edges([(0, 1), (1, 2)])
+    g.es["weight"] = [2.5, 1.0]
+    g.write_graphml(path)
+    return {}
+
+
 def main():
     command = sys.argv[1]
     if command == "read":
         out = read(sys.argv[2], sys.argv[3])
     elif command == "write":
         out = write(sys.argv[2])
+    elif command == "sources":
+        out = sources(sys.argv[2])
+    elif command == "summary":
+        out = summary(read_default(sys.argv[2], sys.argv[3]))
+    elif command == "igraph-write":
+        out = write_igraph(sys.argv[2])
     elif command == "igraph":
         out = read_igraph(sys.argv[2])
     else:
