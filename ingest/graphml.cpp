@@ -422,8 +422,7 @@ class Reader {
         if (value.text->empty()) continue;
         const auto date = Date::parse(*value.text);
         if (!date) {
-          problems_.report(value.offset, edge_path(), "invalid " + key.name + " '" + *value.text +
-                                                          "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+          problems_.report(value.offset, edge_path(), key.name + ": " + Date::explain_invalid(*value.text));
         } else {
           dates[field == Field::Date ? 0 : 1] = *date;
         }
@@ -548,7 +547,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
       return result;
     }
   }
-  result.problems = problems.diagnostics(name, load_text());
+  problems.append_to(result, name, load_text());
   return result;
 }
 

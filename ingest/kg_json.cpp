@@ -382,8 +382,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     }
     const auto date = Date::parse(value.text);
     if (!date) {
-      report(value_offset_, path(),
-             "invalid date '" + std::string(value.text) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+      report(value_offset_, path(), Date::explain_invalid(value.text));
       return false;
     }
     out = *date;
@@ -879,11 +878,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     const auto [line, column] = positions.locate(skip_json_separators(positions.text(), problem.offset));
     result.problems.push_back({name, line, column, problem.path, problem.message});
   }
-  if (handler.problem_count() > problems.size()) {
-    result.problems.push_back({name, 0, 0, "",
-                               std::to_string(handler.problem_count() - problems.size()) +
-                                   " more problems not shown"});
-  }
+  result.problems_not_shown = handler.problem_count() - problems.size();
   return result;
 }
 

@@ -355,8 +355,7 @@ class Reader {
           }
           const auto date = Date::parse(text_of(member.value));
           if (!date) {
-            problem(field_path(), "invalid date '" + std::string(text_of(member.value)) +
-                                    "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+            problem(field_path(), Date::explain_invalid(text_of(member.value)));
           } else {
             dates[key == "date" ? 0 : 1] = *date;
           }
@@ -406,7 +405,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
   if (const std::size_t bad = is_ascii(body) ? std::string_view::npos : find_invalid_utf8(body);
       bad != std::string_view::npos) {
     problems.report(start + bad, "", "invalid UTF-8");
-    result.problems = problems.diagnostics(name, load_text());
+    problems.append_to(result, name, load_text());
     return result;
   }
   rapidjson::Document document;
@@ -414,7 +413,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
   if (document.HasParseError()) {
     problems.report(start + document.GetErrorOffset(), "",
                     std::string("invalid JSON: ") + rapidjson::GetParseError_En(document.GetParseError()));
-    result.problems = problems.diagnostics(name, load_text());
+    problems.append_to(result, name, load_text());
     return result;
   }
   Builder builder;
@@ -449,7 +448,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     const std::size_t offset = locate_json_path(text, root, parse_json_path(problem.path));
     problems.report(offset, std::move(problem.path), std::move(problem.message));
   }
-  result.problems = problems.diagnostics(name, text);
+  problems.append_to(result, name, text);
   return result;
 }
 
