@@ -13,6 +13,21 @@
 
 namespace kg {
 
+struct CsvOptions {
+  // OWASP's rule against formula injection when a spreadsheet opens the
+  // file: a cell starting with = + - @, a tab or a carriage return gets a
+  // leading apostrophe and is quoted. It changes the data (a negative number
+  // becomes text), so it is not the default: neo4j-admin would import the
+  // apostrophes (docs/INTERCHANGE.md).
+  bool formula_safe = false;
+};
+
+void write_entities_csv(const View& view, std::ostream& out, const CsvOptions& options);
+void write_relations_csv(const View& view, std::ostream& out, const CsvOptions& options);
+void write_csv(const View& view, std::ostream& out, const CsvOptions& options);
+void write_csv_directory(const View& view, const std::string& directory, const CsvOptions& options);
+
+// With the default options, for the registry of writers.
 void write_entities_csv(const View& view, std::ostream& out);
 void write_relations_csv(const View& view, std::ostream& out);
 // Both tables on one stream, an empty line between them.
