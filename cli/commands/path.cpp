@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "algorithms/paths.hpp"
+#include "cli/text.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -16,17 +17,20 @@ std::string date_text(const Graph& graph, RelationId r) {
   return date.to_string() + ".." + until.to_string();
 }
 
-std::string relation_text(const Graph& graph, RelationId r, EntityId from) {
+std::string relation_text(const Graph& graph, RelationId r, EntityId from, bool mark_undated) {
   const bool forward = graph.source(r) == from;
   const EntityId other = forward ? graph.target(r) : graph.source(r);
   const bool symmetric = graph.relation_type_info(graph.relation_type(r)).symmetric;
-  std::string label(graph.relation_type_name(graph.relation_type(r)));
+  std::string label = printable(graph.relation_type_name(graph.relation_type(r)));
   const std::string dates = date_text(graph, r);
   if (!dates.empty()) label += " " + dates;
+  if (graph.date(r).empty() && mark_undated) label += " undated";
   const char* left = symmetric || forward ? "-[" : "<-[";
   const char* right = symmetric || !forward ? "]-" : "]->";
-  return fmt::format("{} {}{}{} {}", graph.entity_name(from), left, label, right, graph.entity_name(other));
+  return fmt::format("{} {}{}{} {}", printable(graph.entity_name(from)), left, label, right,
+                     printable(graph.entity_name(other)));
 }
+
 
 namespace {
 
@@ -119,6 +123,10 @@ std::vector<ActiveFilter> active_filters(const FilterOptions& filters) {
   }
   if (!filters.as_of.empty()) add("--as-of " + filters.as_of, [](auto& f) { f.as_of.clear(); });
   if (!filters.between.empty()) add("--between " + filters.between, [](auto& f) { f.between.clear(); });
+  if (filters.undated != Undated::Include) {
+    add(std::string("--undated ") + (filters.undated == Undated::Exclude ? "exclude" : "only"),
+        [](auto& f) { f.undated = Undated::Include; });
+  }
   if (!filters.avoid.empty()) add("--avoid " + joined(filters.avoid), [](auto& f) { f.avoid.clear(); });
   if (filters.max_degree) {
     add("--max-degree " + std::to_string(*filters.max_degree), [](auto& f) { f.max_degree.reset(); });
@@ -145,7 +153,7 @@ std::optional<std::size_t> hop_distance(const Graph& graph, const FilterOptions&
 // order, one filter, or all filters together.
 std::string no_path_reason(const Graph& graph, EntityId from, EntityId to, const PathOptions& options) {
   const std::string base = fmt::format("no {}path from {} to {}", options.time_respecting ? "time-respecting " : "",
-                                       graph.entity_name(from), graph.entity_name(to));
+                                       printable(graph.entity_name(from)), printable(graph.entity_name(to)));
   if (options.max_hops) {
     if (const auto d = hop_distance(graph, options.filters, from, to, options.time_respecting)) {
       return fmt::format("{} within {}; the shortest has {}", base, hops(*options.max_hops), *d);
@@ -196,15 +204,17 @@ void print_text(const Graph& graph, const PathsResult& result, const PathOptions
       if (weighted) fmt::print(", weight {}", path.weight);
       fmt::print("\n");
     }
-    if (path.steps.empty()) fmt::print("{} is {}\n", graph.entity_name(path.start), graph.entity_name(path.end()));
+    if (path.steps.empty()) {
+      fmt::print("{} is {}\n", printable(graph.entity_name(path.start)), printable(graph.entity_name(path.end())));
+    }
     for (const auto& step : path.steps) {
-      fmt::print("{}", relation_text(graph, step.relation, step.from));
+      fmt::print("{}", relation_text(graph, step.relation, step.from, marks_undated(options.filters)));
       if (weighted) fmt::print("  (weight {})", weights[step.relation]);
       fmt::print("\n");
       const auto evidence = graph.evidence(step.relation);
       if (evidence.empty()) fmt::print("    (no evidence recorded)\n");
       for (const auto& e : evidence) {
-        fmt::print("    \"{}\" ({})\n", graph.str(e.quote), graph.str(graph.sources()[e.source].id));
+        fmt::print("    \"{}\" ({})\n", printable(graph.str(e.quote)), printable(graph.str(graph.sources()[e.source].id)));
       }
     }
   }
@@ -313,12 +323,15 @@ int run_path(const PathOptions& options) {
         json.Key("reason");
         write_string(json, reason);
       }
+      json.Key("undated_relations");
+      json.Uint64(count_kept_undated(view));
       json.EndObject();
     });
   } else if (!reason.empty()) {
     fmt::print("{}\n", reason);
   } else {
     print_text(graph, result, options, weights);
+    print_undated_note(options.filters, view);
   }
   return result.paths.empty() ? kExitNo : kExitOk;
 }

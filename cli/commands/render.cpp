@@ -24,7 +24,7 @@ constexpr std::size_t kMostEdgeLabels = 150;
 
 Date parse_date(const std::string& text, const char* option) {
   const auto date = Date::parse(text);
-  if (!date) throw InvalidArgument(std::string(option) + ": invalid date '" + text + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (!date) throw InvalidArgument(std::string(option) + ": " + Date::explain_invalid(text));
   return *date;
 }
 
@@ -50,6 +50,9 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
   }
   if (options.depth && options.focus.empty() && options.path.empty()) {
     throw InvalidArgument("--depth applies to --focus and --path");
+  }
+  if (options.filters.direction_given && options.focus.empty() && options.path.empty()) {
+    throw InvalidArgument("--direction applies to --focus and --path: nothing else is walked");
   }
   const View view(graph, filter);
   const Direction direction = options.filters.direction;
@@ -77,6 +80,21 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
                                                      : "active in " + options.filters.between;
   }
   return diagram;
+}
+
+// Under a time window, says how many undated relations the diagram kept and
+// has them marked: nothing dates them inside the window.
+void mark_undated(Diagram& diagram, const Filter& filter) {
+  if (!filter.window && filter.undated == Undated::Include) return;
+  std::size_t undated = 0;
+  for (const RelationId r : diagram.relations) undated += diagram.graph->date(r).empty();
+  for (const HubSummary& summary : diagram.summaries) {
+    for (const RelationId r : summary.relations) undated += diagram.graph->date(r).empty();
+  }
+  diagram.mark_undated = true;
+  if (undated == 0) return;
+  diagram.caption += std::string(diagram.caption.empty() ? "" : "; ") + std::to_string(undated) + " undated relation" +
+                     (undated == 1 ? "" : "s") + " kept";
 }
 
 // Boxes the communities Louvain finds in the filtered graph (seed 0, as
@@ -155,6 +173,7 @@ int run_render(const RenderOptions& options) {
     return kExitNo;
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+  mark_undated(*diagram, options.filters.to_filter());
   if (options.cluster == "community") cluster_by_community(graph, options, dot_options);
 
   const std::size_t relations = diagram->relations.size() + diagram->summaries.size();

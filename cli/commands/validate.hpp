@@ -8,6 +8,7 @@ namespace kg::cli {
 struct ValidateOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
+  std::size_t max_problems = ReadOptions{}.max_problems;  // shown; every one is counted
 };
 
 void setup_validate(CLI::App& app, int& exit_code);
