@@ -1,39 +1,20 @@
 #include "cli/text.hpp"
 
-#include <cstdint>
 #include <cstdio>
+
+#include "ingest/utf8.hpp"
 
 namespace kg::cli {
 namespace {
 
-// The length of the UTF-8 sequence at text[i] and its code point; 0 when the
-// bytes there are not one well-formed sequence.
-std::size_t decode(std::string_view text, std::size_t i, char32_t& code_point) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  char32_t value = 0;
-  char32_t smallest = 0;
-  if (lead < 0x80) {
-    code_point = lead;
-    return 1;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2, value = lead & 0x1F, smallest = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, value = lead & 0x0F, smallest = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, value = lead & 0x07, smallest = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  if (value < smallest || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-  code_point = value;
-  return length;
+// The code point of the well-formed UTF-8 sequence at text[i], and its
+// length.
+char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  char32_t value = length == 1 ? lead : lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) value = (value << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return value;
 }
 
 bool needs_escape(char32_t c) {
@@ -63,22 +44,26 @@ void append_escape(std::string& out, char32_t c) {
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t c = 0;
-    const std::size_t length = decode(text, i, c);
-    if (length == 0) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t invalid = find_invalid_utf8(text.substr(i));
+    const std::size_t bad = invalid == std::string_view::npos ? text.size() : i + invalid;
+    while (i < bad) {
+      std::size_t length = 0;
+      const char32_t c = decode(text, i, length);
+      if (needs_escape(c)) {
+        append_escape(out, c);
+      } else {
+        out.append(text, i, length);
+      }
+      i += length;
+    }
+    if (i < text.size()) {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
-      out += buffer;
+      out += buffer;  // a byte that is not UTF-8
       ++i;
-      continue;
     }
-    if (needs_escape(c)) {
-      append_escape(out, c);
-    } else {
-      out.append(text, i, length);
-    }
-    i += length;
   }
   return out;
 }
