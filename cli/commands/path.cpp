@@ -48,6 +48,12 @@ void check_combinations(const PathOptions& options) {
   if (options.limit == 0) throw InvalidArgument("--limit: must be at least 1");
   if (options.max_hops && *options.max_hops == 0) throw InvalidArgument("--max-hops: must be at least 1");
   if (options.all_shortest && options.k > 1) throw InvalidArgument("--all-shortest and --k cannot be combined");
+  // Options of the searches that list many paths mean nothing for one.
+  const bool lists = options.k == 1 && !is_weighted(options) && (options.all_shortest || options.max_hops);
+  if (options.limit_given && !lists) throw InvalidArgument("--limit applies to --all-shortest and --max-hops");
+  if (options.distinct_relations && !lists && options.k == 1) {
+    throw InvalidArgument("--parallel applies to --k, --all-shortest and --max-hops (one shortest path has none)");
+  }
   if (is_weighted(options)) {
     if (options.all_shortest) throw InvalidArgument("--all-shortest cannot be combined with --weighted/--weight-by");
     if (options.max_hops) throw InvalidArgument("--max-hops cannot be combined with --weighted/--weight-by");
@@ -285,11 +291,14 @@ void setup_path(CLI::App& app, int& exit_code) {
                     "Only chains whose steps are in date order (each not earlier than the one before)");
   command->add_flag("--parallel", options->distinct_relations,
                     "Report paths that differ only in parallel relations separately");
-  command->add_option("--limit", options->limit, "Most paths listed by --all-shortest and --max-hops")
-      ->default_val(100)
-      ->check(CLI::Range(0, 1000000000));
+  auto* limit = command->add_option("--limit", options->limit, "Most paths listed by --all-shortest and --max-hops")
+                    ->default_val(100)
+                    ->check(CLI::Range(0, 1000000000));
   add_filter_options(*command, options->filters, Direction::Any);
-  command->callback([options, &exit_code] { exit_code = run_path(*options); });
+  command->callback([options, limit, &exit_code] {
+    options->limit_given = limit->count() > 0;
+    exit_code = run_path(*options);
+  });
 }
 
 int run_path(const PathOptions& options) {

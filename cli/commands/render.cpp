@@ -154,6 +154,9 @@ void setup_render(CLI::App& app, int& exit_code) {
 int run_render(const RenderOptions& options) {
   if (options.output == "-" && options.to.empty()) throw InvalidArgument("-o -: give the format with --to");
   const ImageFormat format = output_format(options);
+  if (format == ImageFormat::Dot && !options.engine.empty()) {
+    throw InvalidArgument("--engine applies to laid-out output (svg, png, pdf): DOT is written before any layout");
+  }
   DotOptions dot_options;
   if (!options.style.empty()) dot_options.style = load_style(options.style);
   dot_options.legend = options.legend;

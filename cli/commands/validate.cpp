@@ -2,9 +2,11 @@
 
 #include <fmt/core.h>
 
+#include <iostream>
 #include <limits>
 #include <memory>
 
+#include "cli/progress.hpp"
 #include "graph/exception.hpp"
 
 namespace kg::cli {
@@ -22,9 +24,13 @@ void setup_validate(CLI::App& app, int& exit_code) {
 }
 
 int run_validate(const ValidateOptions& options) {
+  ProgressBar bar("reading " + options.input.path, ProgressUnit::Bytes,
+                  progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
   ReadOptions read_options = options.input.read_options();
   read_options.max_problems = options.max_problems;
+  read_options.progress = bar.callback();
   const ReadResult result = read_graph(options.input.path, options.input.from, read_options);
+  bar.finish();
   const std::size_t total = result.problem_count();
   if (options.format == OutputFormat::Json) {
     print_json([&](JsonWriter& json) {

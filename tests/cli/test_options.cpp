@@ -101,3 +101,21 @@ TEST_CASE("kg convert to a diagram points to kg render") {
   CHECK(svg.exit_code == 2);
   CHECK(svg.err.find("kg render") != std::string::npos);
 }
+
+TEST_CASE("options of one kind of search are refused by the others") {
+  // --limit and --parallel shape the searches that list many paths.
+  const auto limit = run_kg("path " + sample() + " musk openai --limit 5");
+  CHECK(limit.exit_code == 2);
+  CHECK(limit.err == "kg: --limit applies to --all-shortest and --max-hops\n");
+  CHECK(run_kg("path " + sample() + " musk openai --k 2 --limit 5").exit_code == 2);
+  CHECK(run_kg("path " + sample() + " musk openai --all-shortest --limit 5").exit_code == 0);
+  CHECK(run_kg("path " + sample() + " musk openai --max-hops 2 --limit 5").exit_code == 0);
+  const auto parallel = run_kg("path " + sample() + " musk openai --parallel");
+  CHECK(parallel.exit_code == 2);
+  CHECK(parallel.err.find("--parallel applies to --k, --all-shortest and --max-hops") != std::string::npos);
+  CHECK(run_kg("path " + sample() + " musk openai --k 2 --parallel").exit_code == 0);
+  // Graphviz's engine lays out; DOT output comes before any layout.
+  const auto engine = run_kg("render " + sample() + " -o - --to dot --engine neato");
+  CHECK(engine.exit_code == 2);
+  CHECK(engine.err.find("--engine applies to laid-out output") != std::string::npos);
+}
