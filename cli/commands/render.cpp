@@ -29,7 +29,15 @@ Date parse_date(const std::string& text, const char* option) {
 }
 
 ImageFormat output_format(const RenderOptions& options) {
-  if (!options.to.empty()) return *format_from_path("output." + options.to);
+  if (!options.to.empty()) {
+    const ImageFormat format = *format_from_path("output." + options.to);
+    const auto named = format_from_path(options.output);
+    if (named && *named != format) {
+      print_error("warning: '" + options.output + "' has the extension of another format but is written as " +
+                  options.to + " (--to " + options.to + ")");
+    }
+    return format;
+  }
   if (const auto format = format_from_path(options.output)) return *format;
   throw InvalidArgument("-o: cannot tell the format from '" + options.output +
                         "'; name a .svg, .png, .pdf or .dot file, or give --to");

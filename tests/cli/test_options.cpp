@@ -89,6 +89,9 @@ TEST_CASE("an output name whose extension is another format's gets a warning") {
   CHECK(run_kg("export " + sample() + " --to node-link -o " + shell_quote(dir + "/z.json")).err.empty());
   CHECK(run_kg("export " + sample() + " --to dot -o " + shell_quote(dir + "/z.gv")).err.empty());
   CHECK(run_kg("export " + sample() + " --to graphml -o " + shell_quote(dir + "/z.xml")).err.empty());
+  const auto rendered = run_kg("render " + sample() + " --focus trevor -o " + shell_quote(dir + "/r.png") + " --to svg");
+  CHECK(rendered.exit_code == 0);
+  CHECK(rendered.err == "kg: warning: '" + dir + "/r.png' has the extension of another format but is written as svg (--to svg)\n");
 }
 
 TEST_CASE("kg convert to a diagram points to kg render") {
