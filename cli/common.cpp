@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <tuple>
 
 #include "cli/progress.hpp"
 #include "cli/text.hpp"
@@ -15,18 +16,20 @@ void add_graph_input(CLI::App& command, GraphInput& input) {
   command.add_flag("--quiet", input.quiet, "No progress bar on stderr (drawn only when stderr is a terminal)");
   const char* group = "CSV input columns";
   CsvColumns& csv = input.csv;
-  const std::pair<const char*, std::string*> columns[] = {
-      {"--id-column", &csv.id},
-      {"--name-column", &csv.name},
-      {"--entity-type-column", &csv.entity_type},
-      {"--source-column", &csv.source},
-      {"--target-column", &csv.target},
-      {"--relation-type-column", &csv.relation_type},
-      {"--date-column", &csv.date},
-      {"--until-column", &csv.until},
+  const std::tuple<const char*, std::string*, const char*> columns[] = {
+      {"--id-column", &csv.id, "entity ids"},
+      {"--name-column", &csv.name, "entity names"},
+      {"--entity-type-column", &csv.entity_type, "entity types"},
+      {"--source-column", &csv.source, "relation sources"},
+      {"--target-column", &csv.target, "relation targets"},
+      {"--relation-type-column", &csv.relation_type, "relation types"},
+      {"--date-column", &csv.date, "relation dates"},
+      {"--until-column", &csv.until, "relation end dates"},
   };
-  for (const auto& [flag, field] : columns) {
-    command.add_option(flag, *field, "Header of the column holding this field")->group(group);
+  for (const auto& [flag, field, holds] : columns) {
+    command.add_option(flag, *field, std::string("Header of the CSV column holding ") + holds)
+        ->group(group)
+        ->type_name("NAME");
   }
   command.add_option("--delimiter", csv.delimiter, "Field separator of CSV input (default ',')")->group(group);
 }
