@@ -124,6 +124,18 @@ Filter FilterOptions::to_filter() const {
   return filter;
 }
 
+std::string worded_as_flags(const std::string& message) {
+  static const std::pair<std::string_view, std::string_view> kFlags[] = {
+      {"relation_types: ", "--relations: "},
+      {"exclude_relation_types: ", "--exclude-relations: "},
+      {"entity_types: ", "--entity-types: "},
+  };
+  for (const auto& [field, flag] : kFlags) {
+    if (message.compare(0, field.size(), field) == 0) return std::string(flag) + message.substr(field.size());
+  }
+  return message;
+}
+
 void print_error(const std::string& message) { std::cerr << "kg: " << printable(message) << '\n'; }
 
 void print_problems(const ReadResult& result) {

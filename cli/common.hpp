@@ -113,6 +113,10 @@ bool marks_undated(const FilterOptions& filters);
 // ...)" on stdout if the view keeps any.
 void print_undated_note(const FilterOptions& filters, const View& view);
 
+// A library message that starts with a Filter field ("relation_types: no
+// type 'x'") worded with the flag that sets it ("--relations: ...").
+std::string worded_as_flags(const std::string& message);
+
 // Prints "kg: <message>" on stderr.
 void print_error(const std::string& message);
 

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "graph/exception.hpp"
+#include "graph/view.hpp"
 #include "tests/support/support.hpp"
 
 using kg::test::run_kg;
@@ -121,4 +123,18 @@ TEST_CASE("options of one kind of search are refused by the others") {
   const auto engine = run_kg("render " + sample() + " -o - --to dot --engine neato");
   CHECK(engine.exit_code == 2);
   CHECK(engine.err.find("--engine applies to laid-out output") != std::string::npos);
+}
+
+TEST_CASE("a filter's unknown type is reported by its field in the library, by its flag on the command line") {
+  const kg::Graph graph = kg::test::graph_from_json(
+      R"({"entities": [{"id": "a"}], "relations": [{"source": "a", "target": "a", "type": "funded"}]})");
+  kg::Filter filter;
+  filter.relation_types = {"fundd"};
+  CHECK_THROWS_WITH_AS(kg::View(graph, filter), "relation_types: no type 'fundd' in this graph; did you mean 'funded'?",
+                       kg::InvalidArgument);
+  const auto cli = run_kg("path " + sample() + " musk openai --relations fundd");
+  CHECK(cli.exit_code == 2);
+  CHECK(cli.err.rfind("kg: --relations: no type 'fundd' in this graph; did you mean 'funded'", 0) == 0);
+  const auto entity = run_kg("info " + sample() + " --entity-types persn");
+  CHECK(entity.err.rfind("kg: --entity-types: no type 'persn'", 0) == 0);
 }
