@@ -117,7 +117,8 @@ void print_undated_note(const FilterOptions& filters, const View& view);
 // type 'x'") worded with the flag that sets it ("--relations: ...").
 std::string worded_as_flags(const std::string& message);
 
-// Prints "kg: <message>" on stderr.
+// Prints "kg: <message>" on stderr, its control characters escaped
+// (printable): messages quote names and values from the data.
 void print_error(const std::string& message);
 
 // Prints a read's problems on stderr, then how many more were counted but
