@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+#include "cli/commands/render_html.hpp"
 #include "cli/progress.hpp"
 #include "algorithms/communities.hpp"
 #include "export/diagram.hpp"
@@ -40,7 +41,7 @@ ImageFormat output_format(const RenderOptions& options) {
   }
   if (const auto format = format_from_path(options.output)) return *format;
   throw InvalidArgument("-o: cannot tell the format from '" + options.output +
-                        "'; name a .svg, .png, .pdf or .dot file, or give --to");
+                        "'; name a .svg, .png, .pdf, .dot or .html file, or give --to");
 }
 
 std::optional<LayoutEngine> requested_engine(const std::string& name) {
@@ -58,9 +59,6 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
   }
   if (options.depth && options.focus.empty() && options.path.empty()) {
     throw InvalidArgument("--depth applies to --focus and --path");
-  }
-  if (options.filters.direction_given && options.focus.empty() && options.path.empty()) {
-    throw InvalidArgument("--direction applies to --focus and --path: nothing else is walked");
   }
   const View view(graph, filter);
   const Direction direction = options.filters.direction;
@@ -123,12 +121,14 @@ void cluster_by_community(const Graph& graph, const RenderOptions& options, DotO
 
 void setup_render(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RenderOptions>();
-  auto* command = app.add_subcommand("render", "Draw the graph (SVG, PNG, PDF or DOT) with Graphviz");
+  auto* command = app.add_subcommand("render", "Draw the graph (SVG, PNG, PDF, DOT) with Graphviz, or the interactive HTML evidence map");
   add_graph_input(*command, options->input);
-  command->add_option("-o,--output", options->output, "Output file (.svg, .png, .pdf, .dot), or - for stdout with --to")
+  command->add_option("-o,--output", options->output,
+                      "Output file (.svg, .png, .pdf, .dot, or .html for the interactive evidence map), or - for stdout "
+                      "with --to")
       ->required();
   command->add_option("--to", options->to, "Output format, when the file name does not tell")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   command->add_option("--engine", options->engine, "Graphviz layout: dot, neato, sfdp or circo (chosen by size if absent)")
       ->check(CLI::IsMember({"dot", "neato", "sfdp", "circo"}));
   command->add_option("--style", options->style, "Style sheet (JSON) over the default, samples/style.json");
@@ -159,12 +159,18 @@ void setup_render(CLI::App& app, int& exit_code) {
   command->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
 
-int run_render(const RenderOptions& options) {
-  if (options.output == "-" && options.to.empty()) throw InvalidArgument("-o -: give the format with --to");
-  const ImageFormat format = output_format(options);
-  if (format == ImageFormat::Dot && !options.engine.empty()) {
+int run_render(const RenderOptions& requested) {
+  if (requested.output == "-" && requested.to.empty()) throw InvalidArgument("-o -: give the format with --to");
+  const ImageFormat format = output_format(requested);
+  if (format == ImageFormat::Dot && !requested.engine.empty()) {
     throw InvalidArgument("--engine applies to laid-out output (svg, png, pdf): DOT is written before any layout");
   }
+  // The evidence map walks relations in the page whatever the view.
+  if (format != ImageFormat::Html && requested.filters.direction_given && requested.focus.empty() &&
+      requested.path.empty()) {
+    throw InvalidArgument("--direction applies to --focus and --path: nothing else is walked");
+  }
+  const RenderOptions options = format == ImageFormat::Html ? evidence_map_drawing(requested) : requested;
   DotOptions dot_options;
   if (!options.style.empty()) dot_options.style = load_style(options.style);
   dot_options.legend = options.legend;
@@ -185,6 +191,7 @@ int run_render(const RenderOptions& options) {
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
   mark_undated(*diagram, options.filters.to_filter());
+  if (format == ImageFormat::Html) check_evidence_map_size(*diagram);
   if (options.cluster == "community") cluster_by_community(graph, options, dot_options);
 
   const std::size_t relations = diagram->relations.size() + diagram->summaries.size();
@@ -206,6 +213,11 @@ int run_render(const RenderOptions& options) {
   const Rendering rendering = [&] {
     const ActivityIndicator activity("laying out with " + std::string(engine_name(engine)),
                                      progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
+    if (format == ImageFormat::Html) {
+      Rendering page;
+      page.bytes = evidence_map(graph, *diagram, dot, engine, requested, dot_options);
+      return page;
+    }
     return render_dot(dot, engine, format);
   }();
   const auto rendered = Clock::now();
