@@ -14,8 +14,11 @@ void add_graph_input(CLI::App& command, GraphInput& input) {
   command.add_option("graph", input.path, "Graph file: kg JSON (.json), or any format of --from")->required();
   command.add_option("--from", input.from, "Input format, when the extension does not tell");
   command.add_flag("--quiet", input.quiet, "No progress bar on stderr (drawn only when stderr is a terminal)");
+  add_csv_columns(command, input.csv);
+}
+
+void add_csv_columns(CLI::App& command, CsvColumns& csv) {
   const char* group = "CSV input columns";
-  CsvColumns& csv = input.csv;
   const std::tuple<const char*, std::string*, const char*> columns[] = {
       {"--id-column", &csv.id, "entity ids"},
       {"--name-column", &csv.name, "entity names"},

@@ -50,6 +50,8 @@ struct GraphInput {
 // Adds the graph argument, --from, --quiet and the CSV column flags
 // (--id-column, ..., --delimiter): every reading command takes them all.
 void add_graph_input(CLI::App& command, GraphInput& input);
+// The CSV column flags alone, for commands that read several graphs.
+void add_csv_columns(CLI::App& command, CsvColumns& csv);
 
 // An option that takes one of a few words and stores the value paired with
 // it; --help shows "word|word (default word)" for the target's current value.

@@ -28,7 +28,9 @@ bool starts_formula(std::string_view text) {
   return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
 }
 
-void field(std::ostream& out, std::string_view text, const CsvOptions& options) {
+}  // namespace
+
+void write_csv_field(std::ostream& out, std::string_view text, const CsvOptions& options) {
   const bool formula = options.formula_safe && starts_formula(text);
   if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) {
     out << text;
@@ -43,6 +45,8 @@ void field(std::ostream& out, std::string_view text, const CsvOptions& options) 
   out << '"';
 }
 
+namespace {
+
 // One row's attribute values in the columns' order; empty cells for the
 // attributes a row does not have (Neo4j stores no property for them).
 void attribute_cells(std::ostream& out, const Graph& graph, Span<Attribute> attributes,
@@ -53,7 +57,7 @@ void attribute_cells(std::ostream& out, const Graph& graph, Span<Attribute> attr
   for (const Attribute& attribute : attributes) cells[index.at(attribute.key)] = &attribute.value;
   for (const Value* value : cells) {
     out << ',';
-    if (value) field(out, interchange::value_text(graph, *value), options);
+    if (value) write_csv_field(out, interchange::value_text(graph, *value), options);
   }
 }
 
@@ -62,7 +66,7 @@ void attribute_header(std::ostream& out, const std::vector<AttributeColumn>& col
   for (std::size_t i = 0; i < columns.size(); ++i) {
     out << ',';
     // The type is always written, so a name holding ':' still reads back.
-    field(out, columns[i].name + ":" + neo4j_type(columns[i].type), options);
+    write_csv_field(out, columns[i].name + ":" + neo4j_type(columns[i].type), options);
     index[columns[i].key] = i;
   }
   out << '\n';
@@ -79,18 +83,18 @@ void write_entities_csv(const View& view, std::ostream& out, const CsvOptions& o
   std::string aliases;
   for (EntityId e = 0; e < graph.entity_count(); ++e) {
     if (!view.keeps_entity(e)) continue;
-    field(out, graph.entity_key(e), options);
+    write_csv_field(out, graph.entity_key(e), options);
     out << ',';
-    field(out, graph.entity_name(e), options);
+    write_csv_field(out, graph.entity_name(e), options);
     out << ',';
-    field(out, graph.entity_type_name(graph.entity_type(e)), options);
+    write_csv_field(out, graph.entity_type_name(graph.entity_type(e)), options);
     out << ',';
     aliases.clear();
     for (const StringId alias : graph.entity_aliases(e)) {
       if (!aliases.empty()) aliases += ';';
       aliases += graph.str(alias);
     }
-    field(out, aliases, options);
+    write_csv_field(out, aliases, options);
     attribute_cells(out, graph, graph.entity_attributes(e), columns, index, options);
     out << '\n';
   }
@@ -104,13 +108,13 @@ void write_relations_csv(const View& view, std::ostream& out, const CsvOptions& 
   attribute_header(out, columns, index, options);
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
     if (!view.keeps_relation(r)) continue;
-    field(out, graph.entity_key(graph.source(r)), options);
+    write_csv_field(out, graph.entity_key(graph.source(r)), options);
     out << ',';
-    field(out, graph.entity_key(graph.target(r)), options);
+    write_csv_field(out, graph.entity_key(graph.target(r)), options);
     out << ',';
-    field(out, graph.relation_type_name(graph.relation_type(r)), options);
+    write_csv_field(out, graph.relation_type_name(graph.relation_type(r)), options);
     out << ',' << graph.date(r).to_string() << ',' << graph.until(r).to_string() << ',';
-    field(out, interchange::evidence_json(graph, r), options);
+    write_csv_field(out, interchange::evidence_json(graph, r), options);
     attribute_cells(out, graph, graph.relation_attributes(r), columns, index, options);
     out << '\n';
   }

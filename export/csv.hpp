@@ -8,6 +8,7 @@
 // line break (pass --multiline-fields=true to neo4j-admin for the last).
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 #include "graph/view.hpp"
 
@@ -21,6 +22,10 @@ struct CsvOptions {
   // apostrophes (docs/INTERCHANGE.md).
   bool formula_safe = false;
 };
+
+// One field, quoted when it holds a comma, a quote or a line break (or,
+// with formula_safe, when it starts a formula).
+void write_csv_field(std::ostream& out, std::string_view text, const CsvOptions& options = {});
 
 void write_entities_csv(const View& view, std::ostream& out, const CsvOptions& options);
 void write_relations_csv(const View& view, std::ostream& out, const CsvOptions& options);

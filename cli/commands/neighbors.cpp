@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "algorithms/paths.hpp"
+#include "cli/commands/evidence_output.hpp"
 #include "cli/commands/path.hpp"
 #include "cli/text.hpp"
 #include "graph/lookup.hpp"
@@ -37,6 +38,7 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth, bo
       const EntityId s = graph.source(r), t = graph.target(r);
       if ((s == e && distance[t] + 1 == ring) || (t == e && distance[s] + 1 == ring)) {
         fmt::print("      {}\n", relation_text(graph, r, s, mark_undated));
+        print_evidence(graph, r, "          ");
         shown[r] = true;
       }
     }
@@ -47,6 +49,7 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth, bo
     if (!header) fmt::print("\nother relations among them:\n");
     header = true;
     fmt::print("      {}\n", relation_text(graph, r, graph.source(r), mark_undated));
+    print_evidence(graph, r, "          ");
   }
 }
 
@@ -78,6 +81,7 @@ void print_json_answer(const Graph& graph, const EgoNetwork& ego, std::size_t de
     for (const RelationId r : ego.relations) {
       json.StartObject();
       write_relation_members(json, graph, r);
+      write_evidence(json, graph, r);
       json.EndObject();
     }
     json.EndArray();

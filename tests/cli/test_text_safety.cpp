@@ -60,7 +60,15 @@ bool has_raw_control(const std::string& text) {
 TEST_CASE("every text answer escapes control characters in names, quotes and sources") {
   const auto path = run_kg("path " + hostile_graph() + " a " + shell_quote("b\u202e"));
   REQUIRE(path.exit_code == 0);
-  CHECK(path.out == "A\\e]0;owned\\x07 -[funded 2015]-> B\\u202egnp\n    \"\\e[31mred\\e[0m\" (s\\x07)\n");
+  CHECK(path.out == "A\\e]0;owned\\x07 -[funded 2015]-> B\\u202egnp\n    \"\\e[31mred\\e[0m\" (s\\x07)\n"
+                    "    (no quote names A\\e]0;owned\\x07 or B\\u202egnp)\n");
+  for (const std::string& command : {std::string("find ") + hostile_graph() + " red", std::string("timeline ") + hostile_graph(),
+                                     std::string("diff ") + hostile_graph() + " 2014 2016"}) {
+    CAPTURE(command);
+    const auto result = run_kg(command);
+    REQUIRE(result.exit_code == 0);
+    CHECK_FALSE(has_raw_control(result.out));
+  }
   for (const std::string command : {"info", "neighbors a", "rank", "components", "communities"}) {
     CAPTURE(command);
     const auto result = run_kg(command.substr(0, command.find(' ')) + " " + hostile_graph() +
