@@ -21,6 +21,7 @@ struct PathOptions {
   bool distinct_relations = false;
   std::size_t limit = 100;
   bool limit_given = false;  // --limit was on the command line
+  TimeLimit time_limit;
 };
 
 void setup_path(CLI::App& app, int& exit_code);
