@@ -19,6 +19,10 @@ void add_output_format(CLI::App& command, OutputFormat& format) {
                            "Answer as text (for people) or json (for programs)");
 }
 
+void add_force_option(CLI::App& command, OutputFileOptions& output) {
+  command.add_flag("--force", output.replace_read_only, "Replace the output file even when it is read-only");
+}
+
 void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction) {
   filters.direction = direction;
   const char* group = "Filters";

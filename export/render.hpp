@@ -1,6 +1,6 @@
 #pragma once
 // Rendering DOT in-process with libgvc (no `dot` program needed), choosing a
-// layout engine that finishes, and writing files whole or not at all.
+// layout engine that finishes.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -56,10 +56,5 @@ struct Rendering {
 // The layout's memory is not given back (freeing it is unsafe in Graphviz
 // 2.42 with clusters): fine for a command, a leak for a long-lived process.
 Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format);
-
-// Writes `bytes` to a temporary file beside `path`, then renames it over
-// `path`: readers see the old file or the whole new one, never a part.
-// Throws InvalidArgument naming the path when it cannot be written.
-void write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace kg

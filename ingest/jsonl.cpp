@@ -14,7 +14,7 @@
 
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/mapped_file.hpp"
+#include "base/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -386,7 +386,7 @@ bool looks_like_jsonl(std::string_view head) {
 }  // namespace
 
 ReadResult read_jsonl_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   auto reader = std::make_unique<Reader>(file.data(), file.size(), &file, path, options);
   return reader->read();
 }

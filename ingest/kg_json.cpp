@@ -24,7 +24,7 @@
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/mapped_file.hpp"
+#include "base/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -897,7 +897,7 @@ bool looks_like_kg_json(std::string_view head) {
 }  // namespace
 
 ReadResult read_kg_json_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), &file, path, [&file] { return std::string(file.data(), file.size()); },
                options);
 }

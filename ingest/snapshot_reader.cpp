@@ -10,7 +10,11 @@ namespace {
 // with the file's name.
 ReadResult read_snapshot_file(const std::string& path, const ReadOptions& options) {
   ReadResult result;
-  result.graph = load_snapshot(path, options.progress);
+  if (options.contents) {
+    result.graph = read_snapshot(options.contents->data(), options.contents->size(), path, options.progress);
+  } else {
+    result.graph = load_snapshot(path, options.progress);
+  }
   return result;
 }
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "export/atomic_file.hpp"
+#include "base/output_file.hpp"
 #include "graph/builder.hpp"
 #include "export/writers.hpp"
 #include "graph/exception.hpp"
@@ -110,6 +110,7 @@ void setup_convert(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   command->add_option("output", options->output, "Output file, written whole or not at all (a directory for csv)")
       ->required();
+  add_force_option(*command, options->output_file);
   command->add_option("--to", options->to, "Output format, when the extension does not tell (one of " +
                                                writer_names() + ")");
   add_filter_options(*command, options->filters, Direction::Any);
@@ -154,7 +155,7 @@ int run_convert(const ConvertOptions& options) {
   if (writer->write_directory) {
     writer->write_directory(view, options.output);
   } else {
-    write_atomically(options.output, [&](std::ostream& out) { writer->write(view, out); });
+    write_atomically(options.output, [&](std::ostream& out) { writer->write(view, out); }, options.output_file);
   }
   return kExitOk;
 }

@@ -15,6 +15,7 @@ struct ConvertOptions {
   FilterOptions filters;
   bool drop_isolated = false;  // leave out entities without a kept relation
   CsvColumns csv;
+  OutputFileOptions output_file;  // --force
 };
 
 void setup_convert(CLI::App& app, int& exit_code);

@@ -1,12 +1,10 @@
 #include "cli/commands/export.hpp"
 
-#include <iostream>
 #include <memory>
-#include <sstream>
 
-#include "export/render.hpp"
-#include "graph/exception.hpp"
+#include "base/output_file.hpp"
 #include "export/writers.hpp"
+#include "graph/exception.hpp"
 
 namespace kg::cli {
 
@@ -22,6 +20,7 @@ void setup_export(CLI::App& app, int& exit_code) {
   }
   command->add_option("--to", options->to, "Output format:" + formats)->required()->check(CLI::IsMember(names));
   command->add_option("-o,--output", options->output, "Output file (written whole or not at all); stdout if absent; a directory for csv");
+  add_force_option(*command, options->output_file);
   add_filter_options(*command, options->filters, Direction::Any);
   command->callback([options, &exit_code] { exit_code = run_export(*options); });
 }
@@ -35,13 +34,8 @@ int run_export(const ExportOptions& options) {
     writer->write_directory(view, options.output);
     return kExitOk;
   }
-  std::ostringstream text;
-  writer->write(view, text);
-  if (options.output.empty() || options.output == "-") {
-    std::cout << text.str();
-  } else {
-    write_file_atomically(options.output, text.str());
-  }
+  const std::string& output = options.output.empty() ? std::string("-") : options.output;
+  write_atomically(output, [&](std::ostream& out) { writer->write(view, out); }, options.output_file);
   return kExitOk;
 }
 

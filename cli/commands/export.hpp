@@ -12,6 +12,7 @@ struct ExportOptions {
   FilterOptions filters;
   std::string to;
   std::string output;  // stdout when empty or "-"
+  OutputFileOptions output_file;  // --force
 };
 
 void setup_export(CLI::App& app, int& exit_code);

@@ -12,6 +12,7 @@
 #include "algorithms/communities.hpp"
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
+#include "base/output_file.hpp"
 #include "export/render.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
@@ -101,6 +102,7 @@ void setup_render(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   command->add_option("-o,--output", options->output, "Output file (.svg, .png, .pdf, .dot), or - for stdout with --to")
       ->required();
+  add_force_option(*command, options->output_file);
   command->add_option("--to", options->to, "Output format, when the file name does not tell")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
   command->add_option("--engine", options->engine, "Graphviz layout: dot, neato, sfdp or circo (chosen by size if absent)")
@@ -180,11 +182,7 @@ int run_render(const RenderOptions& options) {
   }();
   const auto rendered = Clock::now();
   for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
-  if (options.output == "-") {
-    std::fwrite(rendering.bytes.data(), 1, rendering.bytes.size(), stdout);
-  } else {
-    write_file_atomically(options.output, rendering.bytes);
-  }
+  write_file_atomically(options.output, rendering.bytes, options.output_file);
   if (options.timings) {
     const double kg_seconds = seconds(start, written) + seconds(rendered, Clock::now());
     const double graphviz_seconds = seconds(written, rendered);
