@@ -23,12 +23,6 @@ std::string readable(std::string_view type) {
   return text;
 }
 
-std::string date_text(Date date, Date until) {
-  if (date.empty() && until.empty()) return "";
-  if (until.empty()) return date.to_string();
-  return (date.empty() ? std::string("?") : date.to_string()) + " \u2013 " + until.to_string();
-}
-
 std::string value_text(const Graph& graph, const Value& value) {
   switch (value.kind()) {
     case Value::Kind::String:
@@ -300,8 +294,8 @@ class DotWriter {
       }
     }
     const std::string dates = edge.relations.size() == 1
-                                  ? date_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
-                                  : (first == last ? first.to_string() : date_text(first, last));
+                                  ? date_range_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
+                                  : (first == last ? first.to_string() : date_range_text(first, last));
     if (!dates.empty()) label += "<BR/><FONT POINT-SIZE=\"8\">" + dot::html_text(dates) + "</FONT>";
 
     std::string tooltip, url;
@@ -310,7 +304,7 @@ class DotWriter {
       tooltip += std::string(graph_.entity_name(graph_.source(r))) + " " +
                  readable(graph_.relation_type_name(edge.type)) + " " +
                  std::string(graph_.entity_name(graph_.target(r)));
-      const std::string when = date_text(graph_.date(r), graph_.until(r));
+      const std::string when = date_range_text(graph_.date(r), graph_.until(r));
       if (!when.empty()) tooltip += " (" + when + ")";
       for (const Evidence& evidence : graph_.evidence(r)) {
         const SourceInfo& source = graph_.sources()[evidence.source];

@@ -11,9 +11,7 @@
 namespace kg::cli {
 
 std::string date_text(const Graph& graph, RelationId r) {
-  const Date date = graph.date(r), until = graph.until(r);
-  if (until.empty()) return date.to_string();
-  return date.to_string() + ".." + until.to_string();
+  return date_range_text(graph.date(r), graph.until(r));
 }
 
 std::string relation_text(const Graph& graph, RelationId r, EntityId from) {
