@@ -7,6 +7,8 @@
 #include <iostream>
 #include <system_error>
 
+#include "base/interrupt_cleanup.hpp"
+#include "base/standard_output.hpp"
 #include "cli/commands/communities.hpp"
 #include "cli/commands/components.hpp"
 #include "cli/commands/convert.hpp"
@@ -17,8 +19,6 @@
 #include "cli/commands/render.hpp"
 #include "cli/commands/rank.hpp"
 #include "cli/commands/validate.hpp"
-#include "base/interrupt_cleanup.hpp"
-#include "base/standard_output.hpp"
 #include "cli/common.hpp"
 #include "graph/exception.hpp"
 

@@ -8,9 +8,9 @@
 #include <optional>
 #include <unordered_set>
 
+#include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 #include "ingest/interchange.hpp"
-#include "base/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {

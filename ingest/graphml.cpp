@@ -14,9 +14,9 @@
 #include <memory>
 #include <unordered_map>
 
+#include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 #include "ingest/interchange.hpp"
-#include "base/mapped_file.hpp"
 
 namespace kg {
 namespace {

@@ -163,20 +163,19 @@ const char* type_description(TextType type) {
 }
 
 void Problems::report(std::size_t offset, std::string path, std::string message) {
-  if (++count_ <= limit_) raw_.push_back({offset, std::move(path), std::move(message)});
+  collected_.report({offset, std::move(path), std::move(message)});
 }
 
 std::vector<Diagnostic> Problems::diagnostics(const std::string& file, const std::string& text) {
   const TextPositions positions(text);
-  std::stable_sort(raw_.begin(), raw_.end(), [](const Raw& a, const Raw& b) { return a.offset < b.offset; });
+  std::vector<Raw>& raws = collected_.kept();
+  std::stable_sort(raws.begin(), raws.end(), [](const Raw& a, const Raw& b) { return a.offset < b.offset; });
   std::vector<Diagnostic> result;
-  for (const Raw& raw : raw_) {
+  for (const Raw& raw : raws) {
     const auto [line, column] = positions.locate(raw.offset);
     result.push_back({file, line, column, raw.path, raw.message});
   }
-  if (count_ > raw_.size()) {
-    result.push_back({file, 0, 0, "", std::to_string(count_ - raw_.size()) + " more problems not shown"});
-  }
+  if (collected_.not_kept()) result.push_back({file, 0, 0, "", more_problems_text(collected_.not_kept())});
   return result;
 }
 

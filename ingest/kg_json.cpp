@@ -20,11 +20,12 @@
 #include <memory>
 #include <sstream>
 
+#include "base/mapped_file.hpp"
+#include "base/problem_collector.hpp"
 #include "graph/builder.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 #include "ingest/json_location.hpp"
-#include "base/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -201,7 +202,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
  public:
   Handler(const rapidjson::StringStream& stream, std::size_t base_offset, Builder& builder, MappedFile* file,
           std::size_t max_problems)
-      : stream_(stream), base_(base_offset), builder_(builder), file_(file), max_problems_(max_problems) {
+      : stream_(stream), base_(base_offset), builder_(builder), file_(file), problems_(max_problems) {
     frames_.emplace_back(Context::Document, false);
   }
 
@@ -288,8 +289,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool EndArray(rapidjson::SizeType) { return close(); }
 
   // Results.
-  std::vector<RawProblem>& problems() { return problems_; }
-  std::size_t problem_count() const { return problem_count_; }
+  ProblemCollector<RawProblem>& problems() { return problems_; }
   const std::string& abort_message() const { return abort_message_; }
   const std::string& current_path() { return path_cache_ = path(); }
   const ItemOrigins& sources() const { return source_origins_; }
@@ -298,7 +298,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t relation_types_offset() const { return relation_types_offset_; }
 
   void report(std::size_t offset, std::string where, std::string message) {
-    if (++problem_count_ <= max_problems_) problems_.push_back({offset, std::move(where), std::move(message)});
+    problems_.report({offset, std::move(where), std::move(message)});
   }
 
   // Where reading progress goes (ReadOptions::progress), every so many relations.
@@ -781,7 +781,6 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t base_;
   Builder& builder_;
   MappedFile* file_;  // null when reading text held in memory
-  std::size_t max_problems_;
 
   std::vector<Frame> frames_;
   std::size_t value_offset_ = 0;
@@ -798,8 +797,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   rapidjson::Writer<rapidjson::StringBuffer> capture_{capture_buffer_};
 
   ItemOrigins source_origins_, entity_origins_, relation_origins_;
-  std::vector<RawProblem> problems_;
-  std::size_t problem_count_ = 0;
+  ProblemCollector<RawProblem> problems_;
   std::string abort_message_;
   std::string path_cache_;
 };
@@ -867,22 +865,20 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   }
 
   ReadResult result;
-  if (handler.problem_count() == 0) {
+  if (handler.problems().empty()) {
     result.graph = std::move(graph);
     return result;
   }
   const TextPositions positions(text ? std::move(*text) : load_text());
-  auto& problems = handler.problems();
+  auto& problems = handler.problems().kept();
   std::stable_sort(problems.begin(), problems.end(),
                    [](const RawProblem& a, const RawProblem& b) { return a.offset < b.offset; });
   for (const auto& problem : problems) {
     const auto [line, column] = positions.locate(skip_json_separators(positions.text(), problem.offset));
     result.problems.push_back({name, line, column, problem.path, problem.message});
   }
-  if (handler.problem_count() > problems.size()) {
-    result.problems.push_back({name, 0, 0, "",
-                               std::to_string(handler.problem_count() - problems.size()) +
-                                   " more problems not shown"});
+  if (handler.problems().not_kept()) {
+    result.problems.push_back({name, 0, 0, "", more_problems_text(handler.problems().not_kept())});
   }
   return result;
 }

@@ -14,9 +14,9 @@
 #include <functional>
 #include <unordered_map>
 
+#include "base/mapped_file.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
-#include "base/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {

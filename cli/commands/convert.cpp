@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "base/output_file.hpp"
-#include "graph/builder.hpp"
 #include "export/writers.hpp"
+#include "graph/builder.hpp"
 #include "graph/exception.hpp"
 
 namespace kg::cli {

@@ -10,9 +10,9 @@
 
 #include "cli/progress.hpp"
 #include "algorithms/communities.hpp"
+#include "base/output_file.hpp"
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
-#include "base/output_file.hpp"
 #include "export/render.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
