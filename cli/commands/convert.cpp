@@ -152,7 +152,7 @@ int run_convert(const ConvertOptions& options) {
   std::optional<Graph> part;
   if (options.drop_isolated) part = connected_part(filtered);
   const View view = part ? View(*part) : filtered;
-  if (writer->write_directory) {
+  if (writer->write_directory && options.output != "-") {
     writer->write_directory(view, options.output);
   } else {
     write_atomically(options.output, [&](std::ostream& out) { writer->write(view, out); }, options.output_file);

@@ -20,13 +20,6 @@
 namespace kg {
 namespace {
 
-std::vector<std::string> names_in(const std::string& dir) {
-  std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 mode_t mode_of(const std::string& path) {
   struct stat info {};
   REQUIRE(::lstat(path.c_str(), &info) == 0);
@@ -50,7 +43,7 @@ TEST_CASE("output files are replaced whole, and a failed write leaves nothing be
   write_file_atomically(path, "first");
   write_file_atomically(path, "second version");
   CHECK(test::read_file(path) == "second version");
-  CHECK(names_in(dir) == std::vector<std::string>{"out.svg"});
+  CHECK(test::names_in(dir) == std::vector<std::string>{"out.svg"});
 
   // A writer that fails midway: the old file stays, the temporary goes.
   CHECK_THROWS_WITH(write_atomically(path,
@@ -60,7 +53,7 @@ TEST_CASE("output files are replaced whole, and a failed write leaves nothing be
                                      }),
                     "writer failed");
   CHECK(test::read_file(path) == "second version");
-  CHECK(names_in(dir) == std::vector<std::string>{"out.svg"});
+  CHECK(test::names_in(dir) == std::vector<std::string>{"out.svg"});
 
   CHECK(error_of([&] { write_file_atomically(dir + "/missing/out.svg", "x"); }) ==
         "cannot write " + dir + "/missing/out.svg: cannot create a temporary file in " + dir +
@@ -90,7 +83,7 @@ TEST_CASE("a read-only file is refused unless replacing it is asked for") {
   CHECK_THROWS_WITH_AS(write_file_atomically(path, "new"), ("cannot write " + path + ": the file is read-only").c_str(),
                        ReadOnlyOutput);
   CHECK(test::read_file(path) == "old");
-  CHECK(names_in(dir) == std::vector<std::string>{"frozen.graphml"});
+  CHECK(test::names_in(dir) == std::vector<std::string>{"frozen.graphml"});
 
   OutputFileOptions force;
   force.replace_read_only = true;
@@ -110,7 +103,7 @@ TEST_CASE("a symbolic link is followed: its final target is replaced, the links 
   CHECK(S_ISLNK(mode_of(dir + "/link1")));
   CHECK(S_ISLNK(mode_of(dir + "/link2")));
   CHECK(test::read_file(dir + "/real/graph.json") == "new");
-  CHECK(names_in(dir + "/real") == std::vector<std::string>{"graph.json"});
+  CHECK(test::names_in(dir + "/real") == std::vector<std::string>{"graph.json"});
 
   // A dangling link: its target is created.
   std::filesystem::create_symlink("real/created.json", dir + "/dangling");
@@ -127,7 +120,7 @@ TEST_CASE("special files are written directly, never replaced") {
   write_file_atomically(fifo, "through the pipe");
   CHECK(reader.get() == "through the pipe");
   CHECK(S_ISFIFO(mode_of(fifo)));
-  CHECK(names_in(dir) == std::vector<std::string>{"pipe"});
+  CHECK(test::names_in(dir) == std::vector<std::string>{"pipe"});
 
   // /dev/null stays a device (as root, a rename would have replaced it).
   write_file_atomically("/dev/null", "discarded");
@@ -158,7 +151,7 @@ TEST_CASE("names of up to 255 bytes can be written: the temporary name is short"
     write_file_atomically(path, "again");
     CHECK(test::read_file(path) == "again");
   }
-  CHECK(names_in(dir).size() == 3);
+  CHECK(test::names_in(dir).size() == 3);
 }
 
 TEST_CASE("a directory output is swapped in whole; a directory of other files is refused") {
@@ -175,14 +168,14 @@ TEST_CASE("a directory output is swapped in whole; a directory of other files is
   CHECK(test::read_file(out + "/entities.csv") == "entities 2");
   CHECK(test::read_file(out + "/relations.csv") == "relations 2");
   CHECK((mode_of(out) & 07777) == 0750);
-  CHECK(names_in(dir) == std::vector<std::string>{"csv"});
+  CHECK(test::names_in(dir) == std::vector<std::string>{"csv"});
 
   // The second file fails: the old pair stays, nothing else is left.
   std::vector<DirectoryEntry> failing = pair("3");
   failing[1].write = [](std::ostream&) { throw std::runtime_error("relations failed"); };
   CHECK_THROWS_WITH(write_directory_atomically(out, failing), "relations failed");
   CHECK(test::read_file(out + "/entities.csv") == "entities 2");
-  CHECK(names_in(dir) == std::vector<std::string>{"csv"});
+  CHECK(test::names_in(dir) == std::vector<std::string>{"csv"});
 
   // Missing parents are created.
   write_directory_atomically(dir + "/deep/er/csv", pair("4"));

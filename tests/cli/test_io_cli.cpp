@@ -31,13 +31,6 @@ namespace {
 std::string sample() { return source_dir() + "/samples/openai.json"; }
 std::string quoted_sample() { return shell_quote(sample()); }
 
-std::vector<std::string> names_in(const std::string& dir) {
-  std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 bool has_temporary(const std::string& dir) {
   for (const auto& name : names_in(dir)) {
     if (name.rfind(".kg-", 0) == 0) return true;
@@ -231,6 +224,17 @@ TEST_CASE("-o to a device or a FIFO writes into it and never replaces it") {
   REQUIRE(::lstat(fifo.c_str(), &info) == 0);
   CHECK(S_ISFIFO(info.st_mode));
   CHECK(names_in(dir) == std::vector<std::string>{"pipe"});
+}
+
+TEST_CASE("- is standard output for render, export and convert, in every format") {
+  for (const std::string to : {"csv", "graphml", "kgs", "json"}) {
+    CAPTURE(to);
+    const auto exported = run_kg("export " + quoted_sample() + " --to " + to + " -o -");
+    CHECK(exported.exit_code == 0);
+    CHECK(!exported.out.empty());
+    CHECK(exported.out == run_kg("export " + quoted_sample() + " --to " + to).out);
+    CHECK(run_kg("convert " + quoted_sample() + " - --to " + to).out == exported.out);
+  }
 }
 
 TEST_CASE("-o keeps a file's mode and links, refuses read-only files without --force, names bad paths") {
