@@ -27,11 +27,15 @@ demo: build
 	@mkdir -p out
 	$(KG) render samples/openai.json -o out/openai.svg
 	$(KG) render samples/openai.json -o out/openai.png
-	@echo "diagram: out/openai.svg, out/openai.png"
+	$(KG) render samples/openai.json -o out/openai.html
+	@echo "diagram: out/openai.svg, out/openai.png; evidence map: out/openai.html (open it in a browser)"
 
-# The picture README.md shows.
+# The pictures README.md shows: the diagram, and the evidence map as the
+# browser test photographs it.
 docs-image: build
 	$(KG) render samples/openai.json -o docs/openai.png
+	ctest --test-dir $(BUILD) -R browser.viewer --output-on-failure
+	cp $(BUILD)/tests/browser/viewer.png docs/viewer.png
 
 # Every test: the release build's suite, the same suite under AddressSanitizer
 # and UndefinedBehaviorSanitizer, and the fuzz targets' corpora and a short run.

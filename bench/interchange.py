@@ -3,7 +3,7 @@
 JSON of one graph with kg, NetworkX and igraph, in one run.
 
 Usage: bench/interchange.py GRAPH.json [KG_BINARY] [--skip-peers]
-GRAPH.json is kg JSON as /work/shared/bench/gen.py writes it (entities with
+GRAPH.json is kg JSON as bench/inputs.py writes it (entities with
 id, name, type; relations with source, target, type, date and sometimes
 until). Each peer holds the same graph with the same attributes (node name
 and type; edge type, date, until) before it is timed. Times are CPU seconds (user + system) of the step alone, which

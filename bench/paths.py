@@ -6,8 +6,8 @@ Usage: bench/paths.py [--build build] [--size M] [--data /tmp/benchdata] [--n 10
 
 Builds bench/paths_bench.cpp against the libraries kg links in BUILD (a Ninja
 build, RelWithDebInfo), then for each workload runs it and each peer
-(../shared/bench/peer_*.py under /usr/bin/python3) on the same graph and the
-same seeded queries (../shared/bench/common.py picks them from the TSV's
+(bench/peers.py under /usr/bin/python3) on the same graph and the
+same seeded queries (bench/benchlib.py picks them from the TSV's
 vertex names, so kg answers exactly what the peers answer). Prints a Markdown
 table of the compute phase (queries only; loading is reported separately) and
 checks that every tool found the same totals.
@@ -21,11 +21,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench"))
-sys.path.insert(0, SHARED)
-import common  # noqa: E402  (the peers' query picker)
-
-PEERS = {"networkx": "peer_networkx.py", "igraph": "peer_igraph.py", "graph-tool": "peer_graphtool.py"}
+sys.path.insert(0, HERE)
+import benchlib  # noqa: E402  (the query picker kg and the peers share)
 
 
 def kg_link_libraries(build):
@@ -50,7 +47,7 @@ def build_driver(build):
 
 def tsv_vertices(tsv):
     names = set()
-    for s, d, _ in common.read_tsv(tsv):
+    for s, d, _ in benchlib.read_tsv(tsv):
         names.add(s)
         names.add(d)
     return names
@@ -77,15 +74,15 @@ def main():
     json_path = os.path.join(a.data, a.size + ".json")
     tsv_path = os.path.join(a.data, a.size + ".tsv")
     if not (os.path.exists(json_path) and os.path.exists(tsv_path)):
-        subprocess.run([sys.executable, os.path.join(SHARED, "gen.py"), a.size, a.data], check=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "inputs.py"), "synthetic", a.size, a.data], check=True)
     driver = build_driver(a.build)
     names = tsv_vertices(tsv_path)
     pairs_file = os.path.join(a.data, f"{a.size}.pairs-{a.n}-{a.seed}.tsv")
     sources_file = os.path.join(a.data, f"{a.size}.sources-{a.n}-{a.seed}.tsv")
     with open(pairs_file, "w") as f:
-        f.writelines(f"{s}\t{t}\n" for s, t in common.pairs(names, a.n, a.seed))
+        f.writelines(f"{s}\t{t}\n" for s, t in benchlib.pairs(names, a.n, a.seed))
     with open(sources_file, "w") as f:
-        f.writelines(f"{s}\n" for s in common.pick(names, a.n, a.seed))
+        f.writelines(f"{s}\n" for s in benchlib.pick(names, a.n, a.seed))
 
     print(f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores; "
           f"load average {os.getloadavg()[0]:.2f}; graph {a.size}; {a.n} queries, seed {a.seed}\n")
@@ -103,7 +100,7 @@ def main():
         for peer in [p for p in a.peers.split(",") if p]:
             if peer == "networkx" and workload == "khop":
                 continue  # minutes on M; see docs/PERFORMANCE.md
-            command = ["/usr/bin/python3", os.path.join(SHARED, PEERS[peer]), peer_workload, tsv_path,
+            command = ["/usr/bin/python3", os.path.join(HERE, "peers.py"), peer, peer_workload, tsv_path,
                        "--n", str(a.n), "--seed", str(a.seed)] + (["--undirected"] if undirected else [])
             rows.append((peer, run_json(command, env)))
         answers = set()

@@ -7,8 +7,8 @@ The subgraphs are induced by the first N entities of the generator's graphs
 prefix is connected): S (10,000 entities) for 200 and 2,000, M (100,000) for
 20,000. Run with Debian's /usr/bin/python3 (NetworkX, python3-pydot):
 
-    python3 /work/shared/bench/gen.py S /tmp/benchdata
-    python3 /work/shared/bench/gen.py M /tmp/benchdata
+    python3 bench/inputs.py synthetic S /tmp/benchdata
+    python3 bench/inputs.py synthetic M /tmp/benchdata
     /usr/bin/python3 bench/render.py build/cli/kg /tmp/benchdata
 
 Prints one JSON line per measurement.

@@ -5,8 +5,8 @@ Usage: bench/run [--graphs S,M,L,debian] [--repeat 1] [--build build]
                  [--data /tmp/benchdata] [--peers networkx,igraph,graph-tool]
                  [--output FILE.md]
 
-Generates what is missing (the S, M and L graphs with ../shared/bench/gen.py,
-the Debian package graph with debian_graph.py, a .kgs snapshot of each, the
+Generates what is missing (the S, M and L graphs and the Debian package
+graph with bench/inputs.py, a .kgs snapshot of each, the
 seeded query files), then runs every workload of the suite below with kg and
 with each peer, and prints a Markdown table: seconds of the load and compute
 phases, peak memory, the answer (so that a fast wrong answer shows), and kg's
@@ -14,7 +14,7 @@ speed-up over the fastest peer (peer seconds / kg seconds: above 1, kg is
 faster).
 
 Phases are timed inside each process, the same way for everyone: the peers'
-scripts time theirs (../shared/bench/peer_*.py; their load reads a TSV edge
+runner times theirs (bench/peers.py; their load reads a TSV edge
 list, which is simpler than kg JSON); kg's come from `--timings` of the kg
 command (read, build and check the graph; compute without printing) and from
 bench/paths_bench for the batches of path and neighbourhood queries, which
@@ -35,11 +35,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench"))
-sys.path.insert(0, SHARED)
-import common  # noqa: E402  the peers' seeded query picker
-
-PEER_SCRIPTS = {"networkx": "peer_networkx.py", "igraph": "peer_igraph.py", "graph-tool": "peer_graphtool.py"}
+sys.path.insert(0, HERE)
+import benchlib  # noqa: E402  the seeded query picker kg and the peers share
 TIMEOUT = 900  # seconds for any one run
 
 # The suite: graph -> [(workload, tools)]. A tool is "kg", "kg-1" (one
@@ -87,10 +84,8 @@ def ensure_inputs(graph, data, kg):
     json_path, tsv_path, kgs_path = (os.path.join(data, f"{graph}.{ext}") for ext in ("json", "tsv", "kgs"))
     if not (os.path.exists(json_path) and os.path.exists(tsv_path)):
         log(f"generating {graph} in {data} ...")
-        if graph == "debian":
-            subprocess.run([sys.executable, os.path.join(SHARED, "debian_graph.py"), data], check=True)
-        else:
-            subprocess.run([sys.executable, os.path.join(SHARED, "gen.py"), graph, data], check=True)
+        kind = ["debian"] if graph == "debian" else ["synthetic", graph]
+        subprocess.run([sys.executable, os.path.join(HERE, "inputs.py")] + kind + [data], check=True)
     if not os.path.exists(kgs_path) or os.path.getmtime(kgs_path) < os.path.getmtime(json_path):
         log(f"saving {kgs_path} ...")
         subprocess.run([kg, "export", json_path, "--to", "kgs", "-o", kgs_path, "--quiet"], check=True)
@@ -98,15 +93,15 @@ def ensure_inputs(graph, data, kg):
 
 
 def query_files(graph, data, tsv_path, n, seed):
-    """The peers' own choice of pairs and sources (common.pairs/pick), for kg."""
+    """The peers' own choice of pairs and sources (benchlib.pairs/pick), for kg."""
     pairs_path = os.path.join(data, f"{graph}.pairs-{n}-{seed}.tsv")
     sources_path = os.path.join(data, f"{graph}.sources-{n}-{seed}.tsv")
     if not (os.path.exists(pairs_path) and os.path.exists(sources_path)):
-        names = {name for row in common.read_tsv(tsv_path) for name in row[:2]}
+        names = {name for row in benchlib.read_tsv(tsv_path) for name in row[:2]}
         with open(pairs_path, "w") as f:
-            f.writelines(f"{s}\t{t}\n" for s, t in common.pairs(names, n, seed))
+            f.writelines(f"{s}\t{t}\n" for s, t in benchlib.pairs(names, n, seed))
         with open(sources_path, "w") as f:
-            f.writelines(f"{s}\n" for s in common.pick(names, n, seed))
+            f.writelines(f"{s}\n" for s in benchlib.pick(names, n, seed))
     return pairs_path, sources_path
 
 
@@ -153,7 +148,7 @@ def peer_run(tool, workload, inputs):
     env = dict(os.environ, OMP_NUM_THREADS=threads or "1")
     peer_workload = {"load-json": "components", "betweenness-undirected": "betweenness",
                      "closeness-undirected": "closeness"}.get(workload, workload)
-    command = ["/usr/bin/python3", os.path.join(SHARED, PEER_SCRIPTS[peer]), peer_workload, tsv_path]
+    command = ["/usr/bin/python3", os.path.join(HERE, "peers.py"), peer, peer_workload, tsv_path]
     if workload.endswith("-undirected"):
         command.append("--undirected")
     out, _, _ = run(command, env)
@@ -201,7 +196,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--kg", help="the kg binary (default BUILD/cli/kg)")
-    ap.add_argument("--data", default="/tmp/benchdata")
+    ap.add_argument("--data", default=benchlib.DEFAULT_DATA)
     ap.add_argument("--peers", default="networkx,igraph,graph-tool")
     ap.add_argument("--n", type=int, default=1000, help="path queries and neighbourhood sources")
     ap.add_argument("--seed", type=int, default=12345)

@@ -95,6 +95,7 @@ std::string_view format_name(ImageFormat format) {
     case ImageFormat::Png: return "png";
     case ImageFormat::Pdf: return "pdf";
     case ImageFormat::Dot: return "dot";
+    case ImageFormat::Html: return "html";
   }
   return "svg";
 }
@@ -105,6 +106,7 @@ std::optional<ImageFormat> format_from_path(std::string_view path) {
   if (extension == ".png") return ImageFormat::Png;
   if (extension == ".pdf") return ImageFormat::Pdf;
   if (extension == ".dot" || extension == ".gv") return ImageFormat::Dot;
+  if (extension == ".html" || extension == ".htm") return ImageFormat::Html;
   return std::nullopt;
 }
 
@@ -141,24 +143,45 @@ EngineChoice choose_engine(std::size_t entities, std::size_t relations, std::opt
   return {engine, note};
 }
 
-Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format) {
-  if (format == ImageFormat::Dot) return {dot, {}};
-  Rendering rendering;
-  MessageCapture messages;
-  // One context for the process: Graphviz 2.42's text layout plugin keeps a
-  // pointer into the font names of the context it last served, so a second
-  // context after the first is freed reads freed memory.
+namespace {
+
+// One context for the process: Graphviz 2.42's text layout plugin keeps a
+// pointer into the font names of the context it last served, so a second
+// context after the first is freed reads freed memory.
+GVC_t* graphviz_context() {
   static GVC_t* const context = gvContext();
   if (!context) throw Error("Graphviz: cannot create a context");
+  return context;
+}
+
+using GraphHandle = std::unique_ptr<Agraph_t, int (*)(Agraph_t*)>;
+
+// `dot` read and laid out; the seconds each took added to `parse_seconds`
+// and `layout_seconds`.
+GraphHandle laid_out(const std::string& dot, LayoutEngine engine, const MessageCapture& messages,
+                     double& parse_seconds, double& layout_seconds) {
+  GVC_t* const context = graphviz_context();
   auto start = std::chrono::steady_clock::now();
-  std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
+  GraphHandle graph(agmemread(dot.c_str()), agclose);
   if (!graph) throw InvalidArgument("Graphviz cannot read the DOT: " + messages.joined());
-  rendering.parse_seconds = seconds_since(start);
+  parse_seconds = seconds_since(start);
   start = std::chrono::steady_clock::now();
   if (gvLayout(context, graph.get(), std::string(engine_name(engine)).c_str()) != 0) {
     throw Error("Graphviz " + std::string(engine_name(engine)) + " layout failed: " + messages.joined());
   }
-  rendering.layout_seconds = seconds_since(start);
+  layout_seconds = seconds_since(start);
+  return graph;
+}
+
+}  // namespace
+
+Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format) {
+  if (format == ImageFormat::Dot) return {dot, {}};
+  Rendering rendering;
+  MessageCapture messages;
+  GVC_t* const context = graphviz_context();
+  const GraphHandle graph = laid_out(dot, engine, messages, rendering.parse_seconds, rendering.layout_seconds);
+  auto start = std::chrono::steady_clock::now();
   start = std::chrono::steady_clock::now();
   char* data = nullptr;
   unsigned int length = 0;
@@ -176,6 +199,18 @@ Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat fo
   }
   rendering.warnings = messages.lines();
   return rendering;
+}
+
+std::vector<NodePosition> layout_positions(const std::string& dot, LayoutEngine engine) {
+  MessageCapture messages;
+  double parse_seconds = 0, layout_seconds = 0;
+  const GraphHandle graph = laid_out(dot, engine, messages, parse_seconds, layout_seconds);
+  std::vector<NodePosition> positions;
+  for (Agnode_t* node = agfstnode(graph.get()); node; node = agnxtnode(graph.get(), node)) {
+    positions.push_back({agnameof(node), ND_coord(node).x, ND_coord(node).y});
+  }
+  // Like render_dot, no gvFreeLayout (Graphviz 2.42 double-frees clusters).
+  return positions;
 }
 
 }  // namespace kg

@@ -10,11 +10,12 @@
 namespace kg {
 
 enum class LayoutEngine : std::uint8_t { Dot, Neato, Sfdp, Circo };
-enum class ImageFormat : std::uint8_t { Svg, Png, Pdf, Dot };
+// Html is the evidence map (export/html.hpp): laid out here, drawn in the page.
+enum class ImageFormat : std::uint8_t { Svg, Png, Pdf, Dot, Html };
 
 std::string_view engine_name(LayoutEngine engine);
 std::string_view format_name(ImageFormat format);
-// ".svg", ".png", ".pdf", ".dot"/".gv" (case-insensitive); nullopt otherwise.
+// ".svg", ".png", ".pdf", ".dot"/".gv", ".html"/".htm" (case-insensitive); nullopt otherwise.
 std::optional<ImageFormat> format_from_path(std::string_view path);
 
 // Sizes beyond which each engine is refused, and where the automatic choice
@@ -56,5 +57,14 @@ struct Rendering {
 // The layout's memory is not given back (freeing it is unsafe in Graphviz
 // 2.42 with clusters): fine for a command, a leak for a long-lived process.
 Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format);
+
+// Where Graphviz puts each node of `dot` with `engine`: centres in points,
+// y growing upwards, keyed by node name. For drawings made elsewhere (the
+// HTML evidence map) that must agree with the SVG/PNG of the same view.
+struct NodePosition {
+  std::string name;
+  double x = 0, y = 0;
+};
+std::vector<NodePosition> layout_positions(const std::string& dot, LayoutEngine engine);
 
 }  // namespace kg

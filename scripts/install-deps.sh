@@ -2,7 +2,10 @@
 # Installs the Debian 12 packages kg needs to build, test, run the demo and
 # (with --bench) run the peer benchmarks; with --mermaid, also Mermaid's
 # parser from the npm registry for the Mermaid syntax test (needs node and
-# npm; the test is skipped without it). Idempotent: installs only what is
+# npm; the test is skipped without it). The evidence map needs node, npm
+# and Chromium (its browser test) and the npm packages pinned in
+# viewer/package-lock.json (Cytoscape.js, compiled into kg; puppeteer-core,
+# the test's driver). Idempotent: installs only what is
 # missing and runs `apt-get update` at most once, and only when it must.
 set -euo pipefail
 
@@ -13,7 +16,13 @@ build_packages=(
   doctest-dev libcli11-dev libfmt-dev
   clang libclang-rt-14-dev
   python3 python3-networkx python3-numpy python3-scipy python3-igraph
+  chromium
 )
+# Debian's node and npm, unless some node is installed already (another
+# distribution's nodejs package carries its own npm and conflicts with Debian's).
+if ! command -v npm >/dev/null 2>&1; then
+  build_packages+=(nodejs npm)
+fi
 bench_packages=(python3-igraph python3-graph-tool time python3-pydot)
 
 wanted=("${build_packages[@]}")
@@ -39,16 +48,21 @@ for package in "${wanted[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
 
-if [[ ${#missing[@]} -eq 0 ]]; then
-  exit 0
+if [[ ${#missing[@]} -gt 0 ]]; then
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo_cmd=(sudo)
+  fi
+  echo "install-deps: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-sudo_cmd=()
-if [[ $(id -u) -ne 0 ]]; then
-  sudo_cmd=(sudo)
+# The viewer's npm packages, exactly as the lock file pins them; again only
+# when the lock file is newer than what is installed.
+viewer=$(cd "$(dirname "$0")/../viewer" && pwd)
+if [[ ! -f "$viewer/node_modules/.package-lock.json" || "$viewer/package-lock.json" -nt "$viewer/node_modules/.package-lock.json" ]]; then
+  echo "install-deps: installing the viewer's npm packages into viewer/node_modules" >&2
+  npm ci --prefix "$viewer" --no-audit --no-fund --silent
 fi
-
-echo "install-deps: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

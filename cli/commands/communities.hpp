@@ -1,4 +1,5 @@
 #pragma once
+// kg communities: groups of densely linked entities (Louvain), with their modularity.
 #include <CLI/CLI.hpp>
 
 #include <cstdint>

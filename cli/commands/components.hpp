@@ -1,4 +1,5 @@
 #pragma once
+// kg components: weakly or strongly connected components, largest first.
 #include <CLI/CLI.hpp>
 
 #include <chrono>

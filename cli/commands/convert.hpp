@@ -1,4 +1,5 @@
 #pragma once
+// kg convert: reads a graph in one format and writes it in another, chosen by extension.
 #include <CLI/CLI.hpp>
 
 #include <optional>

@@ -1,4 +1,5 @@
 #pragma once
+// kg export: writes the graph (or a filtered view of it) in an interchange format or as a snapshot.
 #include <CLI/CLI.hpp>
 
 #include <string>

@@ -1,4 +1,5 @@
 #pragma once
+// kg info: what a graph holds: counts by type, date range, sources, memory.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"

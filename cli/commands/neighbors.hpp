@@ -1,4 +1,5 @@
 #pragma once
+// kg neighbors: the ego network of an entity within a number of steps.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"

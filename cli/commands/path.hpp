@@ -1,4 +1,5 @@
 #pragma once
+// kg path: the shortest connections between two entities, each step with its date and evidence.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"

@@ -1,4 +1,5 @@
 #pragma once
+// kg rank: entities (or relations) ordered by a centrality measure.
 #include <CLI/CLI.hpp>
 
 #include <optional>

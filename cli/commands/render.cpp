@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+#include "cli/commands/render_html.hpp"
 #include "cli/progress.hpp"
 #include "algorithms/communities.hpp"
 #include "base/output_file.hpp"
@@ -33,7 +34,7 @@ ImageFormat output_format(const RenderOptions& options) {
   if (!options.to.empty()) return *format_from_path("output." + options.to);
   if (const auto format = format_from_path(options.output)) return *format;
   throw InvalidArgument("-o: cannot tell the format from '" + options.output +
-                        "'; name a .svg, .png, .pdf or .dot file, or give --to");
+                        "'; name a .svg, .png, .pdf, .dot or .html file, or give --to");
 }
 
 std::optional<LayoutEngine> requested_engine(const std::string& name) {
@@ -98,13 +99,15 @@ void cluster_by_community(const Graph& graph, const RenderOptions& options, DotO
 
 void setup_render(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<RenderOptions>();
-  auto* command = app.add_subcommand("render", "Draw the graph (SVG, PNG, PDF or DOT) with Graphviz");
+  auto* command = app.add_subcommand("render", "Draw the graph (SVG, PNG, PDF, DOT) with Graphviz, or the interactive HTML evidence map");
   add_graph_input(*command, options->input);
-  command->add_option("-o,--output", options->output, "Output file (.svg, .png, .pdf, .dot), or - for stdout with --to")
+  command->add_option("-o,--output", options->output,
+                      "Output file (.svg, .png, .pdf, .dot, or .html for the interactive evidence map), or - for stdout "
+                      "with --to")
       ->required();
   add_force_option(*command, options->output_file);
   command->add_option("--to", options->to, "Output format, when the file name does not tell")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   command->add_option("--engine", options->engine, "Graphviz layout: dot, neato, sfdp or circo (chosen by size if absent)")
       ->check(CLI::IsMember({"dot", "neato", "sfdp", "circo"}));
   command->add_option("--style", options->style, "Style sheet (JSON) over the default, samples/style.json");
@@ -135,9 +138,10 @@ void setup_render(CLI::App& app, int& exit_code) {
   command->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
 
-int run_render(const RenderOptions& options) {
-  if (options.output == "-" && options.to.empty()) throw InvalidArgument("-o -: give the format with --to");
-  const ImageFormat format = output_format(options);
+int run_render(const RenderOptions& requested) {
+  if (requested.output == "-" && requested.to.empty()) throw InvalidArgument("-o -: give the format with --to");
+  const ImageFormat format = output_format(requested);
+  const RenderOptions options = format == ImageFormat::Html ? evidence_map_drawing(requested) : requested;
   DotOptions dot_options;
   if (!options.style.empty()) dot_options.style = load_style(options.style);
   dot_options.legend = options.legend;
@@ -157,6 +161,7 @@ int run_render(const RenderOptions& options) {
     return kExitNo;
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+  if (format == ImageFormat::Html) check_evidence_map_size(*diagram);
   if (options.cluster == "community") cluster_by_community(graph, options, dot_options);
 
   const std::size_t relations = diagram->relations.size() + diagram->summaries.size();
@@ -178,6 +183,11 @@ int run_render(const RenderOptions& options) {
   const Rendering rendering = [&] {
     const ActivityIndicator activity("laying out with " + std::string(engine_name(engine)),
                                      progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
+    if (format == ImageFormat::Html) {
+      Rendering page;
+      page.bytes = evidence_map(graph, *diagram, dot, engine, requested, dot_options);
+      return page;
+    }
     return render_dot(dot, engine, format);
   }();
   const auto rendered = Clock::now();

@@ -1,4 +1,5 @@
 #pragma once
+// kg render: the relationship diagram of a graph or a view of it, laid out by Graphviz.
 #include <CLI/CLI.hpp>
 
 #include <optional>

@@ -1,4 +1,5 @@
 #pragma once
+// kg validate: every problem of an input file, each with its location.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"

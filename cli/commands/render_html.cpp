@@ -1,0 +1,83 @@
+#include "cli/commands/render_html.hpp"
+
+#include "export/html.hpp"
+#include "graph/exception.hpp"
+#include "graph/lookup.hpp"
+
+namespace kg::cli {
+namespace {
+
+// Past these the page stops being usable in a browser: measured with
+// bench/viewer_speed.js in headless Chromium on a loaded 2-core machine,
+// 2,000 / 10,000 panned at 23-25 frames per second and 4,000 / 20,000 at 5-7,
+// with 5 s to the first frame (docs/VIEWER.md, "Size and speed").
+constexpr std::size_t kMostMapEntities = 3000;
+constexpr std::size_t kMostMapRelations = 15000;
+
+std::string direction_name(Direction direction) {
+  switch (direction) {
+    case Direction::Out: return "out";
+    case Direction::In: return "in";
+    case Direction::Any: return "any";
+  }
+  return "any";
+}
+
+ViewerState initial_state(const Graph& graph, const RenderOptions& requested) {
+  ViewerState state;
+  state.as_of = requested.filters.as_of;
+  if (!requested.filters.between.empty()) {
+    const std::string& between = requested.filters.between;
+    const std::size_t dots = between.find("..");
+    state.between = true;
+    state.between_from = dots == std::string::npos ? between : between.substr(0, dots);
+    state.between_to = dots == std::string::npos ? between : between.substr(dots + 2);
+  }
+  state.direction = direction_name(requested.filters.direction);
+  const EntityLookup lookup(graph);
+  if (!requested.focus.empty()) {
+    state.selected = std::string(graph.entity_key(lookup.resolve(requested.focus)));
+    const std::size_t depth = requested.depth.value_or(1);
+    state.depth = depth <= 3 ? depth : 0;
+  }
+  for (const std::string& name : requested.path) state.path.emplace_back(graph.entity_key(lookup.resolve(name)));
+  return state;
+}
+
+}  // namespace
+
+RenderOptions evidence_map_drawing(const RenderOptions& requested) {
+  RenderOptions drawing = requested;
+  if (requested.focus.empty() && requested.path.empty()) {
+    drawing.filters.as_of.clear();
+    drawing.filters.between.clear();
+  }
+  return drawing;
+}
+
+void check_evidence_map_size(const Diagram& diagram) {
+  const std::size_t entities = diagram.entities.size(), relations = diagram.relations.size();
+  if (entities <= kMostMapEntities && relations <= kMostMapRelations) return;
+  throw InvalidArgument("an evidence map of " + std::to_string(entities) + " entities and " +
+                        std::to_string(relations) + " relations would be slow to open (the most is " +
+                        std::to_string(kMostMapEntities) + " entities and " + std::to_string(kMostMapRelations) +
+                        " relations); map less with --focus X --depth N, --path A B, --relations or --entity-types "
+                        "(the page applies dates itself), or collapse hubs with --collapse-hubs N");
+}
+
+std::string evidence_map(const Graph& graph, const Diagram& diagram, const std::string& dot, LayoutEngine engine,
+                         const RenderOptions& requested, const DotOptions& dot_options) {
+  HtmlOptions options;
+  options.style = dot_options.style;
+  options.initial = initial_state(graph, requested);
+  if (dot_options.clustering == Clustering::Group) {
+    options.groups = dot_options.groups;
+    options.group_labels = dot_options.group_labels;
+  } else if (dot_options.clustering == Clustering::EntityType) {
+    for (EntityId e = 0; e < graph.entity_count(); ++e) options.groups.push_back(graph.entity_type(e));
+    for (TypeId t = 0; t < graph.entity_type_count(); ++t) options.group_labels.emplace_back(graph.entity_type_name(t));
+  }
+  return write_html(diagram, layout_positions(dot, engine), options);
+}
+
+}  // namespace kg::cli
