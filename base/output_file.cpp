@@ -157,8 +157,10 @@ std::string random_name() {
 }
 
 // Creates a new path in `directory` with `create` (which returns a
-// descriptor, or -1 with errno) under a fresh short name, registered for
-// removal on signals before any signal can see it unregistered.
+// descriptor, or -1 with errno) under a fresh short name. The name is
+// registered for removal on signals before it is created, with the signals
+// blocked until both are done, so that no signal sees the path unregistered
+// nor removes a path someone else created.
 struct Temporary {
   std::string path;
   Descriptor fd;
@@ -171,12 +173,14 @@ void create_temporary(Temporary& temporary, const std::string& directory, Tempor
   for (int attempt = 0; attempt < 100; ++attempt) {
     const std::string candidate = directory + "/" + random_name();
     const SignalsBlocked blocked;
+    auto registration = std::make_unique<TemporaryRegistration>(candidate, kind);
     const int fd = create(candidate);
-    if (fd < 0 && errno == EEXIST) continue;
-    if (fd < 0) fail(target, "cannot create a temporary file in " + directory + ": " + std::strerror(errno));
+    const int error = errno;
+    if (fd < 0 && error == EEXIST) continue;
+    if (fd < 0) fail(target, "cannot create a temporary file in " + directory + ": " + std::strerror(error));
     temporary.path = candidate;
     temporary.fd.reset(fd);
-    temporary.registration = std::make_unique<TemporaryRegistration>(candidate, kind);
+    temporary.registration = std::move(registration);
     return;
   }
   fail(target, "cannot find a free temporary name in " + directory);
@@ -314,10 +318,11 @@ class StagedDirectory {
     auto file = std::make_unique<Temporary>();
     file->path = directory_.path + "/" + entry.name;
     {
+      // The staging directory is kg's own: the name is free.
       const SignalsBlocked blocked;
+      file->registration = std::make_unique<TemporaryRegistration>(file->path, TemporaryKind::File);
       file->fd.reset(::open(file->path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
       if (file->fd.get() < 0) fail_errno(path_ + "/" + entry.name, errno);
-      file->registration = std::make_unique<TemporaryRegistration>(file->path, TemporaryKind::File);
     }
     files_.push_back(std::move(file));
     Temporary& added = *files_.back();
