@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -125,7 +126,21 @@ struct Target {
   std::string path;  // with every link followed
   bool exists = false;
   struct stat info {};
+  int descriptor = -1;  // an open descriptor of this process it names (/dev/stdout, /dev/fd/N)
 };
+
+// The descriptor a link names when it is one of /proc/PID/fd's (reached as
+// /dev/stdout, /dev/fd/N, /proc/self/fd/N): those links point at whatever
+// the descriptor holds (a pipe, a deleted file) and are not paths to follow.
+int descriptor_link(const std::string& link) {
+  char* directory = ::realpath(directory_of(link).c_str(), nullptr);
+  if (!directory) return -1;
+  const bool own = std::string(directory) == "/proc/" + std::to_string(::getpid()) + "/fd";
+  std::free(directory);
+  const std::string name = std::filesystem::path(link).filename().string();
+  if (!own || name.empty() || name.find_first_not_of("0123456789") != std::string::npos || name.size() > 9) return -1;
+  return std::stoi(name);
+}
 
 Target resolve(const std::string& path) {
   constexpr int kMaxLinks = 40;  // as the kernel's ELOOP
@@ -138,6 +153,8 @@ Target resolve(const std::string& path) {
     }
     target.exists = true;
     if (!S_ISLNK(target.info.st_mode)) return target;
+    target.descriptor = descriptor_link(target.path);
+    if (target.descriptor >= 0) return target;
     if (links == kMaxLinks) fail_errno(path, ELOOP);
     std::string link(PATH_MAX, '\0');
     const ssize_t length = ::readlink(target.path.c_str(), link.data(), link.size());
@@ -377,6 +394,12 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     return;
   }
   const Target target = resolve(path);
+  if (target.descriptor >= 0) {
+    // Written into as the shell opened it (appending after `>>`), like "-".
+    if (target.descriptor == STDOUT_FILENO) flush_standard_output();
+    stream_to(target.descriptor, target.descriptor == STDOUT_FILENO ? "-" : path, write);
+    return;
+  }
   if (target.exists && S_ISDIR(target.info.st_mode)) fail_errno(path, EISDIR);
   if (target.exists && !S_ISREG(target.info.st_mode)) {
     write_special(path, target, write);

@@ -11,7 +11,9 @@
 // - A symbolic link is followed: its final target is replaced, the link is
 //   kept (as `sed -i --follow-symlinks` does).
 // - A character or block device, FIFO or socket is written directly: it is
-//   never replaced or renamed over.
+//   never replaced or renamed over. So is an open descriptor named through
+//   /proc/PID/fd (/dev/stdout, /dev/fd/N): it is written as the shell opened
+//   it, appending after `>>`.
 // - A directory of files is staged in a temporary directory beside the
 //   target and swapped into place in one step (renameat2 RENAME_EXCHANGE),
 //   so that readers and concurrent writers see one whole set of files.

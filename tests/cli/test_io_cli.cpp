@@ -215,6 +215,21 @@ TEST_CASE("-o to a device or a FIFO writes into it and never replaces it") {
   REQUIRE(::stat("/dev/null", &info) == 0);
   CHECK(S_ISCHR(info.st_mode));
 
+  // /dev/stdout is the descriptor, whatever it holds: a pipe, a file opened
+  // for appending, a full device.
+  const std::string expected = run_kg("export " + quoted_sample() + " --to json").out;
+  const std::string to_stdout = shell_quote(kg_binary()) + " export " + quoted_sample() + " --to json -o /dev/stdout";
+  const auto piped = run("sh -c " + shell_quote(to_stdout + " | cat"));
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out == expected);
+  write_file(dir + "/log", "before\n");
+  CHECK(run("sh -c " + shell_quote(to_stdout + " >> " + shell_quote(dir + "/log"))).exit_code == 0);
+  CHECK(read_file(dir + "/log") == "before\n" + expected);
+  const auto full = run("sh -c " + shell_quote(to_stdout + " > /dev/full"));
+  CHECK(full.exit_code == 5);
+  CHECK(full.err == "kg: cannot write output: No space left on device\n");
+  std::filesystem::remove(dir + "/log");
+
   const std::string fifo = dir + "/pipe";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   auto reader = std::async(std::launch::async, [&] { return read_file(fifo); });
