@@ -5,9 +5,12 @@
 #include "base/output_file.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -121,6 +124,30 @@ TEST_CASE("special files are written directly, never replaced") {
   CHECK(reader.get() == "through the pipe");
   CHECK(S_ISFIFO(mode_of(fifo)));
   CHECK(test::names_in(dir) == std::vector<std::string>{"pipe"});
+
+  // A Unix socket is connected to and written into.
+  const std::string socket_path = dir + "/socket";
+  const int listener = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  REQUIRE(listener >= 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  REQUIRE(socket_path.size() < sizeof address.sun_path);
+  std::memcpy(address.sun_path, socket_path.c_str(), socket_path.size() + 1);
+  REQUIRE(::bind(listener, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::listen(listener, 1) == 0);
+  auto received = std::async(std::launch::async, [listener] {
+    const int connection = ::accept(listener, nullptr, nullptr);
+    std::string bytes;
+    char buffer[256];
+    for (ssize_t n; (n = ::read(connection, buffer, sizeof buffer)) > 0;) bytes.append(buffer, static_cast<std::size_t>(n));
+    ::close(connection);
+    return bytes;
+  });
+  write_file_atomically(socket_path, "over the socket");
+  CHECK(received.get() == "over the socket");
+  ::close(listener);
+  CHECK(S_ISSOCK(mode_of(socket_path)));
+  std::filesystem::remove(socket_path);
 
   // /dev/null stays a device (as root, a rename would have replaced it).
   write_file_atomically("/dev/null", "discarded");
