@@ -12,11 +12,14 @@
 #include "cli/commands/communities.hpp"
 #include "cli/commands/components.hpp"
 #include "cli/commands/convert.hpp"
+#include "cli/commands/diff.hpp"
 #include "cli/commands/export.hpp"
+#include "cli/commands/find.hpp"
 #include "cli/commands/info.hpp"
 #include "cli/commands/neighbors.hpp"
 #include "cli/commands/path.hpp"
 #include "cli/commands/render.hpp"
+#include "cli/commands/timeline.hpp"
 #include "cli/commands/rank.hpp"
 #include "cli/commands/validate.hpp"
 #include "cli/common.hpp"
@@ -123,6 +126,9 @@ int main(int argc, char** argv) {
   setup_rank(app, exit_code);
   setup_components(app, exit_code);
   setup_communities(app, exit_code);
+  setup_find(app, exit_code);
+  setup_timeline(app, exit_code);
+  setup_diff(app, exit_code);
 
   return finish_output(run(app, argc, argv, exit_code));
 }

@@ -23,7 +23,9 @@ const char* neo4j_type(ValueType type) {
   }
 }
 
-void field(std::ostream& out, std::string_view text) {
+}  // namespace
+
+void write_csv_field(std::ostream& out, std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
     out << text;
     return;
@@ -36,6 +38,8 @@ void field(std::ostream& out, std::string_view text) {
   out << '"';
 }
 
+namespace {
+
 // One row's attribute values in the columns' order; empty cells for the
 // attributes a row does not have (Neo4j stores no property for them).
 void attribute_cells(std::ostream& out, const Graph& graph, Span<Attribute> attributes,
@@ -46,7 +50,7 @@ void attribute_cells(std::ostream& out, const Graph& graph, Span<Attribute> attr
   for (const Attribute& attribute : attributes) cells[index.at(attribute.key)] = &attribute.value;
   for (const Value* value : cells) {
     out << ',';
-    if (value) field(out, interchange::value_text(graph, *value));
+    if (value) write_csv_field(out, interchange::value_text(graph, *value));
   }
 }
 
@@ -55,7 +59,7 @@ void attribute_header(std::ostream& out, const std::vector<AttributeColumn>& col
   for (std::size_t i = 0; i < columns.size(); ++i) {
     out << ',';
     // The type is always written, so a name holding ':' still reads back.
-    field(out, columns[i].name + ":" + neo4j_type(columns[i].type));
+    write_csv_field(out, columns[i].name + ":" + neo4j_type(columns[i].type));
     index[columns[i].key] = i;
   }
   out << '\n';
@@ -72,18 +76,18 @@ void write_entities_csv(const View& view, std::ostream& out) {
   std::string aliases;
   for (EntityId e = 0; e < graph.entity_count(); ++e) {
     if (!view.keeps_entity(e)) continue;
-    field(out, graph.entity_key(e));
+    write_csv_field(out, graph.entity_key(e));
     out << ',';
-    field(out, graph.entity_name(e));
+    write_csv_field(out, graph.entity_name(e));
     out << ',';
-    field(out, graph.entity_type_name(graph.entity_type(e)));
+    write_csv_field(out, graph.entity_type_name(graph.entity_type(e)));
     out << ',';
     aliases.clear();
     for (const StringId alias : graph.entity_aliases(e)) {
       if (!aliases.empty()) aliases += ';';
       aliases += graph.str(alias);
     }
-    field(out, aliases);
+    write_csv_field(out, aliases);
     attribute_cells(out, graph, graph.entity_attributes(e), columns, index);
     out << '\n';
   }
@@ -97,13 +101,13 @@ void write_relations_csv(const View& view, std::ostream& out) {
   attribute_header(out, columns, index);
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
     if (!view.keeps_relation(r)) continue;
-    field(out, graph.entity_key(graph.source(r)));
+    write_csv_field(out, graph.entity_key(graph.source(r)));
     out << ',';
-    field(out, graph.entity_key(graph.target(r)));
+    write_csv_field(out, graph.entity_key(graph.target(r)));
     out << ',';
-    field(out, graph.relation_type_name(graph.relation_type(r)));
+    write_csv_field(out, graph.relation_type_name(graph.relation_type(r)));
     out << ',' << graph.date(r).to_string() << ',' << graph.until(r).to_string() << ',';
-    field(out, interchange::evidence_json(graph, r));
+    write_csv_field(out, interchange::evidence_json(graph, r));
     attribute_cells(out, graph, graph.relation_attributes(r), columns, index);
     out << '\n';
   }

@@ -8,10 +8,14 @@
 // line break (pass --multiline-fields=true to neo4j-admin for the last).
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 #include "graph/view.hpp"
 
 namespace kg {
+
+// One field, quoted when it holds a comma, a quote or a line break.
+void write_csv_field(std::ostream& out, std::string_view text);
 
 void write_entities_csv(const View& view, std::ostream& out);
 void write_relations_csv(const View& view, std::ostream& out);

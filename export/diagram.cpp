@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "algorithms/diff.hpp"
 #include "graph/exception.hpp"
 
 namespace kg {
@@ -83,8 +84,7 @@ Diagram whole_diagram(const View& view, bool drop_isolated) {
 
 Diagram ego_diagram(const View& view, EntityId focus, std::size_t depth, Direction direction) {
   if (!view.keeps_entity(focus)) {
-    throw InvalidArgument("--focus: '" + std::string(view.graph().entity_key(focus)) +
-                          "' is left out by the filters");
+    throw InvalidArgument("focus: '" + std::string(view.graph().entity_key(focus)) + "' is left out by the filters");
   }
   const auto distance = distances(view, {focus}, depth, direction);
   std::vector<bool> drawn(distance.size());
@@ -96,46 +96,66 @@ Diagram ego_diagram(const View& view, EntityId focus, std::size_t depth, Directi
   return diagram;
 }
 
-Diagram path_diagram(const View& view, const Path& path, std::size_t context_depth, Direction direction) {
+Diagram path_diagram(const View& view, const std::vector<Path>& paths, std::size_t context_depth,
+                     Direction direction) {
   const Graph& graph = view.graph();
-  const std::vector<EntityId> entities = path.entities();
+  if (paths.empty()) throw InvalidArgument("paths: at least one path is needed");
+  std::vector<EntityId> entities;
+  std::vector<RelationId> relations;
+  for (const Path& path : paths) {
+    const auto on_path = path.entities();
+    entities.insert(entities.end(), on_path.begin(), on_path.end());
+    const auto steps = path.relations();
+    relations.insert(relations.end(), steps.begin(), steps.end());
+  }
+  std::sort(relations.begin(), relations.end());
   const auto distance = distances(view, entities, context_depth, direction);
   std::vector<bool> drawn(distance.size());
   for (std::size_t e = 0; e < distance.size(); ++e) drawn[e] = distance[e] != kUnreached;
   Diagram diagram = induced(view, drawn, Emphasis::Faded, Emphasis::Faded);
   for (const EntityId e : entities) set_emphasis(diagram.entities, diagram.entity_emphasis, e, Emphasis::Highlighted);
-  for (const RelationId r : path.relations()) {
-    const auto it = std::lower_bound(diagram.relations.begin(), diagram.relations.end(), r);
-    if (it != diagram.relations.end() && *it == r) diagram.relation_emphasis[it - diagram.relations.begin()] = Emphasis::Highlighted;
+  // Without context only the paths' own relations are drawn: a parallel
+  // relation between two steps' entities is context too.
+  std::vector<RelationId> kept;
+  std::vector<Emphasis> kept_emphasis;
+  for (std::size_t i = 0; i < diagram.relations.size(); ++i) {
+    const RelationId r = diagram.relations[i];
+    const bool on_path = std::binary_search(relations.begin(), relations.end(), r);
+    if (!on_path && context_depth == 0) continue;
+    kept.push_back(r);
+    kept_emphasis.push_back(on_path ? Emphasis::Highlighted : Emphasis::Faded);
   }
-  const std::size_t hops = path.length();
-  diagram.caption = std::string(graph.entity_name(path.start)) + " to " + std::string(graph.entity_name(path.end())) +
-                    " in " + std::to_string(hops) +
-                    (hops == 1 ? " step" : " steps");
+  diagram.relations = std::move(kept);
+  diagram.relation_emphasis = std::move(kept_emphasis);
+  const Path& first = paths.front();
+  const std::size_t hops = first.length();
+  diagram.caption = std::string(graph.entity_name(first.start)) + " to " + std::string(graph.entity_name(first.end()));
+  if (paths.size() == 1) {
+    diagram.caption += " in " + std::to_string(hops) + (hops == 1 ? " step" : " steps");
+  } else {
+    diagram.caption += ": " + std::to_string(paths.size()) + " shortest paths";
+  }
   return diagram;
 }
 
 Diagram diff_diagram(const View& view, Date from, Date to) {
-  if (from.empty() || to.empty() || to.last_day() < from.first_day()) {
-    throw InvalidArgument("--diff: the first date must not be after the second");
-  }
+  const DateDiff diff = diff_dates(view, from, to);
   const Graph& graph = view.graph();
-  const DateWindow window{from, to};
   std::vector<bool> drawn(graph.entity_count(), false);
   Diagram diagram;
   diagram.graph = &graph;
   std::size_t added = 0, ended = 0;
-  for (RelationId r = 0; r < graph.relation_count(); ++r) {
-    const Date date = graph.date(r), until = graph.until(r);
-    if (!view.keeps_relation(r) || !active_in(date, until, window)) continue;
+  for (const RelationChange& change : diff.relations) {
+    // A relation that both started and ended in between is drawn as ended.
     Emphasis emphasis = Emphasis::Normal;
-    if (!until.empty() && until.last_day() < to.first_day()) {
+    if (change.ended) {
       emphasis = Emphasis::Ended;
       ++ended;
-    } else if (!date.empty() && date.first_day() > from.last_day()) {
+    } else if (change.started) {
       emphasis = Emphasis::Added;
       ++added;
     }
+    const RelationId r = change.relation;
     diagram.relations.push_back(r);
     diagram.relation_emphasis.push_back(emphasis);
     drawn[graph.source(r)] = drawn[graph.target(r)] = true;
@@ -151,7 +171,7 @@ Diagram diff_diagram(const View& view, Date from, Date to) {
 }
 
 void collapse_hubs(Diagram& diagram, std::size_t max_relations) {
-  if (max_relations == 0) throw InvalidArgument("--collapse-hubs: must be at least 1");
+  if (max_relations == 0) throw InvalidArgument("max_relations: must be at least 1");
   const Graph& graph = *diagram.graph;
   // Relations by (entity, type, outgoing), from the busiest end first.
   struct Group {

@@ -44,13 +44,17 @@ Diagram whole_diagram(const View& view, bool drop_isolated);
 // relations among them.
 Diagram ego_diagram(const View& view, EntityId focus, std::size_t depth, Direction direction);
 
-// The path highlighted; entities within `context_depth` steps of it and the
-// relations among them drawn faded.
-Diagram path_diagram(const View& view, const Path& path, std::size_t context_depth, Direction direction);
+// The paths highlighted (drawn in their own styles, marked by emphasis
+// "highlighted"); entities within `context_depth` steps of them and the
+// relations among them drawn faded. With no context, only the paths'
+// relations are drawn. Throws InvalidArgument when `paths` is empty.
+Diagram path_diagram(const View& view, const std::vector<Path>& paths, std::size_t context_depth,
+                     Direction direction);
 
-// Relations active at some time in [from, to]: those that began after
-// `from` are Added, those that ended before `to` Ended, the rest Normal.
-// The view must not filter by date (its window would hide the changes).
+// The relations of diff_dates (algorithms/diff.hpp): those that ended
+// before `to` are Ended, those that began after `from` Added, the rest
+// Normal. The view must not filter by date (its window would hide the
+// changes).
 Diagram diff_diagram(const View& view, Date from, Date to);
 
 // Replaces the relations of one type between an entity and more than

@@ -193,7 +193,8 @@ class DotWriter {
     if (fresh) {
       DotAttributes attributes = style_.relation_attributes(graph_, type);
       merge_into(attributes, style_.emphasis_relation[static_cast<std::size_t>(emphasis)]);
-      if (emphasis == Emphasis::Normal) used_relation_types_.push_back(type);
+      // A highlighted path keeps its relations' own looks: the legend explains them.
+      if (emphasis == Emphasis::Normal || emphasis == Emphasis::Highlighted) used_relation_types_.push_back(type);
       used_emphasis_[static_cast<std::size_t>(emphasis)] = true;
       Statement formatted;
       formatted.styled(difference(attributes, style_.edge));
@@ -427,11 +428,16 @@ std::string dot_node_id(const Graph& graph, EntityId e) {
 
 std::string write_dot(const Diagram& diagram, const DotOptions& options) {
   options.validate(*diagram.graph);
-  return DotWriter(diagram, options).write();
+  if (!options.concentrate) return DotWriter(diagram, options).write();
+  DotOptions concentrated = options;
+  concentrated.style.graph.emplace("concentrate", "true");
+  return DotWriter(diagram, concentrated).write();
 }
 
 void write_dot_export(const View& view, std::ostream& out) {
-  out << write_dot(whole_diagram(view, false));
+  DotOptions options;
+  options.concentrate = true;  // as kg render draws the whole graph
+  out << write_dot(whole_diagram(view, false), options);
 }
 
 }  // namespace kg

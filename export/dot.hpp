@@ -31,6 +31,10 @@ struct DotOptions {
   // Type and date on every edge. Labels multiply layout time (each is placed
   // like a node), so large drawings leave them to the tooltips.
   bool edge_labels = true;
+  // dot's concentrate (unless the style's graph section sets it): arrows
+  // that leave an entity the same way share a trunk. For whole-graph views,
+  // whose busiest entities otherwise fan out one arrow per relation.
+  bool concentrate = false;
 
   static constexpr std::uint32_t kNoGroup = UINT32_MAX;
 

@@ -26,10 +26,9 @@ std::string sanitised(std::string_view text) {
   return id;
 }
 
-// Text inside "...": Mermaid's entity codes (#quot; #35; ...) for the
-// characters that would end the string, start a code, or be read as HTML or
-// Markdown; line breaks as <br>.
-std::string label(std::string_view text) {
+}  // namespace
+
+std::string mermaid_text(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
@@ -49,8 +48,6 @@ std::string label(std::string_view text) {
   return out;
 }
 
-}  // namespace
-
 void write_mermaid(const View& view, std::ostream& out) {
   const Graph& graph = view.graph();
   std::vector<std::string> ids(graph.entity_count());
@@ -62,12 +59,12 @@ void write_mermaid(const View& view, std::ostream& out) {
     for (int suffix = 2; !taken.insert(id).second; ++suffix) id = base + "_" + std::to_string(suffix);
     ids[e] = id;
   }
-  if (!graph.name().empty()) out << "%% " << label(graph.name()) << '\n';
+  if (!graph.name().empty()) out << "%% " << mermaid_text(graph.name()) << '\n';
   out << "flowchart LR\n";
   std::vector<std::vector<EntityId>> by_type(graph.entity_type_count());
   for (EntityId e = 0; e < graph.entity_count(); ++e) {
     if (!view.keeps_entity(e)) continue;
-    out << "  " << ids[e] << "[\"" << label(graph.entity_name(e)) << "\"]\n";
+    out << "  " << ids[e] << "[\"" << mermaid_text(graph.entity_name(e)) << "\"]\n";
     by_type[graph.entity_type(e)].push_back(e);
   }
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
@@ -75,7 +72,7 @@ void write_mermaid(const View& view, std::ostream& out) {
     std::string text(graph.relation_type_name(graph.relation_type(r)));
     const std::string dates = date_range_text(graph.date(r), graph.until(r));
     if (!dates.empty()) text += " " + dates;
-    out << "  " << ids[graph.source(r)] << " -->|\"" << label(text) << "\"| " << ids[graph.target(r)] << '\n';
+    out << "  " << ids[graph.source(r)] << " -->|\"" << mermaid_text(text) << "\"| " << ids[graph.target(r)] << '\n';
   }
   for (TypeId t = 0; t < by_type.size(); ++t) {
     if (by_type[t].empty()) continue;

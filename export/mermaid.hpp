@@ -9,11 +9,18 @@
 // classes, so a stylesheet can colour them. Only ids, names, types and dates
 // are shown: Mermaid is for reading, not for carrying data.
 #include <iosfwd>
+#include <string>
+#include <string_view>
 
 #include "graph/view.hpp"
 
 namespace kg {
 
 void write_mermaid(const View& view, std::ostream& out);
+
+// Text safe inside a Mermaid label: Mermaid's entity codes (#quot; #35;
+// ...) for the characters that would end the string, start a code, or be
+// read as HTML or Markdown; line breaks as <br>.
+std::string mermaid_text(std::string_view text);
 
 }  // namespace kg

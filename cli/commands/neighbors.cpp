@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "algorithms/paths.hpp"
+#include "cli/commands/evidence_output.hpp"
 #include "cli/commands/path.hpp"
 #include "graph/lookup.hpp"
 
@@ -35,6 +36,7 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
       const EntityId s = graph.source(r), t = graph.target(r);
       if ((s == e && distance[t] + 1 == ring) || (t == e && distance[s] + 1 == ring)) {
         fmt::print("      {}\n", relation_text(graph, r, s));
+        print_evidence(graph, r, "          ");
         shown[r] = true;
       }
     }
@@ -45,6 +47,7 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
     if (!header) fmt::print("\nother relations among them:\n");
     header = true;
     fmt::print("      {}\n", relation_text(graph, r, graph.source(r)));
+    print_evidence(graph, r, "          ");
   }
 }
 
@@ -76,6 +79,7 @@ void print_json_answer(const Graph& graph, const EgoNetwork& ego, std::size_t de
     for (const RelationId r : ego.relations) {
       json.StartObject();
       write_relation_members(json, graph, r);
+      write_evidence(json, graph, r);
       json.EndObject();
     }
     json.EndArray();

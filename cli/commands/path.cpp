@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "algorithms/paths.hpp"
+#include "cli/commands/evidence_output.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -186,6 +187,7 @@ std::string no_path_reason(const Graph& graph, EntityId from, EntityId to, const
 void print_text(const Graph& graph, const PathsResult& result, const PathOptions& options,
                 const std::vector<double>& weights) {
   const bool weighted = is_weighted(options);
+  const EntityMentions mentions(graph);
   for (std::size_t p = 0; p < result.paths.size(); ++p) {
     const Path& path = result.paths[p];
     if (result.paths.size() > 1 || weighted) {
@@ -199,11 +201,8 @@ void print_text(const Graph& graph, const PathsResult& result, const PathOptions
       fmt::print("{}", relation_text(graph, step.relation, step.from));
       if (weighted) fmt::print("  (weight {})", weights[step.relation]);
       fmt::print("\n");
-      const auto evidence = graph.evidence(step.relation);
-      if (evidence.empty()) fmt::print("    (no evidence recorded)\n");
-      for (const auto& e : evidence) {
-        fmt::print("    \"{}\" ({})\n", graph.str(e.quote), graph.str(graph.sources()[e.source].id));
-      }
+      print_evidence(graph, step.relation, "    ");
+      print_unnamed_endpoints_note(graph, mentions, step.relation, "    ");
     }
   }
   if (result.truncated) {
@@ -232,17 +231,7 @@ void write_path(JsonWriter& json, const Graph& graph, const Path& path, bool wei
       json.Key("weight");
       json.Double(weights[r]);
     }
-    json.Key("evidence");
-    json.StartArray();
-    for (const auto& e : graph.evidence(r)) {
-      json.StartObject();
-      json.Key("source");
-      write_string(json, graph.str(graph.sources()[e.source].id));
-      json.Key("quote");
-      write_string(json, graph.str(e.quote));
-      json.EndObject();
-    }
-    json.EndArray();
+    write_evidence(json, graph, r);
     json.EndObject();
   }
   json.EndArray();

@@ -9,6 +9,7 @@
 
 #include "algorithms/centrality.hpp"
 #include "cli/commands/components.hpp"
+#include "cli/commands/rank_explain.hpp"
 #include "cli/progress.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
@@ -234,9 +235,15 @@ void setup_rank(CLI::App& app, int& exit_code) {
   command->add_option("--damping", options->damping, "PageRank damping factor (default 0.85)");
   command->add_option("--tolerance", options->tolerance, "PageRank/eigenvector tolerance per entity (default 1e-6)");
   command->add_option("--max-iterations", options->max_iterations, "PageRank/eigenvector iteration limit (default 100)");
+  auto* explain = command->add_option("--explain", "Why: for betweenness the pairs whose shortest paths an entity "
+                                                  "carries; for degree and pagerank the relations that add most. "
+                                                  "With ENTITY, that entity; alone, the top N")
+                      ->expected(0, 1)
+                      ->type_name("[ENTITY]");
   auto* plain = command->add_flag("--no-wf-improved", "Closeness without the Wasserman-Faust scaling for "
                                                      "graphs that are not connected");
-  command->callback([options, normalized, raw, plain, &exit_code] {
+  command->callback([options, normalized, raw, plain, explain, &exit_code] {
+    if (explain->count()) options->explain = explain->results().empty() ? "" : explain->results().front();
     if (normalized->count()) options->normalized = true;
     if (raw->count()) options->normalized = false;
     options->wf_improved = plain->count() == 0;
@@ -246,6 +253,7 @@ void setup_rank(CLI::App& app, int& exit_code) {
 
 int run_rank(const RankOptions& options) {
   check_applicable(options);
+  check_explainable(options);
   const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
   const auto loaded = Clock::now();
@@ -268,7 +276,12 @@ int run_rank(const RankOptions& options) {
     return kExitNo;
   }
   if (options.timings) print_timings(start, loaded, Clock::now());
-  if (options.relations) {
+  if (options.explain) {
+    const std::vector<EntityId> entities =
+        options.explain->empty() ? ranked_entities(view, scores, options.top)
+                                 : std::vector<EntityId>{EntityLookup(graph).resolve(*options.explain)};
+    print_explanations(view, scores, entities, options);
+  } else if (options.relations) {
     print_relations(view, relation_scores, options);
   } else {
     print_entities(view, scores, ranked_entities(view, scores, options.top), options);

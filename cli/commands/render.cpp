@@ -15,6 +15,7 @@
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
 #include "export/render.hpp"
+#include "export/timeline.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -50,6 +51,7 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
   if (!options.diff.empty() && filter.window) {
     throw InvalidArgument("--diff compares two dates itself; it cannot be combined with --as-of or --between");
   }
+  if (options.k > 1 && options.path.empty()) throw InvalidArgument("--k applies to --path");
   if (options.depth && options.focus.empty() && options.path.empty()) {
     throw InvalidArgument("--depth applies to --focus and --path");
   }
@@ -57,19 +59,29 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
   const Direction direction = options.filters.direction;
   if (!options.focus.empty()) {
     const EntityId focus = EntityLookup(graph).resolve(options.focus);
+    if (!view.keeps_entity(focus)) {
+      throw InvalidArgument("--focus: '" + std::string(graph.entity_key(focus)) + "' is left out by the filters");
+    }
     return ego_diagram(view, focus, options.depth.value_or(1), direction);
   }
   if (!options.path.empty()) {
     const EntityLookup lookup(graph);
     const EntityId from = lookup.resolve(options.path[0]), to = lookup.resolve(options.path[1]);
-    ShortestPathOptions path_options;
-    path_options.direction = direction;
-    const PathsResult found = shortest_path(view, from, to, path_options);
+    // One path is the one kg path prints; more are Yen's, as kg path --k.
+    ShortestPathOptions one;
+    one.direction = direction;
+    KShortestPathsOptions several;
+    several.direction = direction;
+    several.k = options.k;
+    const PathsResult found =
+        options.k == 1 ? shortest_path(view, from, to, one) : k_shortest_paths(view, from, to, several);
     if (found.paths.empty()) return std::nullopt;
-    return path_diagram(view, found.paths.front(), options.depth.value_or(1), direction);
+    return path_diagram(view, found.paths, options.depth.value_or(0), direction);
   }
   if (!options.diff.empty()) {
-    return diff_diagram(view, parse_date(options.diff[0], "--diff"), parse_date(options.diff[1], "--diff"));
+    const Date from = parse_date(options.diff[0], "--diff"), to = parse_date(options.diff[1], "--diff");
+    if (to.last_day() < from.first_day()) throw InvalidArgument("--diff: the first date must not be after the second");
+    return diff_diagram(view, from, to);
   }
   // A date or relation filter leaves entities with nothing to show.
   const bool drop_isolated = filter.window || !filter.relation_types.empty() || !filter.exclude_relation_types.empty();
@@ -93,6 +105,24 @@ void cluster_by_community(const Graph& graph, const RenderOptions& options, DotO
     dot_options.group_labels.push_back("community " + std::to_string(c + 1) + " (" + std::to_string(members.size()) +
                                        ")");
   }
+}
+
+void write_output(const RenderOptions& options, const std::string& bytes) {
+  write_file_atomically(options.output, bytes, options.output_file);
+}
+
+int render_timeline(const Graph& graph, const RenderOptions& options, const Style& style, ImageFormat format) {
+  if (format == ImageFormat::Html) {
+    throw InvalidArgument("--timeline is drawn by Graphviz: write .svg, .png, .pdf or .dot, not the evidence map");
+  }
+  if (!options.engine.empty() && options.engine != "dot") {
+    throw InvalidArgument("--timeline is laid out by dot; --engine " + options.engine + " does not apply");
+  }
+  const std::string dot = write_timeline_dot(graph, timeline(View(graph, options.filters.to_filter())), style);
+  const Rendering rendering = render_dot(dot, LayoutEngine::Dot, format);
+  for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
+  write_output(options, rendering.bytes);
+  return kExitOk;
 }
 
 }  // namespace
@@ -124,7 +154,8 @@ void setup_render(CLI::App& app, int& exit_code) {
   command->add_option("--collapse-hubs", options->collapse_hubs,
                       "Draw an entity's relations of one type as one summary node when there are more than N");
   auto* focus = command->add_option("--focus", options->focus, "Draw the neighbourhood of this entity");
-  command->add_option("--depth", options->depth, "Steps around --focus, or context around --path (default 1)");
+  command->add_option("--depth", options->depth,
+                      "Steps around --focus (default 1), or context around --path (default 0: the path alone)");
   auto* path = command->add_option("--path", options->path, "Highlight a shortest connection from A to B")
                    ->expected(2)
                    ->type_name("A B");
@@ -132,8 +163,14 @@ void setup_render(CLI::App& app, int& exit_code) {
                                    "Colour relations added and ended between two dates")
                    ->expected(2)
                    ->type_name("DATE1 DATE2");
-  focus->excludes(path)->excludes(diff);
-  path->excludes(diff);
+  auto* timeline = command->add_flag("--timeline", options->timeline,
+                                     "Draw the relations in date order, one column per year or month (dot layout)");
+  focus->excludes(path)->excludes(diff)->excludes(timeline);
+  path->excludes(diff)->excludes(timeline);
+  diff->excludes(timeline);
+  command->add_option("--k", options->k, "With --path: draw the K shortest simple paths")
+      ->default_val(1)
+      ->check(CLI::Range(1, 1000));
   add_filter_options(*command, options->filters, Direction::Any);
   command->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
@@ -155,13 +192,21 @@ int run_render(const RenderOptions& requested) {
   const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
   const auto loaded = Clock::now();
+  if (options.timeline) return render_timeline(graph, options, dot_options.style, format);
   auto diagram = build_diagram(graph, options);
   if (!diagram) {
     print_error("no path from '" + options.path[0] + "' to '" + options.path[1] + "' with these filters");
     return kExitNo;
   }
-  if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+  if (options.collapse_hubs) {
+    if (*options.collapse_hubs == 0) throw InvalidArgument("--collapse-hubs: must be at least 1");
+    collapse_hubs(*diagram, *options.collapse_hubs);
+  }
   if (format == ImageFormat::Html) check_evidence_map_size(*diagram);
+  // The whole graph fans out many parallel arrows from its busiest entities
+  // (docs/RENDERING.md, "Edge crossings").
+  const bool whole = options.focus.empty() && options.path.empty() && options.diff.empty();
+  dot_options.concentrate = whole && options.cluster == "none";
   if (options.cluster == "community") cluster_by_community(graph, options, dot_options);
 
   const std::size_t relations = diagram->relations.size() + diagram->summaries.size();
@@ -192,7 +237,7 @@ int run_render(const RenderOptions& requested) {
   }();
   const auto rendered = Clock::now();
   for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
-  write_file_atomically(options.output, rendering.bytes, options.output_file);
+  write_output(options, rendering.bytes);
   if (options.timings) {
     const double kg_seconds = seconds(start, written) + seconds(rendered, Clock::now());
     const double graphviz_seconds = seconds(written, rendered);

@@ -27,7 +27,9 @@ struct RenderOptions {
   std::string focus;
   std::optional<std::size_t> depth;
   std::vector<std::string> path;   // A B
+  std::size_t k = 1;               // shortest paths drawn with --path
   std::vector<std::string> diff;   // DATE1 DATE2
+  bool timeline = false;           // relations in date order, left to right
 };
 
 void setup_render(CLI::App& app, int& exit_code);

@@ -1,5 +1,6 @@
 #pragma once
-// kg validate: every problem of an input file, each with its location.
+// kg validate: every problem of an input file, each with its location; with
+// --evidence, warnings about quotes that name neither end of their relation.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"
@@ -9,6 +10,8 @@ namespace kg::cli {
 struct ValidateOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
+  bool evidence = false;  // also warn about relations whose quotes name neither endpoint
+  bool strict = false;    // warnings count as problems (exit 1)
 };
 
 void setup_validate(CLI::App& app, int& exit_code);

@@ -134,7 +134,7 @@ const std::vector<std::string>& printing_commands() {
       "info {}",        "info {} --format json",      "validate {}",          "path {} musk microsoft",
       "neighbors {} openai", "rank {} --by pagerank", "components {}",        "communities {}",
       "export {} --to graphml", "export {} --to kgs",  "render {} -o - --to dot", "render {} -o - --to svg",
-      "convert {} - --to jsonl",
+      "convert {} - --to jsonl", "timeline {}", "find {} musk", "diff {} 2015 2017",
   };
   return commands;
 }

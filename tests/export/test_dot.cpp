@@ -161,13 +161,29 @@ TEST_CASE("views: ego network, shortest path in context, changes between dates")
   Path path;  // a -funded-> b -rejected-> c
   path.start = 0;
   path.steps = {{0, 0, 1, true}, {1, 1, 2, true}};
-  const Diagram around = path_diagram(view, path, 1, Direction::Any);
+  const Diagram around = path_diagram(view, {path}, 1, Direction::Any);
   CHECK(around.entities == std::vector<EntityId>{0, 1, 2, 3});
   CHECK(around.entity_emphasis ==
         std::vector<Emphasis>{Emphasis::Highlighted, Emphasis::Highlighted, Emphasis::Highlighted, Emphasis::Faded});
   CHECK(around.relation_emphasis ==
         std::vector<Emphasis>{Emphasis::Highlighted, Emphasis::Highlighted, Emphasis::Faded, Emphasis::Faded});
   CHECK(around.caption == "A to C in 2 steps");
+
+  // Without context: the path alone; the parallel funded 2017 is context.
+  const Diagram bare = path_diagram(view, {path}, 0, Direction::Any);
+  CHECK(bare.entities == std::vector<EntityId>{0, 1, 2});
+  CHECK(bare.relations == std::vector<RelationId>{0, 1});
+  // The rejected step keeps its red dashes; the path is marked by width.
+  const std::string rejected = line_of(write_dot(bare), "\"b\" -> \"c\"");
+  CHECK(rejected.find("color=\"#c62828\"") != std::string::npos);
+  CHECK(rejected.find("style=\"dashed\"") != std::string::npos);
+  CHECK(rejected.find("penwidth=\"3.6\"") != std::string::npos);
+  Path other;  // a -funded 2017-> b -rejected-> c
+  other.start = 0;
+  other.steps = {{2, 0, 1, true}, {1, 1, 2, true}};
+  const Diagram both = path_diagram(view, {path, other}, 0, Direction::Any);
+  CHECK(both.relations == std::vector<RelationId>{0, 1, 2});
+  CHECK(both.caption == "A to C: 2 shortest paths");
 
   // 2016 to 2017: funded 2016 was there, rejected and funded 2017 were
   // added, competed ended in 2016.
