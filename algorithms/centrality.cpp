@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -260,7 +261,7 @@ struct Brandes {
 std::vector<EntityId> ranked_entities(const View& view, const CentralityScores& scores, std::size_t limit) {
   std::vector<std::pair<double, EntityId>> keyed;
   for (EntityId e = 0; e < scores.values.size(); ++e) {
-    if (view.keeps_entity(e)) keyed.emplace_back(sort_key(scores.values[e]), e);
+    if (view.keeps_entity(e) && !std::isnan(scores.values[e])) keyed.emplace_back(sort_key(scores.values[e]), e);
   }
   const Graph& graph = view.graph();
   const auto before = [&graph](const std::pair<double, EntityId>& a, const std::pair<double, EntityId>& b) {
@@ -323,7 +324,12 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
     }
     sources.resize(options.samples);
     std::sort(sources.begin(), sources.end());
+  } else if (options.should_stop) {
+    // Whatever prefix gets done before a stop is then a fair sample.
+    std::shuffle(sources.begin(), sources.end(), std::mt19937_64(0));
   }
+  std::atomic<bool> stopped{false};
+  std::atomic<std::size_t> done{0};
 
   // Each thread sums into its own arrays; they are added in thread order.
   // Small graphs stay on one thread: waking others costs more than they save.
@@ -341,14 +347,22 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
     Brandes brandes(n, g.arc_count(), options.relations);
 #pragma omp for schedule(dynamic, 8)
     for (std::int64_t i = 0; i < source_count; ++i) {
+      if (stopped.load(std::memory_order_relaxed)) continue;
+      if (options.should_stop && options.should_stop()) {
+        stopped = true;
+        continue;
+      }
       brandes.run(g, sources[i]);
       brandes.accumulate(entity_sum, arc_sum);
+      ++done;
     }
   }
+  const bool cut = stopped && done < sources.size();
 
   const bool directed = options.direction != Direction::Any;
   const double nd = static_cast<double>(n);
-  const double sample_scale = sampled ? nd / static_cast<double>(sources.size()) : 1.0;
+  const std::size_t used = cut ? done.load() : sources.size();
+  const double sample_scale = (sampled || cut) && used > 0 ? nd / static_cast<double>(used) : 1.0;
   double entity_scale = 1.0, relation_scale = 1.0;
   if (options.normalized) {
     if (n > 2) entity_scale = 1.0 / ((nd - 1) * (nd - 2));
@@ -367,7 +381,8 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
 
   BetweennessResult result;
   result.entities = compact.expand(entity_total);
-  result.sources = sources.size();
+  result.entities.cut = cut;
+  result.sources = used;
   if (options.relations) {
     const Graph& graph = view.graph();
     result.relations.assign(graph.relation_count(), kNaN);
@@ -393,15 +408,25 @@ namespace {
 // serves all 64. Calls reached(source, distance, count) for each distance
 // at which `source` finds `count` new entities. Parallel over batches; calls
 // for one source come from one thread.
+// `should_stop` is asked before each batch; the result says which sources
+// were done (all when it never said stop).
 template <typename Reached>
-void multi_source_bfs(const SimpleGraph& g, std::size_t n, Reached reached) {
+std::vector<bool> multi_source_bfs(const SimpleGraph& g, std::size_t n, const ShouldStop& should_stop,
+                                   Reached reached) {
   const auto batches = static_cast<std::int64_t>((n + 63) / 64);
+  std::vector<char> batch_done(static_cast<std::size_t>(batches), 0);
+  std::atomic<bool> stopped{false};
 #pragma omp parallel if (batches > 1)
   {
     std::vector<std::uint64_t> seen(n), frontier(n), next(n, 0);
     std::array<std::uint32_t, 64> count;
 #pragma omp for schedule(dynamic, 1)
     for (std::int64_t batch = 0; batch < batches; ++batch) {
+      if (stopped.load(std::memory_order_relaxed)) continue;
+      if (should_stop && should_stop()) {
+        stopped = true;
+        continue;
+      }
       const std::size_t first = static_cast<std::size_t>(batch) * 64;
       const std::size_t size = std::min<std::size_t>(64, n - first);
       std::fill(seen.begin(), seen.end(), 0);
@@ -429,8 +454,25 @@ void multi_source_bfs(const SimpleGraph& g, std::size_t n, Reached reached) {
           if (count[i]) reached(first + i, distance, count[i]);
         }
       }
+      batch_done[static_cast<std::size_t>(batch)] = 1;
     }
   }
+  std::vector<bool> source_done(n);
+  for (std::size_t u = 0; u < n; ++u) source_done[u] = batch_done[u / 64] != 0;
+  return source_done;
+}
+
+// Scores of sources a stop left undone become NaN, as if left out.
+CentralityScores answer_so_far(const Compact& compact, std::vector<double> values, const std::vector<bool>& done) {
+  bool cut = false;
+  for (std::size_t u = 0; u < values.size(); ++u) {
+    if (done[u]) continue;
+    values[u] = kNaN;
+    cut = true;
+  }
+  CentralityScores scores = compact.expand(values);
+  scores.cut = cut;
+  return scores;
 }
 
 }  // namespace
@@ -442,17 +484,18 @@ CentralityScores closeness_centrality(const View& view, const ClosenessOptions& 
   // Distances to u are distances from u in the reverse graph.
   const SimpleGraph g = simple_graph(view, compact, reverse(options.direction), false);
   std::vector<double> total(n, 0.0), reached(n, 0.0);
-  multi_source_bfs(g, n, [&](std::size_t u, std::uint32_t distance, std::uint32_t count) {
-    total[u] += static_cast<double>(distance) * count;
-    reached[u] += count;
-  });
+  const auto done = multi_source_bfs(g, n, options.should_stop,
+                                     [&](std::size_t u, std::uint32_t distance, std::uint32_t count) {
+                                       total[u] += static_cast<double>(distance) * count;
+                                       reached[u] += count;
+                                     });
   std::vector<double> values(n, 0.0);
   for (std::size_t u = 0; u < n; ++u) {
     if (total[u] <= 0 || n <= 1) continue;
     values[u] = reached[u] / total[u];
     if (options.wf_improved) values[u] *= reached[u] / static_cast<double>(n - 1);
   }
-  return compact.expand(values);
+  return answer_so_far(compact, std::move(values), done);
 }
 
 CentralityScores harmonic_centrality(const View& view, const HarmonicOptions& options) {
@@ -460,16 +503,17 @@ CentralityScores harmonic_centrality(const View& view, const HarmonicOptions& op
   const Compact compact(view);
   const SimpleGraph g = simple_graph(view, compact, reverse(options.direction), false);
   std::vector<double> values(compact.size(), 0.0);
-  multi_source_bfs(g, compact.size(), [&values](std::size_t u, std::uint32_t distance, std::uint32_t count) {
-    values[u] += static_cast<double>(count) / distance;
-  });
-  return compact.expand(values);
+  const auto done = multi_source_bfs(g, compact.size(), options.should_stop,
+                                     [&values](std::size_t u, std::uint32_t distance, std::uint32_t count) {
+                                       values[u] += static_cast<double>(count) / distance;
+                                     });
+  return answer_so_far(compact, std::move(values), done);
 }
 
 void PageRankOptions::validate() const {
-  if (!(damping >= 0 && damping < 1)) throw InvalidArgument("damping must be in [0, 1)");
-  if (!(tolerance > 0)) throw InvalidArgument("tolerance must be > 0");
-  if (max_iterations == 0) throw InvalidArgument("max_iterations must be > 0");
+  if (!(damping >= 0 && damping < 1)) throw InvalidArgument("damping: must be in [0, 1)");
+  if (!(tolerance > 0 && std::isfinite(tolerance))) throw InvalidArgument("tolerance: must be a number > 0");
+  if (max_iterations == 0) throw InvalidArgument("max_iterations: must be > 0");
 }
 
 CentralityScores pagerank(const View& view, const PageRankOptions& options) {
@@ -524,14 +568,19 @@ CentralityScores pagerank(const View& view, const PageRankOptions& options) {
       rank[v] = next;
     }
     if (change < nd * options.tolerance) return compact.expand(rank);
+    if (options.should_stop && options.should_stop()) {
+      CentralityScores so_far = compact.expand(rank);
+      so_far.cut = true;
+      return so_far;
+    }
   }
   throw NotConverged("PageRank did not converge in " + std::to_string(options.max_iterations) +
                      " iterations (tolerance " + std::to_string(options.tolerance) + ")");
 }
 
 void EigenvectorOptions::validate() const {
-  if (!(tolerance > 0)) throw InvalidArgument("tolerance must be > 0");
-  if (max_iterations == 0) throw InvalidArgument("max_iterations must be > 0");
+  if (!(tolerance > 0 && std::isfinite(tolerance))) throw InvalidArgument("tolerance: must be a number > 0");
+  if (max_iterations == 0) throw InvalidArgument("max_iterations: must be > 0");
 }
 
 CentralityScores eigenvector_centrality(const View& view, const EigenvectorOptions& options) {
@@ -562,6 +611,11 @@ CentralityScores eigenvector_centrality(const View& view, const EigenvectorOptio
       change += std::fabs(x[v] - last[v]);
     }
     if (change < nd * options.tolerance) return compact.expand(x);
+    if (options.should_stop && options.should_stop()) {
+      CentralityScores so_far = compact.expand(x);
+      so_far.cut = true;
+      return so_far;
+    }
   }
   throw NotConverged("eigenvector centrality did not converge in " + std::to_string(options.max_iterations) +
                      " iterations (tolerance " + std::to_string(options.tolerance) +

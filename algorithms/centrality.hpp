@@ -19,12 +19,16 @@
 #include <string>
 #include <vector>
 
+#include "graph/stop.hpp"
 #include "graph/view.hpp"
 
 namespace kg {
 
 struct CentralityScores {
   std::vector<double> values;
+  // The options' should_stop ended the work: the answer so far (see each
+  // measure for what that is).
+  bool cut = false;
 };
 
 // Kept entities by descending score, ties (to 12 significant digits, so that
@@ -63,6 +67,10 @@ struct BetweennessOptions {
   // directed and for relation scores). 0 means exact; samples >= n is exact.
   std::size_t samples = 0;
   std::uint64_t seed = 0;
+  // Asked before each source. When it says stop, the scores are those of a
+  // sample of the sources done (visited in a random order, seed 0, when
+  // should_stop is set), scaled as above; BetweennessResult::sources says how many.
+  ShouldStop should_stop;
 
   void validate() const {}
 };
@@ -79,6 +87,9 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
 struct ClosenessOptions {
   Direction direction = Direction::Any;
   bool wf_improved = true;
+  // Asked before each batch of 64 entities; when it says stop, entities not
+  // reached score NaN (as if left out).
+  ShouldStop should_stop;
 
   void validate() const {}
 };
@@ -88,6 +99,7 @@ CentralityScores closeness_centrality(const View& view, const ClosenessOptions& 
 // reach it (directed: distances to the entity). Not normalised.
 struct HarmonicOptions {
   Direction direction = Direction::Any;
+  ShouldStop should_stop;  // as ClosenessOptions
 
   void validate() const {}
 };
@@ -103,6 +115,8 @@ struct PageRankOptions {
   std::size_t max_iterations = 100;
   std::vector<EntityId> personalize;  // teleport to these (equally) when not empty
   std::string weight_attribute;       // as DegreeOptions
+  // Asked after each iteration; when it says stop, the ranks so far.
+  ShouldStop should_stop;
 
   // Throws InvalidArgument naming the bad field.
   void validate() const;
@@ -119,6 +133,7 @@ struct EigenvectorOptions {
   double tolerance = 1e-6;
   std::size_t max_iterations = 100;
   std::string weight_attribute;  // as DegreeOptions
+  ShouldStop should_stop;        // as PageRankOptions
 
   void validate() const;
 };

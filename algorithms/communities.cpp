@@ -1,6 +1,7 @@
 #include "algorithms/communities.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <random>
 #include <unordered_map>
@@ -200,8 +201,10 @@ LevelGraph aggregate(const LevelGraph& g, const std::vector<std::uint32_t>& comm
 }  // namespace
 
 void LouvainOptions::validate() const {
-  if (!(resolution > 0)) throw InvalidArgument("resolution must be > 0");
-  if (!(threshold >= 0)) throw InvalidArgument("threshold must be >= 0");
+  if (!(resolution > 0 && resolution <= kMostResolution)) {
+    throw InvalidArgument("resolution: must be above 0 and at most 1e6");
+  }
+  if (!(threshold >= 0 && std::isfinite(threshold))) throw InvalidArgument("threshold: must be a number >= 0");
 }
 
 CommunitiesResult louvain_communities(const View& view, const LouvainOptions& options) {
@@ -212,6 +215,7 @@ CommunitiesResult louvain_communities(const View& view, const LouvainOptions& op
   std::vector<std::uint32_t> node_of(kept.entity.size());  // kept entity -> node of the current level
   std::iota(node_of.begin(), node_of.end(), 0);
 
+  bool cut = false;
   if (g.total_weight > 0) {
     std::mt19937_64 random(options.seed);
     std::vector<std::uint32_t> community;
@@ -222,6 +226,10 @@ CommunitiesResult louvain_communities(const View& view, const LouvainOptions& op
       const double next_quality = level_modularity(g, community, options.resolution);
       if (next_quality - quality <= options.threshold) break;
       quality = next_quality;
+      if (options.should_stop && options.should_stop()) {
+        cut = true;
+        break;
+      }
       g = aggregate(g, community);
     }
   }
@@ -239,6 +247,7 @@ CommunitiesResult louvain_communities(const View& view, const LouvainOptions& op
   }
   result.members = std::move(members);
   result.modularity = level_modularity(base, node_of, options.resolution);
+  result.cut = cut;
   return result;
 }
 

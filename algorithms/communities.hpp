@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "graph/stop.hpp"
 #include "graph/view.hpp"
 
 namespace kg {
@@ -15,6 +16,12 @@ struct LouvainOptions {
   std::uint64_t seed = 0;    // the order entities are visited in
   double resolution = 1.0;   // above 1 favours smaller communities
   double threshold = 1e-7;   // stop when a level gains less modularity
+
+  // Far above any useful resolution, low enough that modularity stays finite.
+  static constexpr double kMostResolution = 1e6;
+  // Asked after each level; when it says stop, the partition of the levels
+  // done (CommunitiesResult::cut).
+  ShouldStop should_stop;
 
   // Throws InvalidArgument naming the bad field.
   void validate() const;
@@ -27,6 +34,7 @@ struct CommunitiesResult {
   // by smallest member. Entities without relations are communities of one.
   std::vector<std::vector<EntityId>> members;
   double modularity = 0.0;
+  bool cut = false;
 
   static constexpr std::uint32_t kNoCommunity = UINT32_MAX;
 };

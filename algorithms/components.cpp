@@ -30,13 +30,15 @@ ComponentsResult canonical(const View& view, const std::vector<std::uint32_t>& r
 
 }  // namespace
 
-ComponentsResult weakly_connected_components(const View& view) {
+ComponentsResult weakly_connected_components(const View& view, const ShouldStop& should_stop) {
+  StopPoller stop(should_stop);
   const std::size_t n = view.graph().entity_count();
   std::vector<std::uint32_t> label(n, ComponentsResult::kNoComponent);
   std::vector<EntityId> stack;
   std::uint32_t count = 0;
   for (EntityId start = 0; start < n; ++start) {
     if (label[start] != ComponentsResult::kNoComponent || !view.keeps_entity(start)) continue;
+    if (stop.tick()) break;
     label[start] = count;
     stack.push_back(start);
     while (!stack.empty()) {
@@ -51,10 +53,13 @@ ComponentsResult weakly_connected_components(const View& view) {
     }
     ++count;
   }
-  return canonical(view, label, count);
+  ComponentsResult result = canonical(view, label, count);
+  result.cut = stop.stopped();
+  return result;
 }
 
-ComponentsResult strongly_connected_components(const View& view) {
+ComponentsResult strongly_connected_components(const View& view, const ShouldStop& should_stop) {
+  StopPoller stop(should_stop);
   // Iterative Tarjan: recursion would overflow the stack on long chains.
   const std::size_t n = view.graph().entity_count();
   const Adjacency out = build_adjacency(view, Direction::Out);
@@ -66,6 +71,7 @@ ComponentsResult strongly_connected_components(const View& view) {
   std::uint32_t next_index = 0, count = 0;
   for (EntityId root = 0; root < n; ++root) {
     if (index[root] != kUnvisited || !view.keeps_entity(root)) continue;
+    if (stop.tick()) break;
     call_stack.emplace_back(root, out.offsets[root]);
     index[root] = low[root] = next_index++;
     tarjan_stack.push_back(root);
@@ -102,7 +108,9 @@ ComponentsResult strongly_connected_components(const View& view) {
       }
     }
   }
-  return canonical(view, label, count);
+  ComponentsResult result = canonical(view, label, count);
+  result.cut = stop.stopped();
+  return result;
 }
 
 }  // namespace kg

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "graph/stop.hpp"
 #include "graph/view.hpp"
 
 namespace kg {
@@ -16,10 +17,14 @@ struct ComponentsResult {
   std::vector<std::vector<EntityId>> members;
 
   static constexpr std::uint32_t kNoComponent = UINT32_MAX;
+  // should_stop ended the search: the components found so far, whole;
+  // entities not reached yet have kNoComponent.
+  bool cut = false;
 };
 
-ComponentsResult weakly_connected_components(const View& view);
+// `should_stop` is asked between components.
+ComponentsResult weakly_connected_components(const View& view, const ShouldStop& should_stop = {});
 // Symmetric relations count in both directions.
-ComponentsResult strongly_connected_components(const View& view);
+ComponentsResult strongly_connected_components(const View& view, const ShouldStop& should_stop = {});
 
 }  // namespace kg

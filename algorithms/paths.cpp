@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <limits>
 #include <queue>
 #include <set>
@@ -10,6 +11,7 @@
 
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
+#include "graph/stop.hpp"
 
 namespace kg {
 namespace {
@@ -212,13 +214,13 @@ std::vector<double> Weights::relation_weights(const View& view) const {
 
 namespace detail {
 
-// One search from `from` to `to`, with what Yen's algorithm adds: entities
-// the path may not enter (the root path) and first steps it may not take.
+// One search from `from` to `to`, with what Yen's algorithm adds: first
+// steps it may not take (the entities it may not enter, the root path, are
+// marked in the engine with block()).
 struct Query {
   EntityId from;
   EntityId to;
   std::optional<std::size_t> max_hops;
-  const std::vector<EntityId>* blocked = nullptr;
   const std::vector<EntityId>* banned_next = nullptr;          // entity mode
   const std::vector<RelationId>* banned_relations = nullptr;   // relation mode
   std::int32_t clock = kBeginning;  // time-respecting: the walk's time at `from`
@@ -272,14 +274,25 @@ struct PathEngine {
 
   std::uint32_t next_generation() {
     if (++generation == 0) {  // wrapped: clear every mark once in 2^32 queries
-      for (auto* marks : {&seen_from, &seen_to, &blocked_mark}) std::fill(marks->begin(), marks->end(), 0);
+      for (auto* marks : {&seen_from, &seen_to}) std::fill(marks->begin(), marks->end(), 0);
       generation = 1;
     }
     return generation;
   }
 
   bool usable(EntityId e) const { return view.keeps_entity(e); }
-  bool blocked(EntityId e) const { return blocked_mark[e] == generation; }
+  // Entities no search may enter until clear_blocked(): Yen's root path,
+  // which grows by one entity per spur, so marking it costs one step per
+  // spur instead of the root's length (quadratic on a long path).
+  std::uint32_t block_generation = 1;
+  bool blocked(EntityId e) const { return blocked_mark[e] == block_generation; }
+  void block(EntityId e) { blocked_mark[e] = block_generation; }
+  void clear_blocked() {
+    if (++block_generation == 0) {
+      std::fill(blocked_mark.begin(), blocked_mark.end(), 0);
+      block_generation = 1;
+    }
+  }
 
   static bool banned(const Query& q, EntityId next, RelationId r) {
     if (q.banned_next && std::find(q.banned_next->begin(), q.banned_next->end(), next) != q.banned_next->end()) {
@@ -289,12 +302,7 @@ struct PathEngine {
            std::find(q.banned_relations->begin(), q.banned_relations->end(), r) != q.banned_relations->end();
   }
 
-  void begin(const Query& q) {
-    next_generation();
-    if (q.blocked) {
-      for (EntityId e : *q.blocked) blocked_mark[e] = generation;
-    }
-  }
+  void begin(const Query&) { next_generation(); }
 
   // Bidirectional BFS. Returns the meeting entity, with parent_from /
   // next_to describing the two halves, or nullopt.
@@ -511,14 +519,6 @@ struct PathEngine {
     }
   }
 
-  // The walk's time after the first `count` steps of a path.
-  std::int32_t clock_after(const Path& path, std::size_t count) const {
-    std::int32_t clock = kBeginning;
-    if (!timed()) return clock;
-    for (std::size_t i = 0; i < count; ++i) clock = std::max(clock, intervals[path.steps[i].relation].first);
-    return clock;
-  }
-
   // Backward BFS from `to` up to max_depth, filling seen_to/depth_to: the
   // fewest hops from each entity to `to`, a bound that prunes enumeration.
   void distances_to(EntityId to, std::size_t max_depth) {
@@ -556,6 +556,7 @@ struct PathEngine {
   };
   std::vector<Frame> frames;
   std::vector<std::uint8_t> on_path;
+  StopPoller* stop = nullptr;  // asked at each step of the enumeration
 
   bool enumerate(EntityId from, EntityId to, std::size_t hops, bool distinct_relations,
                  const std::function<bool(const Path&)>& visit) {
@@ -596,6 +597,10 @@ struct PathEngine {
     std::size_t depth = 0;
     bool go_on = true;
     while (true) {
+      if (stop && stop->tick()) {
+        go_on = false;
+        break;
+      }
       Frame& frame = frames[depth];
       if (frame.index == frame.choices.size()) {
         if (depth == 0) break;
@@ -633,7 +638,13 @@ struct PathEngine {
   // grown bottom-up instead (each entity not yet reached looks for a
   // neighbour in the last ring and stops at the first): on a graph where
   // three steps reach most entities that reads far fewer relations.
-  const std::vector<std::pair<EntityId, std::uint32_t>>& within(EntityId center, std::size_t depth) {
+  //
+  // Bottom-up reads every entity, so it is chosen only for a ring with at
+  // least as many steps as there are entities: the rings are disjoint, so
+  // the whole search stays linear (top-down alone on a long chain).
+  // `stop`, when given, ends the search early with the ball so far.
+  const std::vector<std::pair<EntityId, std::uint32_t>>& within(EntityId center, std::size_t depth,
+                                                                StopPoller* stop = nullptr) {
     next_generation();
     ball.clear();
     if (!usable(center)) return ball;
@@ -648,7 +659,9 @@ struct PathEngine {
       std::uint64_t ring_steps = 0;
       for (std::size_t i = level_begin; i < level_end; ++i) ring_steps += forward.degree(ball[i].first);
       const double unreached_steps = static_cast<double>(n - ball.size()) * mean_degree;
-      if (static_cast<double>(ring_steps) * kBottomUpFactor > unreached_steps) {
+      if (stop && stop->tick()) break;
+      const double bottom_up_cost = std::max(unreached_steps, static_cast<double>(n));
+      if (static_cast<double>(ring_steps) * kBottomUpFactor > bottom_up_cost) {
         const Adjacency& in = arriving();
         for (EntityId v = 0; v < n; ++v) {
           if (seen_from[v] == generation || !usable(v)) continue;
@@ -663,6 +676,7 @@ struct PathEngine {
         }
       } else {
         for (std::size_t i = level_begin; i < level_end; ++i) {
+          if (stop && stop->tick()) break;
           const EntityId u = ball[i].first;
           for (auto k = forward.offsets[u]; k < forward.offsets[u + 1]; ++k) {
             const EntityId v = forward.neighbors[k];
@@ -674,6 +688,7 @@ struct PathEngine {
         }
       }
       level_begin = level_end;
+      if (stop && stop->stopped()) break;
     }
     return ball;
   }
@@ -758,6 +773,8 @@ bool enumerate_by_length(Engine& engine, EntityId from, EntityId to, const PathC
 PathsResult collect(Engine& engine, EntityId from, EntityId to, const PathConstraints& constraints,
                     std::optional<std::size_t> longest, std::size_t limit) {
   PathsResult result;
+  StopPoller stop(constraints.should_stop);
+  engine.stop = &stop;
   enumerate_by_length(engine, from, to, constraints, longest, [&](const Path& path) {
     if (result.paths.size() == limit) {
       result.truncated = true;
@@ -766,6 +783,7 @@ PathsResult collect(Engine& engine, EntityId from, EntityId to, const PathConstr
     result.paths.push_back(path);
     return true;
   });
+  result.cut = stop.stopped();
   return result;
 }
 
@@ -779,13 +797,32 @@ PathsResult all_shortest_paths(const View& view, EntityId from, EntityId to, con
   return collect(engine, from, to, options, std::nullopt, options.limit);
 }
 
-bool for_each_simple_path(const View& view, EntityId from, EntityId to, const SimplePathsOptions& options,
-                          const std::function<bool(const Path&)>& visit) {
-  options.validate();
+namespace {
+
+// The streaming queries: enumerate_by_length asking should_stop as it goes.
+// Returns whether it stopped early.
+bool stream_paths(const View& view, EntityId from, EntityId to, const PathConstraints& options,
+                  std::optional<std::size_t> longest, const std::function<bool(const Path&)>& visit) {
   check_endpoints(view, from, to);
   Engine engine(view, options.direction);
   if (options.time_respecting) engine.use_time();
-  return !enumerate_by_length(engine, from, to, options, *options.max_hops, visit);
+  StopPoller stop(options.should_stop);
+  engine.stop = &stop;
+  return !enumerate_by_length(engine, from, to, options, longest, visit);
+}
+
+}  // namespace
+
+bool for_each_simple_path(const View& view, EntityId from, EntityId to, const SimplePathsOptions& options,
+                          const std::function<bool(const Path&)>& visit) {
+  options.validate();
+  return stream_paths(view, from, to, options, *options.max_hops, visit);
+}
+
+bool for_each_shortest_path(const View& view, EntityId from, EntityId to, const PathConstraints& options,
+                            const std::function<bool(const Path&)>& visit) {
+  options.validate();
+  return stream_paths(view, from, to, options, std::nullopt, visit);
 }
 
 PathsResult all_simple_paths(const View& view, EntityId from, EntityId to, const SimplePathsOptions& options) {
@@ -832,42 +869,61 @@ PathsResult k_shortest_paths(const View& view, EntityId from, EntityId to, const
   std::set<Path, PathLess> candidates;
   result.paths.push_back(std::move(*first));
 
-  std::vector<EntityId> blocked, banned_next;
+  std::vector<EntityId> banned_next;
   std::vector<RelationId> banned_relations;
+  std::vector<std::size_t> shared_root;  // steps each accepted path shares with `last` from the start
+  StopPoller stop(options.should_stop, 1);
   while (result.paths.size() < options.k) {
     const Path last = result.paths.back();
     const auto last_entities = last.entities();
+    shared_root.clear();
+    for (const Path& accepted : result.paths) {
+      std::size_t j = 0;
+      while (j < accepted.length() && j < last.length() &&
+             (by_relation ? accepted.steps[j].relation == last.steps[j].relation
+                          : accepted.steps[j].to == last.steps[j].to)) {
+        ++j;
+      }
+      shared_root.push_back(j);
+    }
+    engine.clear_blocked();
+    std::int32_t root_clock = kBeginning;
     for (std::size_t i = 0; i < last.length(); ++i) {
       if (options.max_hops && i >= *options.max_hops) break;
+      if (stop.tick()) break;
+      if (i > 0) {
+        engine.block(last_entities[i - 1]);
+        if (engine.timed()) root_clock = std::max(root_clock, engine.intervals[last.steps[i - 1].relation].first);
+      }
       const EntityId spur = last_entities[i];
       banned_next.clear();
       banned_relations.clear();
-      for (const Path& accepted : result.paths) {
-        if (accepted.length() <= i) continue;
-        bool same_root = true;
-        for (std::size_t j = 0; j < i && same_root; ++j) {
-          same_root = by_relation ? accepted.steps[j].relation == last.steps[j].relation
-                                  : accepted.steps[j].to == last.steps[j].to;
-        }
-        if (!same_root) continue;
+      for (std::size_t p = 0; p < result.paths.size(); ++p) {
+        const Path& accepted = result.paths[p];
+        if (accepted.length() <= i || shared_root[p] < i) continue;
         if (by_relation) {
           banned_relations.push_back(accepted.steps[i].relation);
         } else {
           banned_next.push_back(accepted.steps[i].to);
         }
       }
-      blocked.assign(last_entities.begin(), last_entities.begin() + static_cast<std::ptrdiff_t>(i));
       Query query{spur, to, options.max_hops ? std::optional<std::size_t>(*options.max_hops - i) : std::nullopt};
-      query.blocked = &blocked;
       query.banned_next = &banned_next;
       query.banned_relations = &banned_relations;
-      query.clock = engine.clock_after(last, i);
+      query.clock = root_clock;
       auto spur_path = engine.search(query);
       if (!spur_path) continue;
       Path candidate{from, {last.steps.begin(), last.steps.begin() + static_cast<std::ptrdiff_t>(i)}, 0};
       candidate.steps.insert(candidate.steps.end(), spur_path->steps.begin(), spur_path->steps.end());
       engine.finish(candidate, by_relation);
       if (known.insert(identity(candidate)).second) candidates.insert(std::move(candidate));
+      // Only the best k - accepted candidates can still be accepted: memory
+      // stays within k paths however many spurs find one.
+      if (candidates.size() > options.k - result.paths.size()) candidates.erase(std::prev(candidates.end()));
+    }
+    if (stop.stopped()) {
+      result.cut = true;
+      break;
     }
     if (candidates.empty()) break;
     result.paths.push_back(*candidates.begin());
@@ -882,12 +938,14 @@ EgoNetwork ego_network(const View& view, EntityId center, const EgoNetworkOption
   options.validate();
   check_entity(view, center, "center");
   Engine engine(view, options.direction);
-  auto ball = engine.within(center, options.depth);
+  StopPoller stop(options.should_stop);
+  auto ball = engine.within(center, options.depth, &stop);
   std::sort(ball.begin(), ball.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second < b.second : a.first < b.first;
   });
   EgoNetwork ego;
   ego.center = center;
+  ego.cut = stop.stopped();
   const Graph& graph = view.graph();
   std::vector<bool> member(graph.entity_count(), false);
   for (const auto& [e, d] : ball) {

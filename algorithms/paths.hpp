@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/stop.hpp"
 #include "graph/view.hpp"
 
 namespace kg {
@@ -44,6 +45,7 @@ struct Path {
 struct PathsResult {
   std::vector<Path> paths;
   bool truncated = false;  // a limit stopped the search while more paths existed
+  bool cut = false;        // should_stop stopped the search; more paths may exist
 };
 
 // What every path query shares.
@@ -56,6 +58,9 @@ struct PathConstraints {
   // undated ends are unbounded, so an undated step fits anywhere.
   bool time_respecting = false;
   bool distinct_relations = false;  // parallel relations make distinct paths
+  // Asked now and then; when it says stop, the query returns what it has
+  // found so far (PathsResult::cut).
+  ShouldStop should_stop;
 
   // Throws InvalidArgument naming the bad field.
   void validate() const;
@@ -111,9 +116,14 @@ struct SimplePathsOptions : PathConstraints {
 };
 // Calls visit for each simple path of at most max_hops steps, shortest
 // first, ties in the order of the entity ids along the path; stops when
-// visit returns false. Returns whether it stopped early.
+// visit returns false or should_stop says so. Returns whether it stopped early.
 bool for_each_simple_path(const View& view, EntityId from, EntityId to, const SimplePathsOptions& options,
                           const std::function<bool(const Path&)>& visit);
+// Calls visit for each shortest path, in the order of all_shortest_paths,
+// as it is found; stops when visit returns false or should_stop says so.
+// Returns whether it stopped early.
+bool for_each_shortest_path(const View& view, EntityId from, EntityId to, const PathConstraints& options,
+                            const std::function<bool(const Path&)>& visit);
 // The first limit of them.
 PathsResult all_simple_paths(const View& view, EntityId from, EntityId to, const SimplePathsOptions& options);
 
@@ -128,6 +138,9 @@ PathsResult weighted_shortest_path(const View& view, EntityId from, EntityId to,
 struct EgoNetworkOptions {
   Direction direction = Direction::Any;
   std::size_t depth = 1;
+  // Asked now and then; when it says stop, the ball so far is returned
+  // (EgoNetwork::cut): whole rings, and part of the last.
+  ShouldStop should_stop;
   void validate() const;
 };
 
@@ -139,6 +152,7 @@ struct EgoNetwork {
   std::vector<std::uint32_t> distance;
   // Every relation the view keeps between two of them, by id.
   std::vector<RelationId> relations;
+  bool cut = false;  // should_stop ended the search before depth
 };
 EgoNetwork ego_network(const View& view, EntityId center, const EgoNetworkOptions& options = {});
 

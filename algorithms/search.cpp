@@ -65,10 +65,11 @@ SearchResult search(const View& view, const SearchOptions& options) {
   const Graph& graph = view.graph();
   const Matcher match = matcher(options);
   SearchResult result;
+  StopPoller stop(options.should_stop, 64);
   std::vector<bool> matched_entity(graph.entity_count(), false);
   if (options.scope != SearchScope::Quotes) {
     const auto wanted_type = options.entity_type.empty() ? std::nullopt : graph.find_entity_type(options.entity_type);
-    for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    for (EntityId e = 0; e < graph.entity_count() && !stop.tick(); ++e) {
       if (!view.keeps_entity(e) || (wanted_type && graph.entity_type(e) != *wanted_type)) continue;
       const auto consider = [&](std::string_view text, int alias) {
         auto spans = match(FoldedText(text));
@@ -97,7 +98,7 @@ SearchResult search(const View& view, const SearchOptions& options) {
     }
   }
   if (options.scope != SearchScope::Names) {
-    for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    for (RelationId r = 0; r < graph.relation_count() && !stop.tick(); ++r) {
       if (!view.keeps_relation(r)) continue;
       const auto evidence = graph.evidence(r);
       for (std::uint32_t i = 0; i < evidence.size(); ++i) {
@@ -106,6 +107,7 @@ SearchResult search(const View& view, const SearchOptions& options) {
       }
     }
   }
+  result.cut = stop.stopped();
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graph/text_fold.hpp"
+#include "graph/stop.hpp"
 #include "graph/view.hpp"
 
 namespace kg {
@@ -22,6 +23,9 @@ struct SearchOptions {
   bool regex = false;
   SearchScope scope = SearchScope::All;
   std::string entity_type;  // only entities of this type match by name (any when empty)
+  // Asked now and then (a regular expression can be slow on long quotes);
+  // when it says stop, the hits so far (SearchResult::cut).
+  ShouldStop should_stop;
 
   // Throws InvalidArgument naming the bad field: empty text, a regular
   // expression that does not compile, an unknown entity type.
@@ -55,6 +59,7 @@ struct SearchResult {
   std::vector<NameHit> entities;     // by entity, name before aliases
   std::vector<RelationHit> relations;  // relations kept by the view, in input order
   std::vector<QuoteHit> quotes;      // in relation then evidence order
+  bool cut = false;                  // should_stop ended the search early
 };
 
 // Entities and relations left out by the view are never hits.

@@ -58,4 +58,11 @@ class NotConverged : public Error {
   using Error::Error;
 };
 
+// Work that cannot give a partial answer (a Graphviz layout) ran past the
+// deadline its caller set.
+class TimeLimitReached : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace kg

@@ -1,6 +1,11 @@
 #include "cli/common.hpp"
 
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/progress.hpp"
@@ -23,6 +28,64 @@ void add_force_option(CLI::App& command, OutputFileOptions& output) {
   command.add_flag("--force", output.replace_read_only, "Replace the output file even when it is read-only");
 }
 
+CLI::Validator whole_range(std::uint64_t min, std::uint64_t max) {
+  const std::string range = fmt::format("a whole number from {} to {}", min, max);
+  return CLI::Validator(
+      [min, max, range](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        errno = 0;
+        const unsigned long long value = digits ? std::strtoull(text.c_str(), nullptr, 10) : 0;
+        if (!digits || errno == ERANGE || value < min || value > max) return "'" + text + "' is not " + range;
+        return "";
+      },
+      "INT in [" + std::to_string(min) + " - " + std::to_string(max) + "]");
+}
+
+CLI::Validator real_range(double min, double max, Excluded excluded) {
+  const std::string range = fmt::format("a number from {} to {}{}", min, max,
+                                        excluded == Excluded::Min   ? fmt::format(", {} excluded", min)
+                                        : excluded == Excluded::Max ? fmt::format(", {} excluded", max)
+                                                                    : "");
+  return CLI::Validator(
+      [min, max, excluded, range](std::string& text) -> std::string {
+        char* end = nullptr;
+        errno = 0;
+        const double value = text.empty() ? NAN : std::strtod(text.c_str(), &end);
+        const bool whole_text = !text.empty() && end == text.c_str() + text.size();
+        if (!whole_text || errno == ERANGE || !std::isfinite(value) || value < min || value > max ||
+            (excluded == Excluded::Min && value == min) || (excluded == Excluded::Max && value == max)) {
+          return "'" + text + "' is not " + range;
+        }
+        return "";
+      },
+      fmt::format("NUMBER in {}{} - {}{}", excluded == Excluded::Min ? "(" : "[", min, max,
+                  excluded == Excluded::Max ? ")" : "]"));
+}
+
+std::optional<std::chrono::steady_clock::time_point> TimeLimit::deadline() const {
+  if (!seconds) return std::nullopt;
+  return start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                     std::chrono::duration<double>(*seconds));
+}
+
+ShouldStop TimeLimit::should_stop() const {
+  const auto at = deadline();
+  if (!at) return {};
+  return [at = *at] { return std::chrono::steady_clock::now() >= at; };
+}
+
+void TimeLimit::report_cut(const std::string& what) const {
+  print_error(fmt::format("stopped at the time limit of {} s: {}", seconds.value_or(0), what));
+}
+
+void add_time_limit(CLI::App& command, TimeLimit& limit) {
+  command
+      .add_option("--time-limit", limit.seconds,
+                  "Stop after SECONDS (from the start) with the answer so far, marked as cut (exit 1)")
+      ->check(real_range(0, kMostSeconds, Excluded::Min))
+      ->type_name("SECONDS");
+}
+
 void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction) {
   filters.direction = direction;
   const char* group = "Filters";
@@ -43,6 +106,7 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, Direction dir
       ->delimiter(',')
       ->group(group);
   command.add_option("--max-degree", filters.max_degree, "Leave out entities with more relations than N")
+      ->check(whole_range(0, kMostCount))
       ->group(group);
   add_choice<Direction>(command, "--direction", filters.direction,
                         {{"out", Direction::Out}, {"in", Direction::In}, {"any", Direction::Any}},
@@ -98,6 +162,12 @@ void print_json(const std::function<void(JsonWriter&)>& write) {
 
 void write_string(JsonWriter& json, std::string_view text) {
   json.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void write_cut(JsonWriter& json, bool cut) {
+  if (!cut) return;
+  json.Key("cut");
+  json.Bool(true);
 }
 
 void write_relation_members(JsonWriter& json, const Graph& graph, RelationId r) {

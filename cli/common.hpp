@@ -5,12 +5,15 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 
 #include "base/output_file.hpp"
 #include "graph/graph.hpp"
+#include "graph/stop.hpp"
 #include "graph/view.hpp"
 #include "ingest/format.hpp"
 
@@ -77,6 +80,34 @@ void add_output_format(CLI::App& command, OutputFormat& format);
 // Adds --force: replace a read-only output file (docs/CLI.md, "Output files").
 void add_force_option(CLI::App& command, OutputFileOptions& output);
 
+// Range checks for numeric options (docs/CLI.md, "Numbers"). They read the
+// text before CLI11 converts it, because CLI11 turns "-1" into a huge value
+// of an unsigned target; the error names the option and the range.
+// Whole numbers from min to max.
+CLI::Validator whole_range(std::uint64_t min, std::uint64_t max);
+// Finite reals from min to max; `excluded` leaves out an end.
+enum class Excluded : std::uint8_t { None, Min, Max };
+CLI::Validator real_range(double min, double max, Excluded excluded = Excluded::None);
+// The largest count an option accepts: far beyond any graph kg reads.
+constexpr std::uint64_t kMostCount = 1000000000;
+// The longest --time-limit: a year.
+constexpr double kMostSeconds = 366.0 * 24 * 3600;
+
+// --time-limit SECONDS on every query (docs/CLI.md, "Time limits"): the
+// work stops at the deadline, counted from when the command starts, and
+// gives the answer so far, marked as cut (exit 1).
+struct TimeLimit {
+  std::optional<double> seconds;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+
+  std::optional<std::chrono::steady_clock::time_point> deadline() const;
+  // For the libraries (graph/stop.hpp); empty without a limit.
+  ShouldStop should_stop() const;
+  // "kg: stopped at the time limit of 2 s: WHAT" on stderr.
+  void report_cut(const std::string& what) const;
+};
+void add_time_limit(CLI::App& command, TimeLimit& limit);
+
 // The filters every query takes (docs/CLI.md, "Filters").
 struct FilterOptions {
   std::vector<std::string> relations;
@@ -107,6 +138,8 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 // Writes one JSON document, and a newline, on stdout.
 void print_json(const std::function<void(JsonWriter&)>& write);
 void write_string(JsonWriter& json, std::string_view text);
+// "cut": true when the time limit cut the answer; nothing otherwise.
+void write_cut(JsonWriter& json, bool cut);
 // A relation's "source", "type", "target" (ids), "date" (null when undated)
 // and "until" (when it has one), as members of the object being written.
 void write_relation_members(JsonWriter& json, const Graph& graph, RelationId r);

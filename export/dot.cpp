@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "export/escape.hpp"
+#include "export/graphviz_names.hpp"
 #include "graph/exception.hpp"
 
 namespace kg {
@@ -110,13 +111,37 @@ class DotWriter {
     return std::move(out_);
   }
 
+  std::vector<Edge> edges() const {
+    std::vector<Edge> edges;
+    std::map<std::tuple<EntityId, EntityId, TypeId, Emphasis>, std::size_t> merged;
+    for (std::size_t i = 0; i < diagram_.relations.size(); ++i) {
+      const RelationId r = diagram_.relations[i];
+      const TypeId type = graph_.relation_type(r);
+      EntityId source = graph_.source(r), target = graph_.target(r);
+      const Emphasis emphasis = diagram_.relation_emphasis[i];
+      if (options_.merge_parallel) {
+        // A symmetric relation is the same whichever end it names first.
+        if (graph_.relation_type_info(type).symmetric && target < source) std::swap(source, target);
+        const auto [it, fresh] = merged.try_emplace(std::make_tuple(source, target, type, emphasis), edges.size());
+        if (!fresh) {
+          edges[it->second].relations.push_back(r);
+          continue;
+        }
+      }
+      edges.push_back({source, target, type, emphasis, {r}});
+    }
+    return edges;
+  }
+
  private:
   void write_graph_attributes() {
     Statement graph;
     if (options_.title && (!graph_.name().empty() || !diagram_.caption.empty())) {
-      std::string label = "<B>" + dot::html_text(graph_.name()) + "</B>";
+      // Graphviz refuses an empty <B></B>: an unnamed graph has only its caption.
+      std::string label = graph_.name().empty() ? "" : "<B>" + dot::html_text(graph_.name()) + "</B>";
       if (!diagram_.caption.empty()) {
-        label += "<BR/><FONT POINT-SIZE=\"11\">" + dot::html_text(diagram_.caption) + "</FONT>";
+        if (!label.empty()) label += "<BR/>";
+        label += "<FONT POINT-SIZE=\"11\">" + dot::html_text(diagram_.caption) + "</FONT>";
       }
       graph.raw("label", "<" + label + ">");
     }
@@ -133,6 +158,10 @@ class DotWriter {
       defaults.write(out_);
       out_ += ";\n";
     }
+  }
+
+  std::string node_name(EntityId e) const {
+    return options_.graphviz_names ? graphviz_name(e) : dot::quoted(dot_node_id(graph_, e));
   }
 
   // Which cluster an entity goes in; kNoGroup for none.
@@ -218,7 +247,7 @@ class DotWriter {
     node.raw("label", "<" + dot::html_text(graph_.entity_name(e)) + ">");
     node.raw("tooltip", dot::quoted_tooltip(tooltip));
     node.append(entity_style(graph_.entity_type(e), emphasis));
-    out_ += dot::quoted(dot_node_id(graph_, e));
+    out_ += node_name(e);
     node.write(out_);
     out_ += ";\n";
   }
@@ -249,37 +278,15 @@ class DotWriter {
       out_ += ";\n";
 
       const Edge edge{summary.hub, summary.hub, summary.type, Emphasis::Normal, summary.relations};
-      const std::string hub = dot::quoted(dot_node_id(graph_, summary.hub));
+      const std::string hub = node_name(summary.hub);
       const std::string other = dot::quoted("#s" + std::to_string(k));
       write_edge(edge, summary.outgoing ? hub : other, summary.outgoing ? other : hub);
     }
   }
 
-  std::vector<Edge> edges() const {
-    std::vector<Edge> edges;
-    std::map<std::tuple<EntityId, EntityId, TypeId, Emphasis>, std::size_t> merged;
-    for (std::size_t i = 0; i < diagram_.relations.size(); ++i) {
-      const RelationId r = diagram_.relations[i];
-      const TypeId type = graph_.relation_type(r);
-      EntityId source = graph_.source(r), target = graph_.target(r);
-      const Emphasis emphasis = diagram_.relation_emphasis[i];
-      if (options_.merge_parallel) {
-        // A symmetric relation is the same whichever end it names first.
-        if (graph_.relation_type_info(type).symmetric && target < source) std::swap(source, target);
-        const auto [it, fresh] = merged.try_emplace(std::make_tuple(source, target, type, emphasis), edges.size());
-        if (!fresh) {
-          edges[it->second].relations.push_back(r);
-          continue;
-        }
-      }
-      edges.push_back({source, target, type, emphasis, {r}});
-    }
-    return edges;
-  }
-
   void write_edges() {
     for (const Edge& edge : edges()) {
-      write_edge(edge, dot::quoted(dot_node_id(graph_, edge.source)), dot::quoted(dot_node_id(graph_, edge.target)));
+      write_edge(edge, node_name(edge.source), node_name(edge.target));
     }
   }
 
@@ -424,6 +431,10 @@ void DotOptions::validate(const Graph& graph) const {
 std::string dot_node_id(const Graph& graph, EntityId e) {
   const std::string_view key = graph.entity_key(e);
   return dot::usable_as_id(key) ? std::string(key) : "#" + std::to_string(e);
+}
+
+std::size_t drawn_edge_count(const Diagram& diagram, const DotOptions& options) {
+  return DotWriter(diagram, options).edges().size() + diagram.summaries.size();
 }
 
 std::string write_dot(const Diagram& diagram, const DotOptions& options) {

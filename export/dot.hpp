@@ -31,6 +31,9 @@ struct DotOptions {
   // Type and date on every edge. Labels multiply layout time (each is placed
   // like a node), so large drawings leave them to the tooltips.
   bool edge_labels = true;
+  // Entities named "n<index>" (export/graphviz_names.hpp) instead of by id:
+  // for DOT handed to Graphviz, which cannot take every id.
+  bool graphviz_names = false;
   // dot's concentrate (unless the style's graph section sets it): arrows
   // that leave an entity the same way share a trunk. For whole-graph views,
   // whose busiest entities otherwise fan out one arrow per relation.
@@ -43,6 +46,10 @@ struct DotOptions {
 };
 
 std::string write_dot(const Diagram& diagram, const DotOptions& options = {});
+
+// The edges write_dot draws: one per relation, or per group of parallel
+// relations with merge_parallel, and one per hub summary.
+std::size_t drawn_edge_count(const Diagram& diagram, const DotOptions& options);
 
 // The DOT id kg gives an entity: its id when Graphviz keeps it exactly
 // (dot::usable_as_id), "#<index>" otherwise.

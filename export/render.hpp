@@ -1,7 +1,9 @@
 #pragma once
 // Rendering DOT in-process with libgvc (no `dot` program needed), choosing a
 // layout engine that finishes.
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,19 +21,22 @@ std::string_view format_name(ImageFormat format);
 std::optional<ImageFormat> format_from_path(std::string_view path);
 
 // Sizes beyond which each engine is refused, and where the automatic choice
-// changes engine. Measured on scale-free graphs of 5 relations per entity
-// (docs/PERFORMANCE.md, "Rendering"): dot took 3.6 s at 100 entities / 500
-// relations and over 60 s at 200 / 1,000; circo 38 s at 100 / 500; neato
-// 12 s and sfdp 2 s at 1,000 / 5,000 (straight edges, no edge labels).
+// changes engine, from the layout costs measured by bench/layout_cost.py
+// (docs/RENDERING.md, "Layout cost"): at each limit the slower of a
+// scale-free and a uniformly random graph took at most about 20 s.
 struct LayoutLimits {
-  std::size_t dot_entities = 150, dot_relations = 500;
-  std::size_t circo_entities = 100, circo_relations = 250;
-  std::size_t neato_entities = 1000, neato_relations = 5000;
-  std::size_t sfdp_entities = 30000, sfdp_relations = 150000;
+  std::size_t dot_entities = 100, dot_relations = 300;
+  std::size_t circo_entities = 60, circo_relations = 150;
+  std::size_t neato_entities = 1000, neato_relations = 3000;
+  std::size_t sfdp_entities = 6000, sfdp_relations = 20000;
   // The automatic choice: dot (readable ranks) up to here,
-  std::size_t auto_dot_entities = 60, auto_dot_relations = 150;
+  std::size_t auto_dot_entities = 40, auto_dot_relations = 100;
   // neato up to here, sfdp above.
   std::size_t auto_sfdp_entities = 300;
+
+  // No refusals (the automatic choice as above): for a caller that bounds
+  // the layout's time itself.
+  static LayoutLimits unbounded();
 };
 
 struct EngineChoice {
@@ -52,19 +57,22 @@ struct Rendering {
   double parse_seconds = 0, layout_seconds = 0, render_seconds = 0;
 };
 
-// Lays `dot` out with `engine` and renders it. Throws InvalidArgument when
-// Graphviz rejects the DOT (with its messages) and Error when rendering fails.
-// The layout's memory is not given back (freeing it is unsafe in Graphviz
-// 2.42 with clusters): fine for a command, a leak for a long-lived process.
-Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format);
+// Lays `dot` out with `engine` and renders it, in a child process that is
+// killed at `deadline` (TimeLimitReached). Throws InvalidArgument when
+// Graphviz rejects the DOT or reports an error (with its messages), Error
+// when Graphviz crashes or cannot run.
+Rendering render_dot(const std::string& dot, LayoutEngine engine, ImageFormat format,
+                     std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
 
 // Where Graphviz puts each node of `dot` with `engine`: centres in points,
 // y growing upwards, keyed by node name. For drawings made elsewhere (the
 // HTML evidence map) that must agree with the SVG/PNG of the same view.
+// Laid out, and failing, as render_dot.
 struct NodePosition {
   std::string name;
   double x = 0, y = 0;
 };
-std::vector<NodePosition> layout_positions(const std::string& dot, LayoutEngine engine);
+std::vector<NodePosition> layout_positions(const std::string& dot, LayoutEngine engine,
+                                           std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
 
 }  // namespace kg

@@ -15,10 +15,17 @@ void setup_communities(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
   add_filter_options(*command, options->filters, Direction::Any);
-  command->add_option("--seed", options->seed, "Seed of the order entities are visited in")->default_str("0");
-  command->add_option("--resolution", options->resolution, "Above 1 favours smaller communities")->default_str("1");
+  command->add_option("--seed", options->seed, "Seed of the order entities are visited in")
+      ->check(whole_range(0, UINT64_MAX))
+      ->default_str("0");
+  command->add_option("--resolution", options->resolution, "Above 1 favours smaller communities")
+      ->check(real_range(0, LouvainOptions::kMostResolution, Excluded::Min))
+      ->default_str("1");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
-  command->add_option("--top", options->top, "List only the N largest (0: all)")->default_str("0");
+  command->add_option("--top", options->top, "List only the N largest (0: all)")
+      ->check(whole_range(0, kMostCount))
+      ->default_str("0");
+  add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_communities(*options); });
 }
 
@@ -26,6 +33,7 @@ int run_communities(const CommunitiesOptions& options) {
   LouvainOptions louvain;
   louvain.seed = options.seed;
   louvain.resolution = options.resolution;
+  louvain.should_stop = options.time_limit.should_stop();
   louvain.validate();
   const auto start = Clock::now();
   const Graph graph = load_graph(options.input);
@@ -42,13 +50,16 @@ int run_communities(const CommunitiesOptions& options) {
       json.Key("count");
       json.Uint64(result.members.size());
       write_groups_json(json, "communities", listing);
+      write_cut(json, result.cut);
       json.EndObject();
     });
   } else {
     fmt::print("modularity {:.6f}\n", result.modularity);
     print_groups_text(listing, "communities");
   }
-  return kExitOk;
+  if (!result.cut) return kExitOk;
+  options.time_limit.report_cut("the communities of the levels done so far");
+  return kExitNo;
 }
 
 }  // namespace kg::cli

@@ -16,6 +16,7 @@ struct CommunitiesOptions {
   double resolution = 1.0;
   bool timings = false;  // load and compute seconds on stderr
   std::size_t top = 0;  // 0: every community
+  TimeLimit time_limit;
 };
 
 void setup_communities(CLI::App& app, int& exit_code);

@@ -76,7 +76,10 @@ void setup_components(CLI::App& app, int& exit_code) {
   command->add_flag("--strong", options->strong,
                     "Strongly connected: each member reaches every other following the arrows");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
-  command->add_option("--top", options->top, "List only the N largest (0: all)")->default_str("0");
+  command->add_option("--top", options->top, "List only the N largest (0: all)")
+      ->check(whole_range(0, kMostCount))
+      ->default_str("0");
+  add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_components(*options); });
 }
 
@@ -85,7 +88,9 @@ int run_components(const ComponentsOptions& options) {
   const Graph graph = load_graph(options.input);
   const auto loaded = Clock::now();
   const View view(graph, options.filters.to_filter());
-  const ComponentsResult result = options.strong ? strongly_connected_components(view) : weakly_connected_components(view);
+  const ShouldStop should_stop = options.time_limit.should_stop();
+  const ComponentsResult result = options.strong ? strongly_connected_components(view, should_stop)
+                                                 : weakly_connected_components(view, should_stop);
   if (options.timings) print_timings(start, loaded, Clock::now());
   const GroupListing listing{&graph, &result.members, options.top};
   if (options.format == OutputFormat::Json) {
@@ -96,12 +101,15 @@ int run_components(const ComponentsOptions& options) {
       json.Key("count");
       json.Uint64(result.members.size());
       write_groups_json(json, "components", listing);
+      write_cut(json, result.cut);
       json.EndObject();
     });
   } else {
     print_groups_text(listing, options.strong ? "strongly connected components" : "connected components");
   }
-  return kExitOk;
+  if (!result.cut) return kExitOk;
+  options.time_limit.report_cut("the components found so far; entities not reached yet are not listed");
+  return kExitNo;
 }
 
 }  // namespace kg::cli

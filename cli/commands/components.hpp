@@ -18,6 +18,7 @@ struct ComponentsOptions {
   bool strong = false;
   bool timings = false;  // load and compute seconds on stderr
   std::size_t top = 0;  // 0: every component
+  TimeLimit time_limit;
 };
 
 void setup_components(CLI::App& app, int& exit_code);

@@ -124,6 +124,7 @@ void print_json_answer(const Graph& graph, const SearchResult& result, const Fin
       json.EndObject();
     }
     json.EndArray();
+    write_cut(json, result.cut);
     json.EndObject();
   });
 }
@@ -146,6 +147,7 @@ void setup_find(CLI::App& app, int& exit_code) {
   command->add_flag("--regex", options->regex,
                     "TEXT is a regular expression (ECMAScript), matched against lower-case text without accents");
   add_filter_options(*command, options->filters, Direction::Any);
+  add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_find(*options); });
 }
 
@@ -157,6 +159,7 @@ int run_find(const FindOptions& options) {
   search_options.regex = options.regex;
   search_options.scope = options.scope;
   search_options.entity_type = options.entity_type;
+  search_options.should_stop = options.time_limit.should_stop();
   SearchResult result;
   try {
     result = search(view, search_options);
@@ -173,6 +176,10 @@ int run_find(const FindOptions& options) {
     print_text(graph, result, options);
   }
   const bool found = !result.entities.empty() || !result.relations.empty() || !result.quotes.empty();
+  if (result.cut) {
+    options.time_limit.report_cut("the matches found so far");
+    return kExitNo;
+  }
   return found ? kExitOk : kExitNo;
 }
 

@@ -15,6 +15,7 @@ struct FindOptions {
   std::string entity_type;
   bool regex = false;
   FilterOptions filters;
+  TimeLimit time_limit;
 };
 
 void setup_find(CLI::App& app, int& exit_code);

@@ -19,6 +19,14 @@ std::string steps(std::size_t n) { return n == 1 ? "1 step" : std::to_string(n) 
 void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
   std::vector<std::uint32_t> distance(graph.entity_count(), UINT32_MAX);
   for (std::size_t i = 0; i < ego.entities.size(); ++i) distance[ego.entities[i]] = ego.distance[i];
+  // The relations joining each entity to the ring before, found in one pass
+  // (looking them up per entity made a long chain quadratic).
+  std::vector<std::vector<RelationId>> joining(graph.entity_count());
+  for (const RelationId r : ego.relations) {
+    const EntityId s = graph.source(r), t = graph.target(r);
+    if (distance[t] + 1 == distance[s]) joining[s].push_back(r);
+    if (distance[s] + 1 == distance[t]) joining[t].push_back(r);
+  }
   fmt::print("{} ({}): {} entities within {}, {} relations among them\n", graph.entity_name(ego.center),
              graph.entity_key(ego.center), ego.entities.size() - (ego.entities.empty() ? 0 : 1), steps(depth),
              ego.relations.size());
@@ -32,13 +40,10 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
       fmt::print("\n{} away:\n", steps(ring));
     }
     fmt::print("  {} ({}, {})\n", graph.entity_name(e), graph.entity_key(e), graph.entity_type_name(graph.entity_type(e)));
-    for (const RelationId r : ego.relations) {
-      const EntityId s = graph.source(r), t = graph.target(r);
-      if ((s == e && distance[t] + 1 == ring) || (t == e && distance[s] + 1 == ring)) {
-        fmt::print("      {}\n", relation_text(graph, r, s));
-        print_evidence(graph, r, "          ");
-        shown[r] = true;
-      }
+    for (const RelationId r : joining[e]) {
+      fmt::print("      {}\n", relation_text(graph, r, graph.source(r)));
+      print_evidence(graph, r, "          ");
+      shown[r] = true;
     }
   }
   bool header = false;
@@ -83,6 +88,7 @@ void print_json_answer(const Graph& graph, const EgoNetwork& ego, std::size_t de
       json.EndObject();
     }
     json.EndArray();
+    write_cut(json, ego.cut);
     json.EndObject();
   });
 }
@@ -97,8 +103,9 @@ void setup_neighbors(CLI::App& app, int& exit_code) {
   add_output_format(*command, options->format);
   command->add_option("--depth", options->depth, "How many steps out")
       ->default_val(1)
-      ->check(CLI::Range(0, 1000000000));
+      ->check(whole_range(0, kMostCount));
   add_filter_options(*command, options->filters, Direction::Any);
+  add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_neighbors(*options); });
 }
 
@@ -109,13 +116,17 @@ int run_neighbors(const NeighborsOptions& options) {
   EgoNetworkOptions ego_options;
   ego_options.direction = options.filters.direction;
   ego_options.depth = options.depth;
+  ego_options.should_stop = options.time_limit.should_stop();
   const EgoNetwork ego = ego_network(view, center, ego_options);
   if (options.format == OutputFormat::Json) {
     print_json_answer(graph, ego, options.depth);
   } else {
     print_text(graph, ego, options.depth);
   }
-  return kExitOk;
+  if (!ego.cut) return kExitOk;
+  options.time_limit.report_cut(fmt::format("{} entities reached, out to {}", ego.entities.size(),
+                                            steps(ego.distance.empty() ? 0 : ego.distance.back())));
+  return kExitNo;
 }
 
 }  // namespace kg::cli

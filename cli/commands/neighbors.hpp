@@ -12,6 +12,7 @@ struct NeighborsOptions {
   std::string center;
   std::size_t depth = 1;
   FilterOptions filters;
+  TimeLimit time_limit;
 };
 
 void setup_neighbors(CLI::App& app, int& exit_code);

@@ -2,7 +2,10 @@
 
 #include <fmt/core.h>
 
+#include <cstdio>
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "algorithms/paths.hpp"
 #include "cli/commands/evidence_output.hpp"
@@ -39,9 +42,6 @@ Weights weights_of(const PathOptions& options) {
 }
 
 void check_combinations(const PathOptions& options) {
-  if (options.k == 0) throw InvalidArgument("--k: must be at least 1");
-  if (options.limit == 0) throw InvalidArgument("--limit: must be at least 1");
-  if (options.max_hops && *options.max_hops == 0) throw InvalidArgument("--max-hops: must be at least 1");
   if (options.all_shortest && options.k > 1) throw InvalidArgument("--all-shortest and --k cannot be combined");
   if (is_weighted(options)) {
     if (options.all_shortest) throw InvalidArgument("--all-shortest cannot be combined with --weighted/--weight-by");
@@ -52,40 +52,70 @@ void check_combinations(const PathOptions& options) {
   }
 }
 
-PathsResult find(const View& view, EntityId from, EntityId to, const PathOptions& options) {
+PathConstraints constraints_of(const PathOptions& options) {
   PathConstraints constraints;
   constraints.direction = options.filters.direction;
   constraints.max_hops = options.max_hops;
   constraints.time_respecting = options.time_respecting;
   constraints.distinct_relations = options.distinct_relations;
+  constraints.should_stop = options.time_limit.should_stop();
+  return constraints;
+}
+
+// Calls `found` for each path the options ask for: as it is found when they
+// list many (--all-shortest, --max-hops), so memory holds what is printed
+// and not the answer. Returns whether --limit or the time limit cut it
+// (the time limit when constraints.should_stop says so).
+struct SearchEnd {
+  bool truncated = false;
+  bool cut = false;
+};
+SearchEnd find(const View& view, EntityId from, EntityId to, const PathOptions& options,
+               const std::function<void(const Path&)>& found) {
+  const PathConstraints constraints = constraints_of(options);
+  const auto take = [&found](const PathsResult& result) {
+    for (const Path& path : result.paths) found(path);
+    return SearchEnd{result.truncated, result.cut};
+  };
   if (options.k > 1) {
     KShortestPathsOptions k;
     static_cast<PathConstraints&>(k) = constraints;
     k.k = options.k;
     if (is_weighted(options)) k.weights = weights_of(options);
-    return k_shortest_paths(view, from, to, k);
+    return take(k_shortest_paths(view, from, to, k));
   }
   if (is_weighted(options)) {
     WeightedPathOptions weighted;
     static_cast<PathConstraints&>(weighted) = constraints;
     weighted.weights = weights_of(options);
-    return weighted_shortest_path(view, from, to, weighted);
+    return take(weighted_shortest_path(view, from, to, weighted));
   }
-  if (options.all_shortest) {
-    AllShortestPathsOptions all;
-    static_cast<PathConstraints&>(all) = constraints;
-    all.limit = options.limit;
-    return all_shortest_paths(view, from, to, all);
-  }
-  if (options.max_hops) {
-    SimplePathsOptions simple;
-    static_cast<PathConstraints&>(simple) = constraints;
-    simple.limit = options.limit;
-    return all_simple_paths(view, from, to, simple);
+  if (options.all_shortest || options.max_hops) {
+    std::size_t listed = 0;
+    bool truncated = false;
+    const auto visit = [&](const Path& path) {
+      if (listed == options.limit) {
+        truncated = true;
+        return false;
+      }
+      ++listed;
+      found(path);
+      return true;
+    };
+    bool stopped_early = false;
+    if (options.all_shortest) {
+      stopped_early = for_each_shortest_path(view, from, to, constraints, visit);
+    } else {
+      SimplePathsOptions simple;
+      static_cast<PathConstraints&>(simple) = constraints;
+      simple.limit = options.limit;
+      stopped_early = for_each_simple_path(view, from, to, simple, visit);
+    }
+    return SearchEnd{truncated, stopped_early && !truncated};
   }
   ShortestPathOptions shortest;
   static_cast<PathConstraints&>(shortest) = constraints;
-  return shortest_path(view, from, to, shortest);
+  return take(shortest_path(view, from, to, shortest));
 }
 
 std::string hops(std::size_t n) { return n == 1 ? "1 hop" : std::to_string(n) + " hops"; }
@@ -184,29 +214,15 @@ std::string no_path_reason(const Graph& graph, EntityId from, EntityId to, const
   return base + ": they are not connected in this graph";
 }
 
-void print_text(const Graph& graph, const PathsResult& result, const PathOptions& options,
-                const std::vector<double>& weights) {
-  const bool weighted = is_weighted(options);
-  const EntityMentions mentions(graph);
-  for (std::size_t p = 0; p < result.paths.size(); ++p) {
-    const Path& path = result.paths[p];
-    if (result.paths.size() > 1 || weighted) {
-      if (p) fmt::print("\n");
-      fmt::print("path {}: {}", p + 1, hops(path.length()));
-      if (weighted) fmt::print(", weight {}", path.weight);
-      fmt::print("\n");
-    }
-    if (path.steps.empty()) fmt::print("{} is {}\n", graph.entity_name(path.start), graph.entity_name(path.end()));
-    for (const auto& step : path.steps) {
-      fmt::print("{}", relation_text(graph, step.relation, step.from));
-      if (weighted) fmt::print("  (weight {})", weights[step.relation]);
-      fmt::print("\n");
-      print_evidence(graph, step.relation, "    ");
-      print_unnamed_endpoints_note(graph, mentions, step.relation, "    ");
-    }
-  }
-  if (result.truncated) {
-    fmt::print("\n(stopped at --limit {}; more paths exist)\n", options.limit);
+void print_text_path(const Graph& graph, const EntityMentions& mentions, const Path& path, bool weighted,
+                     const std::vector<double>& weights) {
+  if (path.steps.empty()) fmt::print("{} is {}\n", graph.entity_name(path.start), graph.entity_name(path.end()));
+  for (const auto& step : path.steps) {
+    fmt::print("{}", relation_text(graph, step.relation, step.from));
+    if (weighted) fmt::print("  (weight {})", weights[step.relation]);
+    fmt::print("\n");
+    print_evidence(graph, step.relation, "    ");
+    print_unnamed_endpoints_note(graph, mentions, step.relation, "    ");
   }
 }
 
@@ -238,6 +254,95 @@ void write_path(JsonWriter& json, const Graph& graph, const Path& path, bool wei
   json.EndObject();
 }
 
+// Prints paths as they come, in text or JSON; the JSON document is written
+// member by member, so a long answer never sits in memory whole.
+class PathPrinter {
+ public:
+  PathPrinter(const Graph& graph, const PathOptions& options, const std::vector<double>& weights, EntityId from,
+              EntityId to)
+      : graph_(graph), options_(options), weights_(weights), weighted_(is_weighted(options)), json_(buffer_) {
+    if (options_.format != OutputFormat::Json) {
+      mentions_.emplace(graph);
+      return;
+    }
+    json_.StartObject();
+    json_.Key("from");
+    write_string(json_, graph.entity_key(from));
+    json_.Key("to");
+    write_string(json_, graph.entity_key(to));
+    json_.Key("paths");
+    json_.StartArray();
+  }
+
+  void add(const Path& path) {
+    ++count_;
+    if (options_.format == OutputFormat::Json) {
+      write_path(json_, graph_, path, weighted_, weights_);
+      flush_json();
+      return;
+    }
+    // One path is printed bare; several are numbered, so the first waits
+    // for the second.
+    if (count_ == 1 && !weighted_) {
+      held_ = path;
+      return;
+    }
+    if (held_) {
+      print_numbered(*held_, 1);
+      held_.reset();
+    }
+    print_numbered(path, count_);
+  }
+
+  std::size_t count() const { return count_; }
+
+  // The notes after the paths; `reason` says why there is none.
+  void finish(const SearchEnd& end, const std::string& reason) {
+    if (options_.format == OutputFormat::Json) {
+      json_.EndArray();
+      if (end.truncated) {
+        json_.Key("truncated");
+        json_.Bool(true);
+      }
+      write_cut(json_, end.cut);
+      if (!reason.empty()) {
+        json_.Key("reason");
+        write_string(json_, reason);
+      }
+      json_.EndObject();
+      buffer_.Put('\n');
+      flush_json();
+      return;
+    }
+    if (held_) print_text_path(graph_, *mentions_, *held_, weighted_, weights_);
+    if (!reason.empty()) fmt::print("{}\n", reason);
+    if (end.truncated) fmt::print("\n(stopped at --limit {}; more paths exist)\n", options_.limit);
+  }
+
+ private:
+  void print_numbered(const Path& path, std::size_t number) {
+    if (number > 1) fmt::print("\n");
+    fmt::print("path {}: {}", number, hops(path.length()));
+    if (weighted_) fmt::print(", weight {}", path.weight);
+    fmt::print("\n");
+    print_text_path(graph_, *mentions_, path, weighted_, weights_);
+  }
+  void flush_json() {
+    std::fwrite(buffer_.GetString(), 1, buffer_.GetSize(), stdout);
+    buffer_.Clear();
+  }
+
+  const Graph& graph_;
+  const PathOptions& options_;
+  const std::vector<double>& weights_;
+  const bool weighted_;
+  std::size_t count_ = 0;
+  std::optional<Path> held_;
+  std::optional<EntityMentions> mentions_;  // text: which sources name each entity
+  rapidjson::StringBuffer buffer_;
+  JsonWriter json_;
+};
+
 }  // namespace
 
 void setup_path(CLI::App& app, int& exit_code) {
@@ -249,10 +354,10 @@ void setup_path(CLI::App& app, int& exit_code) {
   add_output_format(*command, options->format);
   command->add_option("--k", options->k, "The k shortest simple paths (Yen), shortest first")
       ->default_val(1)
-      ->check(CLI::Range(0, 1000000000));
+      ->check(whole_range(1, kMostCount));
   command->add_option("--max-hops", options->max_hops,
                       "At most H steps; alone, lists every simple path up to H steps (see --limit)")
-      ->check(CLI::Range(0, 1000000000));
+      ->check(whole_range(1, kMostCount));
   command->add_flag("--all-shortest", options->all_shortest, "Every shortest path (see --limit)");
   command->add_flag("--weighted", options->weighted, "Least total weight, by the relation attribute 'weight'");
   command->add_option("--weight-by", options->weight_by,
@@ -264,8 +369,9 @@ void setup_path(CLI::App& app, int& exit_code) {
                     "Report paths that differ only in parallel relations separately");
   command->add_option("--limit", options->limit, "Most paths listed by --all-shortest and --max-hops")
       ->default_val(100)
-      ->check(CLI::Range(0, 1000000000));
+      ->check(whole_range(1, kMostCount));
   add_filter_options(*command, options->filters, Direction::Any);
+  add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_path(*options); });
 }
 
@@ -276,38 +382,17 @@ int run_path(const PathOptions& options) {
   const EntityId from = lookup.resolve(options.from);
   const EntityId to = lookup.resolve(options.to);
   const View view(graph, options.filters.to_filter());
-  const PathsResult result = find(view, from, to, options);
-  const bool weighted = is_weighted(options);
-  const std::vector<double> weights = weighted ? weights_of(options).relation_weights(view) : std::vector<double>{};
-  const std::string reason = result.paths.empty() ? no_path_reason(graph, from, to, options) : "";
-
-  if (options.format == OutputFormat::Json) {
-    print_json([&](JsonWriter& json) {
-      json.StartObject();
-      json.Key("from");
-      write_string(json, graph.entity_key(from));
-      json.Key("to");
-      write_string(json, graph.entity_key(to));
-      json.Key("paths");
-      json.StartArray();
-      for (const auto& path : result.paths) write_path(json, graph, path, weighted, weights);
-      json.EndArray();
-      if (result.truncated) {
-        json.Key("truncated");
-        json.Bool(true);
-      }
-      if (!reason.empty()) {
-        json.Key("reason");
-        write_string(json, reason);
-      }
-      json.EndObject();
-    });
-  } else if (!reason.empty()) {
-    fmt::print("{}\n", reason);
-  } else {
-    print_text(graph, result, options, weights);
+  const std::vector<double> weights =
+      is_weighted(options) ? weights_of(options).relation_weights(view) : std::vector<double>{};
+  PathPrinter printer(graph, options, weights, from, to);
+  const SearchEnd end = find(view, from, to, options, [&printer](const Path& path) { printer.add(path); });
+  const bool none = printer.count() == 0;
+  printer.finish(end, none && !end.cut ? no_path_reason(graph, from, to, options) : "");
+  if (end.cut) {
+    options.time_limit.report_cut(fmt::format("{} path{} found so far", printer.count(),
+                                              printer.count() == 1 ? "" : "s"));
   }
-  return result.paths.empty() ? kExitNo : kExitOk;
+  return none || end.cut ? kExitNo : kExitOk;
 }
 
 }  // namespace kg::cli

@@ -20,6 +20,7 @@ struct PathOptions {
   bool time_respecting = false;
   bool distinct_relations = false;
   std::size_t limit = 100;
+  TimeLimit time_limit;
 };
 
 void setup_path(CLI::App& app, int& exit_code);

@@ -51,7 +51,6 @@ void check_applicable(const RankOptions& o) {
   refuse(o.max_iterations.has_value() && m != Measure::PageRank && m != Measure::Eigenvector, "--max-iterations",
          "pagerank or eigenvector");
   refuse(!o.wf_improved && m != Measure::Closeness, "--no-wf-improved", "closeness");
-  if (o.samples && *o.samples == 0) throw InvalidArgument("--samples must be at least 1");
 }
 
 CentralityScores compute(const View& view, const RankOptions& o, std::vector<double>& relation_scores) {
@@ -67,6 +66,7 @@ CentralityScores compute(const View& view, const RankOptions& o, std::vector<dou
     case Measure::Betweenness: {
       BetweennessOptions options;
       options.direction = direction;
+      options.should_stop = o.time_limit.should_stop();
       options.normalized = o.normalized.value_or(true);
       options.relations = o.relations;
       options.samples = o.samples.value_or(0);
@@ -78,17 +78,20 @@ CentralityScores compute(const View& view, const RankOptions& o, std::vector<dou
     case Measure::Closeness: {
       ClosenessOptions options;
       options.direction = direction;
+      options.should_stop = o.time_limit.should_stop();
       options.wf_improved = o.wf_improved;
       return closeness_centrality(view, options);
     }
     case Measure::Harmonic: {
       HarmonicOptions options;
       options.direction = direction;
+      options.should_stop = o.time_limit.should_stop();
       return harmonic_centrality(view, options);
     }
     case Measure::PageRank: {
       PageRankOptions options;
       options.direction = direction;
+      options.should_stop = o.time_limit.should_stop();
       if (o.damping) options.damping = *o.damping;
       if (o.tolerance) options.tolerance = *o.tolerance;
       if (o.max_iterations) options.max_iterations = *o.max_iterations;
@@ -102,6 +105,7 @@ CentralityScores compute(const View& view, const RankOptions& o, std::vector<dou
     case Measure::Eigenvector: {
       EigenvectorOptions options;
       options.direction = direction;
+      options.should_stop = o.time_limit.should_stop();
       if (o.tolerance) options.tolerance = *o.tolerance;
       if (o.max_iterations) options.max_iterations = *o.max_iterations;
       options.weight_attribute = o.weight_by;
@@ -109,6 +113,19 @@ CentralityScores compute(const View& view, const RankOptions& o, std::vector<dou
     }
   }
   throw std::logic_error("unknown measure");
+}
+
+// What a ranking cut by the time limit holds (algorithms/centrality.hpp).
+const char* cut_meaning(Measure measure) {
+  switch (measure) {
+    case Measure::Betweenness: return "the scores are an estimate from the sources done so far";
+    case Measure::Closeness:
+    case Measure::Harmonic: return "entities whose distances were not summed yet are left out";
+    case Measure::PageRank:
+    case Measure::Eigenvector: return "the scores of the last iteration, not converged";
+    case Measure::Degree: break;
+  }
+  return "the scores so far";
 }
 
 std::string format_score(double score) { return fmt::format("{:.6g}", score); }
@@ -134,6 +151,7 @@ void print_entities(const View& view, const CentralityScores& scores, const std:
         json.EndObject();
       }
       json.EndArray();
+      write_cut(json, scores.cut);
       json.EndObject();
     });
     return;
@@ -154,7 +172,7 @@ void print_entities(const View& view, const CentralityScores& scores, const std:
   }
 }
 
-void print_relations(const View& view, const std::vector<double>& scores, const RankOptions& options) {
+void print_relations(const View& view, const std::vector<double>& scores, bool cut, const RankOptions& options) {
   const Graph& graph = view.graph();
   const std::vector<RelationId> ranked = ranked_relations(view, scores, options.top);
   if (options.format == OutputFormat::Json) {
@@ -182,6 +200,7 @@ void print_relations(const View& view, const std::vector<double>& scores, const 
         json.EndObject();
       }
       json.EndArray();
+      write_cut(json, cut);
       json.EndObject();
     });
     return;
@@ -211,6 +230,7 @@ void setup_rank(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
   add_filter_options(*command, options->filters, Direction::Any);
+  add_time_limit(*command, options->time_limit);
   add_choice<Measure>(*command, "--by", options->measure,
                       {{"degree", Measure::Degree},
                        {"betweenness", Measure::Betweenness},
@@ -220,21 +240,28 @@ void setup_rank(CLI::App& app, int& exit_code) {
                        {"eigenvector", Measure::Eigenvector}},
                       "The measure (docs/RANKING.md)");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
-  command->add_option("--top", options->top, "Show the N highest (0: all)")->default_str("10");
+  command->add_option("--top", options->top, "Show the N highest (0: all)")
+      ->check(whole_range(0, kMostCount))
+      ->default_str("10");
   add_choice<bool>(*command, "--of", options->relations, {{"entities", false}, {"relations", true}},
                    "Rank entities, or relations (betweenness only)");
   auto* normalized = command->add_flag("--normalized", "Normalise as NetworkX does (the default)");
   auto* raw = command->add_flag("--raw", "Raw counts: path pairs for betweenness, relations for degree");
   normalized->excludes(raw);
-  command->add_option("--samples", options->samples, "Betweenness from K sampled sources (estimate)");
-  command->add_option("--seed", options->seed, "Seed of the --samples draw (default 0)");
+  command->add_option("--samples", options->samples, "Betweenness from K sampled sources (estimate)")
+      ->check(whole_range(1, kMostCount));
+  command->add_option("--seed", options->seed, "Seed of the --samples draw (default 0)")
+      ->check(whole_range(0, UINT64_MAX));
   command->add_option("--personalize", options->personalize, "PageRank teleports only to these entities")
       ->delimiter(',');
   command->add_option("--weight-by", options->weight_by,
                       "Numeric relation attribute as weight (degree, pagerank, eigenvector; 1 where absent)");
-  command->add_option("--damping", options->damping, "PageRank damping factor (default 0.85)");
-  command->add_option("--tolerance", options->tolerance, "PageRank/eigenvector tolerance per entity (default 1e-6)");
-  command->add_option("--max-iterations", options->max_iterations, "PageRank/eigenvector iteration limit (default 100)");
+  command->add_option("--damping", options->damping, "PageRank damping factor (default 0.85)")
+      ->check(real_range(0, 1, Excluded::Max));
+  command->add_option("--tolerance", options->tolerance, "PageRank/eigenvector tolerance per entity (default 1e-6)")
+      ->check(real_range(0, 1, Excluded::Min));
+  command->add_option("--max-iterations", options->max_iterations, "PageRank/eigenvector iteration limit (default 100)")
+      ->check(whole_range(1, kMostCount));
   auto* explain = command->add_option("--explain", "Why: for betweenness the pairs whose shortest paths an entity "
                                                   "carries; for degree and pagerank the relations that add most. "
                                                   "With ENTITY, that entity; alone, the top N")
@@ -266,6 +293,15 @@ int run_rank(const RankOptions& options) {
                             "--samples K estimates it from K sources",
                             graph.entity_count(), graph.relation_count()));
   }
+  // Closeness and harmonic walk from every entity, 64 at a time: about
+  // entities x (entities + relations) / 64 steps per level of distance.
+  const double entities = static_cast<double>(graph.entity_count());
+  if ((options.measure == Measure::Closeness || options.measure == Measure::Harmonic) &&
+      entities * (entities + static_cast<double>(graph.relation_count())) / 64 > 1e10) {
+    print_error(fmt::format("note: {} over {} entities and {} relations may take minutes; --time-limit SECONDS "
+                            "gives the ranking so far",
+                            measure_name(options.measure), graph.entity_count(), graph.relation_count()));
+  }
   std::vector<double> relation_scores;
   CentralityScores scores;
   try {
@@ -282,11 +318,13 @@ int run_rank(const RankOptions& options) {
                                  : std::vector<EntityId>{EntityLookup(graph).resolve(*options.explain)};
     print_explanations(view, scores, entities, options);
   } else if (options.relations) {
-    print_relations(view, relation_scores, options);
+    print_relations(view, relation_scores, scores.cut, options);
   } else {
     print_entities(view, scores, ranked_entities(view, scores, options.top), options);
   }
-  return kExitOk;
+  if (!scores.cut) return kExitOk;
+  options.time_limit.report_cut(cut_meaning(options.measure));
+  return kExitNo;
 }
 
 }  // namespace kg::cli

@@ -29,6 +29,7 @@ struct RankOptions {
   std::optional<double> tolerance;
   std::optional<std::size_t> max_iterations;
   bool wf_improved = true;  // false with --no-wf-improved
+  TimeLimit time_limit;
   // --explain: why the top entities score what they do; with a name, that
   // entity alone ("" when none was given).
   std::optional<std::string> explain;

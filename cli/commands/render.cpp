@@ -14,6 +14,7 @@
 #include "base/output_file.hpp"
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
+#include "export/graphviz_names.hpp"
 #include "export/render.hpp"
 #include "export/timeline.hpp"
 #include "graph/exception.hpp"
@@ -152,10 +153,12 @@ void setup_render(CLI::App& app, int& exit_code) {
   command->add_flag("--timings", options->timings,
                     "Report seconds per phase on stderr: kg's (read, view, DOT, write) and Graphviz's");
   command->add_option("--collapse-hubs", options->collapse_hubs,
-                      "Draw an entity's relations of one type as one summary node when there are more than N");
+                      "Draw an entity's relations of one type as one summary node when there are more than N")
+      ->check(whole_range(1, kMostCount));
   auto* focus = command->add_option("--focus", options->focus, "Draw the neighbourhood of this entity");
   command->add_option("--depth", options->depth,
-                      "Steps around --focus (default 1), or context around --path (default 0: the path alone)");
+                      "Steps around --focus (default 1), or context around --path (default 0: the path alone)")
+      ->check(whole_range(0, kMostCount));
   auto* path = command->add_option("--path", options->path, "Highlight a shortest connection from A to B")
                    ->expected(2)
                    ->type_name("A B");
@@ -170,8 +173,9 @@ void setup_render(CLI::App& app, int& exit_code) {
   diff->excludes(timeline);
   command->add_option("--k", options->k, "With --path: draw the K shortest simple paths")
       ->default_val(1)
-      ->check(CLI::Range(1, 1000));
+      ->check(whole_range(1, 1000));
   add_filter_options(*command, options->filters, Direction::Any);
+  add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
 
@@ -184,6 +188,8 @@ int run_render(const RenderOptions& requested) {
   dot_options.legend = options.legend;
   dot_options.clustering = options.cluster == "type" ? Clustering::EntityType : Clustering::None;
   dot_options.merge_parallel = options.merge_parallel;
+  // Graphviz gets short names; the SVG gets the ids back in its titles.
+  dot_options.graphviz_names = format != ImageFormat::Dot;
 
   using Clock = std::chrono::steady_clock;
   const auto seconds = [](Clock::time_point from, Clock::time_point to) {
@@ -198,10 +204,7 @@ int run_render(const RenderOptions& requested) {
     print_error("no path from '" + options.path[0] + "' to '" + options.path[1] + "' with these filters");
     return kExitNo;
   }
-  if (options.collapse_hubs) {
-    if (*options.collapse_hubs == 0) throw InvalidArgument("--collapse-hubs: must be at least 1");
-    collapse_hubs(*diagram, *options.collapse_hubs);
-  }
+  if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
   if (format == ImageFormat::Html) check_evidence_map_size(*diagram);
   // The whole graph fans out many parallel arrows from its busiest entities
   // (docs/RENDERING.md, "Edge crossings").
@@ -209,34 +212,44 @@ int run_render(const RenderOptions& requested) {
   dot_options.concentrate = whole && options.cluster == "none";
   if (options.cluster == "community") cluster_by_community(graph, options, dot_options);
 
-  const std::size_t relations = diagram->relations.size() + diagram->summaries.size();
+  // What Graphviz lays out: merged parallel relations are one edge.
+  const std::size_t relations = drawn_edge_count(*diagram, dot_options);
   dot_options.edge_labels = !options.no_edge_labels && relations <= kMostEdgeLabels;
   if (!options.no_edge_labels && !dot_options.edge_labels) {
     print_error("leaving edge labels to the tooltips for " + std::to_string(relations) + " relations");
   }
   LayoutEngine engine = LayoutEngine::Dot;
   if (format != ImageFormat::Dot) {
-    const auto choice = choose_engine(diagram->entities.size() + diagram->summaries.size(),
-                                      diagram->relations.size() + diagram->summaries.size(),
-                                      requested_engine(options.engine));
+    // With a time limit the wait is bounded anyway: any size may be tried.
+    const auto choice = choose_engine(diagram->entities.size() + diagram->summaries.size(), relations,
+                                      requested_engine(options.engine),
+                                      options.time_limit.seconds ? LayoutLimits::unbounded() : LayoutLimits{});
     if (!choice.note.empty()) print_error(choice.note);
     engine = choice.engine;
   }
   const auto viewed = Clock::now();
   const std::string dot = write_dot(*diagram, dot_options);
   const auto written = Clock::now();
-  const Rendering rendering = [&] {
+  Rendering rendering;
+  try {
     const ActivityIndicator activity("laying out with " + std::string(engine_name(engine)),
                                      progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
     if (format == ImageFormat::Html) {
-      Rendering page;
-      page.bytes = evidence_map(graph, *diagram, dot, engine, requested, dot_options);
-      return page;
+      rendering.bytes = evidence_map(graph, *diagram, dot, engine, requested, dot_options,
+                                     options.time_limit.deadline());
+    } else {
+      rendering = render_dot(dot, engine, format, options.time_limit.deadline());
     }
-    return render_dot(dot, engine, format);
-  }();
+  } catch (const TimeLimitReached& cut) {
+    options.time_limit.report_cut(std::string(cut.what()) + "; nothing written (a smaller drawing, or --engine sfdp, "
+                                  "lays out faster)");
+    return kExitNo;
+  } catch (const InvalidArgument& refused) {
+    throw InvalidArgument(with_entity_ids(refused.what(), graph));
+  }
   const auto rendered = Clock::now();
-  for (const auto& warning : rendering.warnings) print_error("graphviz: " + warning);
+  for (const auto& warning : rendering.warnings) print_error("graphviz: " + with_entity_ids(warning, graph));
+  if (format == ImageFormat::Svg) rendering.bytes = with_entity_titles(rendering.bytes, graph);
   write_output(options, rendering.bytes);
   if (options.timings) {
     const double kg_seconds = seconds(start, written) + seconds(rendered, Clock::now());

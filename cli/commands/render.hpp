@@ -29,6 +29,7 @@ struct RenderOptions {
   std::vector<std::string> path;   // A B
   std::size_t k = 1;               // shortest paths drawn with --path
   std::vector<std::string> diff;   // DATE1 DATE2
+  TimeLimit time_limit;
   bool timeline = false;           // relations in date order, left to right
 };
 

@@ -1,5 +1,6 @@
 #include "cli/commands/render_html.hpp"
 
+#include "export/graphviz_names.hpp"
 #include "export/html.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
@@ -66,7 +67,8 @@ void check_evidence_map_size(const Diagram& diagram) {
 }
 
 std::string evidence_map(const Graph& graph, const Diagram& diagram, const std::string& dot, LayoutEngine engine,
-                         const RenderOptions& requested, const DotOptions& dot_options) {
+                         const RenderOptions& requested, const DotOptions& dot_options,
+                         std::optional<std::chrono::steady_clock::time_point> deadline) {
   HtmlOptions options;
   options.style = dot_options.style;
   options.initial = initial_state(graph, requested);
@@ -77,7 +79,13 @@ std::string evidence_map(const Graph& graph, const Diagram& diagram, const std::
     for (EntityId e = 0; e < graph.entity_count(); ++e) options.groups.push_back(graph.entity_type(e));
     for (TypeId t = 0; t < graph.entity_type_count(); ++t) options.group_labels.emplace_back(graph.entity_type_name(t));
   }
-  return write_html(diagram, layout_positions(dot, engine), options);
+  std::vector<NodePosition> positions = layout_positions(dot, engine, deadline);
+  // Graphviz knew entities by short names (export/graphviz_names.hpp); the
+  // page knows them by their DOT ids.
+  for (NodePosition& position : positions) {
+    if (const auto e = graphviz_entity(position.name, graph)) position.name = dot_node_id(graph, *e);
+  }
+  return write_html(diagram, positions, options);
 }
 
 }  // namespace kg::cli

@@ -74,6 +74,7 @@ void print_json_answer(const Graph& graph, const Timeline& timeline, const std::
     json.Key("undated");
     std::size_t i = 0;
     write_relations(json, graph, timeline.undated, i, "undated");
+    write_cut(json, timeline.cut);
     json.EndObject();
   });
 }
@@ -93,6 +94,7 @@ void setup_timeline(CLI::App& app, int& exit_code) {
                               {"mermaid", TimelineFormat::Mermaid}},
                              "Answer as text, json, csv (one row per quote) or a Mermaid timeline");
   add_filter_options(*command, options->filters, Direction::Any);
+  add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_timeline(*options); });
 }
 
@@ -102,6 +104,7 @@ int run_timeline(const TimelineCommandOptions& options) {
   const EntityLookup lookup(graph);
   for (const auto& name : options.entities) timeline_options.entities.push_back(lookup.resolve(name));
   const View view(graph, options.filters.to_filter());
+  timeline_options.should_stop = options.time_limit.should_stop();
   const Timeline result = timeline(view, timeline_options);
   switch (options.format) {
     case TimelineFormat::Text: print_text(graph, result); break;
@@ -110,7 +113,9 @@ int run_timeline(const TimelineCommandOptions& options) {
     case TimelineFormat::Mermaid: write_timeline_mermaid(graph, result, std::cout); break;
   }
   std::cout.flush();
-  return kExitOk;
+  if (!result.cut) return kExitOk;
+  options.time_limit.report_cut("the relations read so far, in date order");
+  return kExitNo;
 }
 
 }  // namespace kg::cli

@@ -16,6 +16,7 @@ struct TimelineCommandOptions {
   TimelineFormat format = TimelineFormat::Text;
   std::vector<std::string> entities;
   FilterOptions filters;
+  TimeLimit time_limit;
 };
 
 void setup_timeline(CLI::App& app, int& exit_code);

@@ -69,17 +69,18 @@ TEST_CASE("render: engines chosen by size, too large layouts refused with advice
   CHECK(big.engine == LayoutEngine::Sfdp);
   CHECK(big.note == "using sfdp for 301 entities");
   CHECK(choose_engine(21, 58, LayoutEngine::Circo).engine == LayoutEngine::Circo);
-  CHECK_THROWS_WITH_AS(choose_engine(151, 300, LayoutEngine::Dot),
+  CHECK_THROWS_WITH_AS(choose_engine(101, 300, LayoutEngine::Dot),
                        doctest::Contains("would take too long; draw less with --focus X --depth N"), InvalidArgument);
-  CHECK_THROWS_WITH_AS(choose_engine(100, 501, LayoutEngine::Dot), doctest::Contains("or use --engine sfdp"),
+  CHECK_THROWS_WITH_AS(choose_engine(100, 301, LayoutEngine::Dot), doctest::Contains("or use --engine sfdp"),
                        InvalidArgument);
   CHECK_THROWS_AS(choose_engine(1001, 2000, LayoutEngine::Neato), InvalidArgument);
-  CHECK_THROWS_WITH_AS(choose_engine(30001, 60000, std::nullopt),
-                       "a sfdp layout of 30001 entities and 60000 relations would take too long; draw less with "
+  CHECK_THROWS_WITH_AS(choose_engine(6001, 12000, std::nullopt),
+                       "a sfdp layout of 6001 entities and 12000 relations would take too long; draw less with "
                        "--focus X --depth N, --path A B or the filters (--relations, --entity-types, --as-of), or "
                        "collapse hubs with --collapse-hubs N",
                        InvalidArgument);
-  CHECK_NOTHROW(choose_engine(30000, 60000, std::nullopt));
+  CHECK_NOTHROW(choose_engine(6000, 20000, std::nullopt));
+  CHECK(choose_engine(50000, 200000, LayoutEngine::Dot, LayoutLimits::unbounded()).engine == LayoutEngine::Dot);
 }
 
 }  // namespace kg

@@ -1,0 +1,99 @@
+#include "export/graphviz_names.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <utility>
+
+#include "export/escape.hpp"
+#include "export/interchange.hpp"
+
+namespace kg {
+
+std::optional<EntityId> graphviz_entity(std::string_view name, const Graph& graph) {
+  if (name.size() < 2 || name.front() != 'n' || (name[1] == '0' && name.size() > 2)) return std::nullopt;
+  EntityId e = 0;
+  const auto [end, error] = std::from_chars(name.data() + 1, name.data() + name.size(), e);
+  if (error != std::errc() || end != name.data() + name.size() || e >= graph.entity_count()) return std::nullopt;
+  return e;
+}
+
+namespace {
+
+// How Graphviz writes "->" inside an SVG title.
+constexpr std::string_view kSvgArrow = "&#45;&gt;";
+
+}  // namespace
+
+std::string graphviz_name(EntityId e) { return "n" + std::to_string(e); }
+
+std::string with_entity_titles(std::string_view svg, const Graph& graph) {
+  // Graphviz names a node or edge in its <title> and in a comment before it.
+  static constexpr std::pair<std::string_view, std::string_view> kNamings[] = {{"<title>", "</title>"},
+                                                                              {"<!-- ", " -->"}};
+  const auto named = [&graph](std::string_view name) {
+    const auto e = graphviz_entity(name, graph);
+    if (!e) return std::string(name);
+    // As Graphviz writes names: XML-escaped, '-' as "&#45;" (so no "--"
+    // can end a comment early).
+    std::string text;
+    for (const char c : interchange::xml_escaped(dot::clean_utf8(graph.entity_key(*e)))) {
+      text += c == '-' ? std::string("&#45;") : std::string(1, c);
+    }
+    return text;
+  };
+  std::string out;
+  out.reserve(svg.size());
+  std::size_t copied = 0;
+  for (;;) {
+    std::size_t open = std::string_view::npos;
+    std::string_view open_mark, close_mark;
+    for (const auto& [opening, closing] : kNamings) {
+      const std::size_t at = svg.find(opening, copied);
+      if (at < open) {
+        open = at;
+        open_mark = opening;
+        close_mark = closing;
+      }
+    }
+    if (open == std::string_view::npos) break;
+    const std::size_t begin = open + open_mark.size();
+    const std::size_t end = svg.find(close_mark, begin);
+    if (end == std::string_view::npos) break;
+    const std::string_view name = svg.substr(begin, end - begin);
+    const std::size_t arrow = name.find(kSvgArrow);
+    out.append(svg.substr(copied, begin - copied));
+    out += arrow == std::string_view::npos ? named(name)
+                                           : named(name.substr(0, arrow)) + std::string(kSvgArrow) +
+                                                 named(name.substr(arrow + kSvgArrow.size()));
+    copied = end;
+  }
+  out.append(svg.substr(copied));
+  return out;
+}
+
+std::string with_entity_ids(std::string_view message, const Graph& graph, std::size_t longest) {
+  const auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    if (!is_word(message[i])) {
+      out += message[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < message.size() && is_word(message[end])) ++end;
+    const std::string_view word = message.substr(i, end - i);
+    if (const auto e = graphviz_entity(word, graph)) {
+      std::string id(graph.entity_key(*e));
+      if (id.size() > longest) id = id.substr(0, longest) + "...";
+      out += "'" + dot::clean_utf8(id) + "'";
+    } else {
+      out += word;
+    }
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace kg
