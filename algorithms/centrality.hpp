@@ -12,6 +12,12 @@
 // the reverse graph, Any the undirected graph; relations of a symmetric type
 // go both ways in every direction.
 //
+// Betweenness is kg's own Brandes, not boost::brandes_betweenness_centrality:
+// on bench/inputs.py's S graph (people only, directed, exact, one thread,
+// CPU time; bench/bgl_bench) BGL's on the view took 5.3x as long, and it
+// counts parallel relations as distinct shortest paths where NetworkX (and
+// kg) collapse them. BGL's Brandes is the oracle for this one in the tests.
+//
 // Scores are indexed by EntityId (relation betweenness by RelationId); an
 // entity or relation the view leaves out scores NaN and counts nowhere, so
 // n below is the number of kept entities.

@@ -76,6 +76,9 @@ class View {
   }
 
   bool symmetric(RelationId r) const { return symmetric_types_[graph_->relation_type(r)]; }
+  // Whether any relation type is symmetric: when none is, a directed walk
+  // never needs the relations on the other side.
+  bool has_symmetric_types() const { return has_symmetric_; }
 
  private:
   const Graph* graph_;

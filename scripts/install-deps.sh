@@ -13,7 +13,7 @@ build_packages=(
   build-essential cmake ninja-build pkg-config ccache
   libboost-graph-dev libboost-serialization-dev
   rapidjson-dev libexpat1-dev libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation2
-  doctest-dev libcli11-dev libfmt-dev
+  doctest-dev libcli11-dev libfmt-dev help2man
   clang libclang-rt-14-dev
   python3 python3-networkx python3-numpy python3-scipy python3-igraph
   chromium
