@@ -55,6 +55,10 @@ void add_output_format(CLI::App& command, OutputFormat& format) {
                            "Answer as text (for people) or json (for programs)");
 }
 
+void add_force_option(CLI::App& command, OutputFileOptions& output) {
+  command.add_flag("--force", output.replace_read_only, "Replace the output file even when it is read-only");
+}
+
 CLI::Validator whole_range(std::uint64_t min, std::uint64_t max) {
   const std::string range = fmt::format("a whole number from {} to {}", min, max);
   return CLI::Validator(

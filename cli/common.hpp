@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "base/output_file.hpp"
 #include "graph/graph.hpp"
 #include "graph/stop.hpp"
 #include "graph/view.hpp"
@@ -25,6 +26,7 @@ enum ExitCode : int {
   kExitUsage = 2,     // bad arguments, unknown entity names
   kExitInput = 3,     // input unreadable or malformed
   kExitInternal = 4,  // a bug in kg
+  kExitOutput = 5,    // output could not be written (full disk, unwritable path, failed stdout)
 };
 
 // Ends a command with an exit code after its message went to stderr.
@@ -83,6 +85,8 @@ CLI::Option* add_choice(CLI::App& command, const std::string& name, T& target,
       ->option_text(shown);
 }
 void add_output_format(CLI::App& command, OutputFormat& format);
+// Adds --force: replace a read-only output file (docs/CLI.md, "Output files").
+void add_force_option(CLI::App& command, OutputFileOptions& output);
 
 // Range checks for numeric options (docs/CLI.md, "Numbers"). They read the
 // text before CLI11 converts it, because CLI11 turns "-1" into a huge value

@@ -1,11 +1,10 @@
 #include "export/csv.hpp"
 
-#include <filesystem>
 #include <ostream>
 #include <sstream>
 #include <unordered_map>
 
-#include "export/atomic_file.hpp"
+#include "base/output_file.hpp"
 #include "export/interchange.hpp"
 #include "graph/exception.hpp"
 
@@ -127,11 +126,9 @@ void write_csv(const View& view, std::ostream& out, const CsvOptions& options) {
 }
 
 void write_csv_directory(const View& view, const std::string& directory, const CsvOptions& options) {
-  std::error_code error;
-  std::filesystem::create_directories(directory, error);
-  if (error) throw InvalidArgument(directory + ": cannot create the directory: " + error.message());
-  write_atomically(directory + "/entities.csv", [&](std::ostream& out) { write_entities_csv(view, out, options); });
-  write_atomically(directory + "/relations.csv", [&](std::ostream& out) { write_relations_csv(view, out, options); });
+  write_directory_atomically(directory,
+                             {{"entities.csv", [&](std::ostream& out) { write_entities_csv(view, out, options); }},
+                              {"relations.csv", [&](std::ostream& out) { write_relations_csv(view, out, options); }}});
 }
 
 void write_entities_csv(const View& view, std::ostream& out) { write_entities_csv(view, out, CsvOptions{}); }

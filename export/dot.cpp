@@ -27,12 +27,6 @@ std::string readable(std::string_view type) {
 // The date line of a relation without a date, under a time window.
 constexpr const char* kUndatedMark = "undated";
 
-std::string date_text(Date date, Date until) {
-  if (date.empty() && until.empty()) return "";
-  if (until.empty()) return date.to_string();
-  return (date.empty() ? std::string("?") : date.to_string()) + " \u2013 " + until.to_string();
-}
-
 std::string value_text(const Graph& graph, const Value& value) {
   switch (value.kind()) {
     case Value::Kind::String:
@@ -311,8 +305,8 @@ class DotWriter {
       }
     }
     const std::string dates = edge.relations.size() == 1
-                                  ? date_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
-                                  : (first == last ? first.to_string() : date_text(first, last));
+                                  ? date_range_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
+                                  : (first == last ? first.to_string() : date_range_text(first, last));
     const bool undated = diagram_.mark_undated && std::all_of(edge.relations.begin(), edge.relations.end(),
                                                               [&](RelationId r) { return graph_.date(r).empty(); });
     if (!dates.empty()) {
@@ -328,7 +322,7 @@ class DotWriter {
       tooltip += std::string(graph_.entity_name(graph_.source(r))) + " " +
                  readable(graph_.relation_type_name(edge.type)) + " " +
                  std::string(graph_.entity_name(graph_.target(r)));
-      const std::string when = date_text(graph_.date(r), graph_.until(r));
+      const std::string when = date_range_text(graph_.date(r), graph_.until(r));
       if (!when.empty()) tooltip += " (" + when + ")";
       if (undated) tooltip += std::string(" (") + kUndatedMark + ")";
       for (const Evidence& evidence : graph_.evidence(r)) {

@@ -160,4 +160,9 @@ bool active_in(Date date, Date until, const DateWindow& window) {
   return true;
 }
 
+std::string date_range_text(Date date, Date until) {
+  if (until.empty()) return date.to_string();
+  return date.to_string() + ".." + until.to_string();
+}
+
 }  // namespace kg

@@ -61,6 +61,11 @@ class Date {
 };
 
 // A closed window of days; an absent end is unbounded.
+// A relation's time as kg prints it everywhere (text answers, DOT, Mermaid):
+// "2015", "2015..2018", "..2018" when only its end is known, "" when undated;
+// the form --between takes.
+std::string date_range_text(Date date, Date until);
+
 struct DateWindow {
   Date from;
   Date to;

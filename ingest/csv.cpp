@@ -8,9 +8,9 @@
 #include <optional>
 #include <unordered_set>
 
+#include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 #include "ingest/interchange.hpp"
-#include "ingest/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -477,13 +477,13 @@ ReadResult read_files(const std::string* entities_path, const std::string* relat
   std::unique_ptr<MappedFile> entities_file, relations_file;
   std::optional<Table> entities, relations;
   if (entities_path) {
-    entities_file = std::make_unique<MappedFile>(*entities_path);
+    entities_file = std::make_unique<MappedFile>(*entities_path, options.contents);
     const MappedFile* file = entities_file.get();
     entities = Table{*entities_path, std::string_view(file->data(), file->size()),
                      [file] { return std::string(file->data(), file->size()); }};
   }
   if (relations_path) {
-    relations_file = std::make_unique<MappedFile>(*relations_path);
+    relations_file = std::make_unique<MappedFile>(*relations_path, options.contents);
     const MappedFile* file = relations_file.get();
     relations = Table{*relations_path, std::string_view(file->data(), file->size()),
                       [file] { return std::string(file->data(), file->size()); }};
@@ -504,7 +504,7 @@ ReadResult read_csv_path(const std::string& path, const ReadOptions& options) {
     }
     return read_files(has_entities ? &entities : nullptr, has_relations ? &relations : nullptr, options);
   }
-  const MappedFile file(path);
+  const MappedFile file(path, options.contents);
   const bool relations = relations_header(std::string_view(file.data(), file.size()), options);
   return read_files(relations ? nullptr : &path, relations ? &path : nullptr, options);
 }

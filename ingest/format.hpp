@@ -3,6 +3,7 @@
 // Format and one line in registry.cpp.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,10 @@ struct ReadOptions {
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
   // Column mapping of CSV input.
   CsvColumns csv;
+  // The whole input when it was read before the reader ran (standard input,
+  // a pipe: what can be read only once); readers use it instead of opening
+  // the path, which then only names the input in messages.
+  std::shared_ptr<const std::string> contents;
 };
 
 struct ReadResult {

@@ -14,9 +14,9 @@
 #include <memory>
 #include <unordered_map>
 
+#include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 #include "ingest/interchange.hpp"
-#include "ingest/mapped_file.hpp"
 
 namespace kg {
 namespace {
@@ -603,7 +603,7 @@ bool looks_like_graphml(std::string_view head) { return head.find("<graphml") !=
 }  // namespace
 
 ReadResult read_graphml_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), &file, path, [&file] { return std::string(file.data(), file.size()); },
                options);
 }

@@ -171,17 +171,18 @@ const char* type_description(TextType type) {
 }
 
 void Problems::report(std::size_t offset, std::string path, std::string message) {
-  if (++count_ <= limit_) raw_.push_back({offset, std::move(path), std::move(message)});
+  collected_.report({offset, std::move(path), std::move(message)});
 }
 
 void Problems::append_to(ReadResult& result, const std::string& file, const std::string& text) {
   const TextPositions positions(text);
-  std::stable_sort(raw_.begin(), raw_.end(), [](const Raw& a, const Raw& b) { return a.offset < b.offset; });
-  for (const Raw& raw : raw_) {
+  std::vector<Raw>& raws = collected_.kept();
+  std::stable_sort(raws.begin(), raws.end(), [](const Raw& a, const Raw& b) { return a.offset < b.offset; });
+  for (const Raw& raw : raws) {
     const auto [line, column] = positions.locate(raw.offset);
     result.problems.push_back({file, line, column, raw.path, raw.message});
   }
-  result.problems_not_shown += count_ - raw_.size();
+  result.problems_not_shown += collected_.not_kept();
 }
 
 }  // namespace kg::interchange

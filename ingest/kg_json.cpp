@@ -20,11 +20,12 @@
 #include <memory>
 #include <sstream>
 
+#include "base/mapped_file.hpp"
+#include "base/problem_collector.hpp"
 #include "graph/builder.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -233,7 +234,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
  public:
   Handler(const rapidjson::StringStream& stream, std::size_t base_offset, Builder& builder, MappedFile* file,
           std::size_t max_problems)
-      : stream_(stream), base_(base_offset), builder_(builder), file_(file), max_problems_(max_problems) {
+      : stream_(stream), base_(base_offset), builder_(builder), file_(file), problems_(max_problems) {
     frames_.emplace_back(Context::Document, false);
   }
 
@@ -320,8 +321,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool EndArray(rapidjson::SizeType) { return close(); }
 
   // Results.
-  std::vector<RawProblem>& problems() { return problems_; }
-  std::size_t problem_count() const { return problem_count_; }
+  ProblemCollector<RawProblem>& problems() { return problems_; }
   const std::string& abort_message() const { return abort_message_; }
   // Ends the parse early with a message (an oversize string the parser was
   // still copying): the place is where it stopped, the path that of the
@@ -338,7 +338,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t relation_types_offset() const { return relation_types_offset_; }
 
   void report(std::size_t offset, std::string where, std::string message) {
-    if (++problem_count_ <= max_problems_) problems_.push_back({offset, std::move(where), std::move(message)});
+    problems_.report({offset, std::move(where), std::move(message)});
   }
 
   // Where reading progress goes (ReadOptions::progress), every so many relations.
@@ -825,7 +825,6 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t base_;
   Builder& builder_;
   MappedFile* file_;  // null when reading text held in memory
-  std::size_t max_problems_;
 
   std::vector<Frame> frames_;
   std::size_t value_offset_ = 0;
@@ -842,8 +841,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   rapidjson::Writer<rapidjson::StringBuffer> capture_{capture_buffer_};
 
   ItemOrigins source_origins_, entity_origins_, relation_origins_;
-  std::vector<RawProblem> problems_;
-  std::size_t problem_count_ = 0;
+  ProblemCollector<RawProblem> problems_;
   std::string abort_message_;
   bool path_wanted_ = false;  // with abort_message_: whether its path is short
   std::string path_cache_;
@@ -917,23 +915,23 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   }
 
   ReadResult result;
-  if (handler.problem_count() == 0) {
+  if (handler.problems().empty()) {
     result.graph = std::move(graph);
     return result;
   }
   // Placing problems needs the text up to the last of them only (a little
   // more for the separators skipped): not a copy of a 200 MB value after it.
   std::size_t last = 0;
-  for (const auto& problem : handler.problems()) last = std::max(last, problem.offset);
+  for (const auto& problem : handler.problems().kept()) last = std::max(last, problem.offset);
   const TextPositions positions(text ? std::move(*text) : load_text(last + 4096));
-  auto& problems = handler.problems();
+  auto& problems = handler.problems().kept();
   std::stable_sort(problems.begin(), problems.end(),
                    [](const RawProblem& a, const RawProblem& b) { return a.offset < b.offset; });
   for (const auto& problem : problems) {
     const auto [line, column] = positions.locate(skip_json_separators(positions.text(), problem.offset));
     result.problems.push_back({name, line, column, problem.path, problem.message});
   }
-  result.problems_not_shown = handler.problem_count() - problems.size();
+  result.problems_not_shown = handler.problems().not_kept();
   return result;
 }
 
@@ -947,7 +945,7 @@ bool looks_like_kg_json(std::string_view head) {
 }  // namespace
 
 ReadResult read_kg_json_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), &file, path,
                [&file](std::size_t bytes) { return std::string(file.data(), std::min(bytes, file.size())); },
                options);

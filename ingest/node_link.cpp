@@ -13,9 +13,9 @@
 #include <cstring>
 #include <functional>
 
+#include "base/mapped_file.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -536,7 +536,7 @@ bool json_top_level_has(std::string_view head, std::initializer_list<std::string
 }
 
 ReadResult read_node_link_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), path, [&file] { return std::string(file.data(), file.size()); }, options,
                false);
 }
@@ -546,7 +546,7 @@ ReadResult read_node_link_text(const std::string& text, const std::string& name,
 }
 
 ReadResult read_cytoscape_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), path, [&file] { return std::string(file.data(), file.size()); }, options,
                true);
 }

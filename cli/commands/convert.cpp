@@ -5,12 +5,10 @@
 #include <filesystem>
 #include <memory>
 
-#include <iostream>
-
-#include "export/atomic_file.hpp"
+#include "base/output_file.hpp"
 #include "export/csv.hpp"
-#include "graph/builder.hpp"
 #include "export/writers.hpp"
+#include "graph/builder.hpp"
 #include "graph/exception.hpp"
 
 namespace kg::cli {
@@ -117,7 +115,8 @@ void add_csv_safe_flag(CLI::App& command, bool& csv_safe) {
                    "not for neo4j-admin, which would import the ' (docs/INTERCHANGE.md)");
 }
 
-void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe) {
+void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe,
+                  const OutputFileOptions& file_options) {
   const bool csv = writer.name == "csv";
   if (csv_safe && !csv) throw InvalidArgument("--csv-safe applies to CSV output only (this is " + std::string(writer.name) + ")");
   const CsvOptions csv_options{csv_safe};
@@ -126,16 +125,14 @@ void write_output(const ExportWriter& writer, const View& view, const std::strin
     csv ? write_csv_directory(view, output, csv_options) : writer.write_directory(view, output);
     return;
   }
-  const auto write = [&](std::ostream& out) { csv ? write_csv(view, out, csv_options) : writer.write(view, out); };
-  if (to_stdout) {
-    // Streamed: a graph of millions of relations is never held as text.
-    write(std::cout);
-    std::cout.flush();
-    return;
+  if (!to_stdout) {
+    const std::string mismatch = extension_mismatch(output, writer);
+    if (!mismatch.empty()) print_error(mismatch);
   }
-  const std::string mismatch = extension_mismatch(output, writer);
-  if (!mismatch.empty()) print_error(mismatch);
-  write_atomically(output, write);
+  // Streamed, to a file or standard output: a graph of millions of relations is never held as text.
+  write_atomically(
+      to_stdout ? std::string("-") : output,
+      [&](std::ostream& out) { csv ? write_csv(view, out, csv_options) : writer.write(view, out); }, file_options);
 }
 
 std::string extension_mismatch(const std::string& path, const ExportWriter& writer) {
@@ -180,6 +177,7 @@ void setup_convert(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   command->add_option("output", options->output, "Output file, written whole or not at all (a directory for csv)")
       ->required();
+  add_force_option(*command, options->output_file);
   command->add_option("--to", options->to, "Output format, when the extension does not tell (one of " +
                                                writer_names() + ")");
   add_filter_options(*command, options->filters);
@@ -205,7 +203,7 @@ int run_convert(const ConvertOptions& options) {
   std::optional<Graph> part;
   if (options.drop_isolated) part = connected_part(filtered);
   const View view = part ? View(*part) : filtered;
-  write_output(*writer, view, options.output, options.csv_safe);
+  write_output(*writer, view, options.output, options.csv_safe, options.output_file);
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "base/output_file.hpp"
 #include "cli/common.hpp"
 #include "export/writers.hpp"
 
@@ -17,6 +18,7 @@ struct ConvertOptions {
   FilterOptions filters;
   bool drop_isolated = false;  // leave out entities without a kept relation
   bool csv_safe = false;       // CsvOptions::formula_safe
+  OutputFileOptions output_file;  // --force
 };
 
 void setup_convert(CLI::App& app, int& exit_code);
@@ -36,7 +38,9 @@ void add_csv_safe_flag(CLI::App& command, bool& csv_safe);
 // else a file written whole or not at all, with a warning when its
 // extension is another format's.
 // csv_safe asks CsvOptions::formula_safe and is refused for other formats.
-void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe);
+// file_options: --force.
+void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe,
+                  const OutputFileOptions& file_options);
 
 // A warning when `path`'s extension is another writer's (x.graphml written
 // as gexf); empty when it agrees, or is no writer's.

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/output_file.hpp"
 #include "cli/common.hpp"
 
 namespace kg::cli {
@@ -14,6 +15,7 @@ struct ExportOptions {
   std::string to;
   std::string output;  // stdout when empty or "-"
   bool csv_safe = false;  // CsvOptions::formula_safe
+  OutputFileOptions output_file;  // --force
 };
 
 void setup_export(CLI::App& app, int& exit_code);

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "algorithms/paths.hpp"
+#include "base/standard_output.hpp"
 #include "cli/commands/evidence_output.hpp"
 #include "cli/text.hpp"
 #include "graph/exception.hpp"
@@ -16,9 +17,7 @@
 namespace kg::cli {
 
 std::string date_text(const Graph& graph, RelationId r) {
-  const Date date = graph.date(r), until = graph.until(r);
-  if (until.empty()) return date.to_string();
-  return date.to_string() + ".." + until.to_string();
+  return date_range_text(graph.date(r), graph.until(r));
 }
 
 std::string relation_text(const Graph& graph, RelationId r, EntityId from, bool mark_undated) {
@@ -339,7 +338,7 @@ class PathPrinter {
     if (!reason.empty()) fmt::print("{}\n", reason);
     if (end.truncated) fmt::print("\n(stopped at --limit {}; more paths exist)\n", options_.limit);
     if (reason.empty()) {
-      std::fflush(stdout);
+      flush_standard_output();
       print_undated_note(options_.filters, view);
     }
   }

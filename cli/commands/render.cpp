@@ -11,6 +11,7 @@
 #include "cli/commands/render_html.hpp"
 #include "cli/progress.hpp"
 #include "algorithms/communities.hpp"
+#include "base/output_file.hpp"
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
 #include "export/graphviz_names.hpp"
@@ -131,11 +132,7 @@ void cluster_by_community(const Graph& graph, const RenderOptions& options, DotO
 }
 
 void write_output(const RenderOptions& options, const std::string& bytes) {
-  if (options.output == "-") {
-    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-  } else {
-    write_file_atomically(options.output, bytes);
-  }
+  write_file_atomically(options.output, bytes, options.output_file);
 }
 
 int render_timeline(const Graph& graph, const RenderOptions& options, const Style& style, ImageFormat format) {
@@ -162,6 +159,7 @@ void setup_render(CLI::App& app, int& exit_code) {
                       "Output file (.svg, .png, .pdf, .dot, or .html for the interactive evidence map), or - for stdout "
                       "with --to")
       ->required();
+  add_force_option(*command, options->output_file);
   command->add_option("--to", options->to, "Output format, when the file name does not tell")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   command->add_option("--engine", options->engine, "Graphviz layout: dot, neato, sfdp or circo (chosen by size if absent)")

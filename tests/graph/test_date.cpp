@@ -105,3 +105,15 @@ TEST_CASE("active_in follows DESIGN.md's window rule") {
   CHECK(kg::active_in(d("2030"), Date(), DateWindow{d("2020"), Date()}));
   CHECK_FALSE(kg::active_in(d("2030"), Date(), DateWindow{Date(), d("2020")}));
 }
+
+TEST_CASE("a relation's time is printed in one form, the one --between takes, and reads back as a window") {
+  const auto d = [](const char* text) { return *Date::parse(text); };
+  CHECK(kg::date_range_text(Date(), Date()) == "");
+  CHECK(kg::date_range_text(d("2015"), Date()) == "2015");
+  CHECK(kg::date_range_text(d("2015"), d("2018-03")) == "2015..2018-03");
+  CHECK(kg::date_range_text(Date(), d("2018")) == "..2018");
+  const auto window = DateWindow::parse(kg::date_range_text(d("2015-02"), d("2018")));
+  REQUIRE(window);
+  CHECK(window->from == d("2015-02"));
+  CHECK(window->to == d("2018"));
+}
