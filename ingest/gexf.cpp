@@ -17,6 +17,7 @@
 #include "graph/exception.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/mapped_file.hpp"
+#include "ingest/xml_document.hpp"
 
 namespace kg {
 namespace {
@@ -26,8 +27,6 @@ using interchange::TextType;
 constexpr std::string_view kNamespaces[] = {"http://www.gexf.net/1.1draft", "http://www.gexf.net/1.2draft",
                                             "http://gexf.net/1.2draft", "http://gexf.net/1.3",
                                             "http://www.gexf.net/1.3"};
-constexpr char kNamespaceSeparator = '\x01';
-constexpr std::size_t kChunk = std::size_t{1} << 24;
 
 // kg's own fields among the declared attributes, by title.
 enum class Field : std::uint8_t { None, EntityType, Aliases, Name, RelationType, Date, Until, Evidence };
@@ -242,7 +241,7 @@ class Reader {
 
   // (whether it is outside GEXF's namespaces, local name)
   static std::pair<bool, const char*> local_name(const char* name) {
-    const char* separator = std::strchr(name, kNamespaceSeparator);
+    const char* separator = std::strchr(name, xml::kNamespaceSeparator);
     if (!separator) return {false, name};
     const std::string_view space(name, static_cast<std::size_t>(separator - name));
     const bool gexf = std::find(std::begin(kNamespaces), std::end(kNamespaces), space) != std::end(kNamespaces);
@@ -486,47 +485,12 @@ class Reader {
 
 ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std::string& name,
                  const std::function<std::string()>& load_text, const ReadOptions& options) {
-  XML_Parser parser = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
-  if (!parser) throw std::bad_alloc();
-  const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> owner(parser, XML_ParserFree);
+  const xml::Parser owner = xml::make_parser();
+  XML_Parser parser = owner.get();
   Builder builder;
   interchange::Problems problems(options.max_problems);
   Reader reader(parser, builder, problems, options.csv.relation_type);
-  XML_SetUserData(parser, &reader);
-  XML_SetElementHandler(
-      parser,
-      [](void* user, const XML_Char* element, const XML_Char** attributes) {
-        static_cast<Reader*>(user)->start(element, attributes);
-      },
-      [](void* user, const XML_Char*) { static_cast<Reader*>(user)->end(); });
-  XML_SetCharacterDataHandler(parser, [](void* user, const XML_Char* text, int length) {
-    static_cast<Reader*>(user)->text(text, length);
-  });
-  XML_SetEntityDeclHandler(parser, [](void* user, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
-                                      const XML_Char*, const XML_Char*, const XML_Char*) {
-    static_cast<Reader*>(user)->refuse_entity();
-  });
-
-  std::size_t offset = 0;
-  bool ok = true;
-  while (ok) {
-    const std::size_t length = std::min(kChunk, size - offset);
-    const bool last = offset + length == size;
-    ok = XML_Parse(parser, data + offset, static_cast<int>(length), last) == XML_STATUS_OK;
-    offset += length;
-    if (file && offset > kChunk) file->release_before(offset - kChunk);
-    if (options.progress) options.progress(offset, size);
-    if (last) break;
-  }
-  if (!ok) {
-    const XML_Error code = XML_GetErrorCode(parser);
-    const bool refused = code == XML_ERROR_ABORTED;
-    problems.report(refused ? reader.refused_at() : static_cast<std::size_t>(XML_GetCurrentByteIndex(parser)), "",
-                    refused ? std::string("entity declarations are not supported")
-                            : std::string("invalid XML: ") + XML_ErrorString(code));
-  } else {
-    reader.finish_document();
-  }
+  if (xml::parse(parser, reader, data, size, file, options, problems)) reader.finish_document();
 
   ReadResult result;
   if (!reader.warnings().empty()) {
