@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <tuple>
 
 #include "cli/progress.hpp"
+#include "cli/text.hpp"
 #include "graph/exception.hpp"
 
 namespace kg::cli {
@@ -17,6 +19,35 @@ void add_graph_input(CLI::App& command, GraphInput& input) {
   command.add_option("graph", input.path, "Graph file: kg JSON (.json), or any format of --from")->required();
   command.add_option("--from", input.from, "Input format, when the extension does not tell");
   command.add_flag("--quiet", input.quiet, "No progress bar on stderr (drawn only when stderr is a terminal)");
+  add_csv_columns(command, input.csv);
+}
+
+void add_csv_columns(CLI::App& command, CsvColumns& csv) {
+  const char* group = "CSV input columns";
+  const std::tuple<const char*, std::string*, const char*> columns[] = {
+      {"--id-column", &csv.id, "entity ids"},
+      {"--name-column", &csv.name, "entity names"},
+      {"--entity-type-column", &csv.entity_type, "entity types"},
+      {"--source-column", &csv.source, "relation sources"},
+      {"--target-column", &csv.target, "relation targets"},
+      {"--relation-type-column", &csv.relation_type, "relation types"},
+      {"--date-column", &csv.date, "relation dates"},
+      {"--until-column", &csv.until, "relation end dates"},
+  };
+  for (const auto& [flag, field, holds] : columns) {
+    command.add_option(flag, *field, std::string("Header of the CSV column holding ") + holds)
+        ->group(group)
+        ->type_name("NAME");
+  }
+  command.get_option("--relation-type-column")
+      ->description("Header of the CSV column (GraphML: the edge key's attr.name) holding relation types");
+  command.add_option("--delimiter", csv.delimiter, "Field separator of CSV input (default ',')")->group(group);
+}
+
+ReadOptions GraphInput::read_options() const {
+  ReadOptions options;
+  options.csv = csv;
+  return options;
 }
 
 void add_output_format(CLI::App& command, OutputFormat& format) {
@@ -82,8 +113,7 @@ void add_time_limit(CLI::App& command, TimeLimit& limit) {
       ->type_name("SECONDS");
 }
 
-void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction) {
-  filters.direction = direction;
+void add_filter_options(CLI::App& command, FilterOptions& filters) {
   const char* group = "Filters";
   command.add_option("--relations", filters.relations, "Follow only these relation types (comma-separated)")
       ->delimiter(',')
@@ -98,16 +128,39 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, Direction dir
       ->group(group);
   command.add_option("--between", filters.between, "Keep relations active in DATE..DATE (either end may be open)")
       ->group(group);
+  add_choice<Undated>(command, "--undated", filters.undated,
+                      {{"include", Undated::Include}, {"exclude", Undated::Exclude}, {"only", Undated::Only}},
+                      "Relations without a date (every window keeps them): keep them, leave them out, or keep "
+                      "only them")
+      ->group(group);
   command.add_option("--avoid", filters.avoid, "Leave out these entities (names, ids or aliases)")
       ->delimiter(',')
       ->group(group);
   command.add_option("--max-degree", filters.max_degree, "Leave out entities with more relations than N")
       ->check(whole_range(0, kMostCount))
       ->group(group);
+}
+
+void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction) {
+  add_filter_options(command, filters);
+  filters.direction = direction;
   add_choice<Direction>(command, "--direction", filters.direction,
                         {{"out", Direction::Out}, {"in", Direction::In}, {"any", Direction::Any}},
                         "Walk relations out (source to target), in, or any way")
-      ->group(group);
+      ->group("Filters")
+      ->each([&filters](const std::string&) { filters.direction_given = true; });
+}
+
+bool marks_undated(const FilterOptions& filters) {
+  return !filters.as_of.empty() || !filters.between.empty() || filters.undated != Undated::Include;
+}
+
+void print_undated_note(const FilterOptions& filters, const View& view) {
+  if (!marks_undated(filters)) return;
+  const std::size_t kept = count_kept_undated(view);
+  if (kept == 0) return;
+  std::cout << "(" << kept << " undated relation" << (kept == 1 ? "" : "s")
+            << " kept: without a date, every window keeps them; --undated exclude leaves them out)\n";
 }
 
 Filter FilterOptions::to_filter() const {
@@ -117,15 +170,22 @@ Filter FilterOptions::to_filter() const {
   filter.entity_types = entity_types;
   filter.avoid = avoid;
   filter.max_degree = max_degree;
+  filter.undated = undated;
   if (!as_of.empty() && !between.empty()) throw InvalidArgument("--as-of and --between cannot be combined");
   if (!as_of.empty()) {
     const auto date = Date::parse(as_of);
-    if (!date) throw InvalidArgument("--as-of: invalid date '" + as_of + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    if (!date) throw InvalidArgument("--as-of: " + Date::explain_invalid(as_of));
     filter.window = DateWindow{*date, *date};
   }
   if (!between.empty()) {
     filter.window = DateWindow::parse(between);
     if (!filter.window) {
+      // An impossible day on either side is named as such.
+      const auto dots = between.find("..");
+      for (const std::string& end : {between.substr(0, dots), dots == std::string::npos ? std::string()
+                                                                                        : between.substr(dots + 2)}) {
+        if (!end.empty() && !Date::parse(end)) throw InvalidArgument("--between: " + Date::explain_invalid(end));
+      }
       throw InvalidArgument("--between: invalid window '" + between +
                             "' (expected DATE..DATE, DATE.. or ..DATE, the first not after the second)");
     }
@@ -133,17 +193,37 @@ Filter FilterOptions::to_filter() const {
   return filter;
 }
 
-void print_error(const std::string& message) { std::cerr << "kg: " << message << '\n'; }
+std::string worded_as_flags(const std::string& message) {
+  static const std::pair<std::string_view, std::string_view> kFlags[] = {
+      {"relation_types: ", "--relations: "},
+      {"exclude_relation_types: ", "--exclude-relations: "},
+      {"entity_types: ", "--entity-types: "},
+  };
+  for (const auto& [field, flag] : kFlags) {
+    if (message.compare(0, field.size(), field) == 0) return std::string(flag) + message.substr(field.size());
+  }
+  return message;
+}
+
+void print_error(const std::string& message) { std::cerr << "kg: " << printable(message) << '\n'; }
+
+void print_problems(const ReadResult& result) {
+  for (const auto& problem : result.problems) print_error(problem.to_string());
+  if (result.problems_not_shown) {
+    print_error(std::to_string(result.problems_not_shown) + " more problem" +
+                (result.problems_not_shown == 1 ? "" : "s") + " not shown");
+  }
+}
 
 Graph load_graph(const GraphInput& input) {
   ProgressBar bar("loading " + input.path, ProgressUnit::Bytes, progress_wanted(input.quiet) ? &std::cerr : nullptr);
-  ReadOptions options;
+  ReadOptions options = input.read_options();
   options.progress = bar.callback();
   ReadResult result = read_graph(input.path, input.from, options);
   bar.finish();
   for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
-  if (!result.problems.empty()) {
-    for (const auto& problem : result.problems) print_error(problem.to_string());
+  if (result.problem_count() != 0) {
+    print_problems(result);
     throw CommandFailed(kExitInput);
   }
   return std::move(*result.graph);

@@ -44,9 +44,17 @@ struct GraphInput {
   std::string path;
   std::optional<std::string> from;
   bool quiet = false;  // no progress bar while loading
+  CsvColumns csv;      // which columns of CSV input hold kg's fields
+
+  // The reader options these ask for (the CSV columns; no progress callback).
+  ReadOptions read_options() const;
 };
 
+// Adds the graph argument, --from, --quiet and the CSV column flags
+// (--id-column, ..., --delimiter): every reading command takes them all.
 void add_graph_input(CLI::App& command, GraphInput& input);
+// The CSV column flags alone, for commands that read several graphs.
+void add_csv_columns(CLI::App& command, CsvColumns& csv);
 
 // An option that takes one of a few words and stores the value paired with
 // it; --help shows "word|word (default word)" for the target's current value.
@@ -113,18 +121,42 @@ struct FilterOptions {
   std::string between;
   std::vector<std::string> avoid;
   std::optional<std::size_t> max_degree;
+  Undated undated = Undated::Include;
   Direction direction = Direction::Any;
+  bool direction_given = false;  // --direction was on the command line
 
   // Throws InvalidArgument for a malformed date or window.
   Filter to_filter() const;
 };
 
 // Adds --relations, --exclude-relations, --entity-types, --as-of, --between,
-// --avoid, --max-degree and --direction (default `direction`).
+// --undated, --avoid and --max-degree: for commands that walk nothing
+// (info, export, convert, components, communities), which therefore do not
+// offer --direction.
+void add_filter_options(CLI::App& command, FilterOptions& filters);
+// The same and --direction (default `direction`), for commands that walk
+// relations.
 void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction);
 
-// Prints "kg: <message>" on stderr.
+// Whether the filters make undated relations worth marking in answers: a
+// time window keeps them although no date puts them in it (or --undated
+// chose them).
+bool marks_undated(const FilterOptions& filters);
+// For text answers, when marks_undated: prints "(N undated relations kept
+// ...)" on stdout if the view keeps any.
+void print_undated_note(const FilterOptions& filters, const View& view);
+
+// A library message that starts with a Filter field ("relation_types: no
+// type 'x'") worded with the flag that sets it ("--relations: ...").
+std::string worded_as_flags(const std::string& message);
+
+// Prints "kg: <message>" on stderr, its control characters escaped
+// (printable): messages quote names and values from the data.
 void print_error(const std::string& message);
+
+// Prints a read's problems on stderr, then how many more were counted but
+// not kept.
+void print_problems(const ReadResult& result);
 
 // Reads the graph; prints every problem on stderr and throws
 // CommandFailed(kExitInput) when there are any.

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     print_error(error.what());
     return kExitUsage;
   } catch (const kg::InvalidArgument& error) {
-    print_error(error.what());
+    print_error(worded_as_flags(error.what()));
     return kExitUsage;
   } catch (const kg::InputError& error) {
     print_error(error.what());

@@ -18,9 +18,10 @@ std::vector<std::string_view> entity_type_names(const Graph& graph) {
   return names;
 }
 
-// The type ids of `names` in `known`; throws naming the option on a miss.
+// The type ids of `names` in `known`; throws naming the filter field on a
+// miss (the command line words it as its flag).
 std::vector<bool> type_set(const std::vector<std::string>& names, const std::vector<std::string_view>& known,
-                           const char* option) {
+                           const char* field) {
   std::vector<bool> set(known.size(), false);
   for (const auto& name : names) {
     bool found = false;
@@ -28,7 +29,7 @@ std::vector<bool> type_set(const std::vector<std::string>& names, const std::vec
       if (known[t] == name) set[t] = found = true;
     }
     if (found) continue;
-    std::string message = std::string(option) + ": no type '" + name + "' in this graph";
+    std::string message = std::string(field) + ": no type '" + name + "' in this graph";
     const auto close = closest_matches(name, known, 3);
     if (!close.empty()) {
       message += "; did you mean";
@@ -47,14 +48,14 @@ std::vector<bool> type_set(const std::vector<std::string>& names, const std::vec
 }  // namespace
 
 void Filter::validate(const Graph& graph) const {
-  type_set(relation_types, relation_type_names(graph), "--relations");
-  type_set(exclude_relation_types, relation_type_names(graph), "--exclude-relations");
-  type_set(entity_types, entity_type_names(graph), "--entity-types");
+  type_set(relation_types, relation_type_names(graph), "relation_types");
+  type_set(exclude_relation_types, relation_type_names(graph), "exclude_relation_types");
+  type_set(entity_types, entity_type_names(graph), "entity_types");
 }
 
 bool Filter::empty() const {
   return relation_types.empty() && exclude_relation_types.empty() && entity_types.empty() && !window &&
-         avoid.empty() && !max_degree;
+         undated == Undated::Include && avoid.empty() && !max_degree;
 }
 
 View::View(const Graph& graph) : graph_(&graph) {
@@ -71,7 +72,7 @@ View::View(const Graph& graph, const Filter& filter) : View(graph) {
 
   entities_.assign(graph.entity_count(), true);
   if (!filter.entity_types.empty()) {
-    const auto kept_types = type_set(filter.entity_types, entity_type_names(graph), "--entity-types");
+    const auto kept_types = type_set(filter.entity_types, entity_type_names(graph), "entity_types");
     for (EntityId e = 0; e < graph.entity_count(); ++e) entities_[e] = kept_types[graph.entity_type(e)];
   }
   if (!filter.avoid.empty()) {
@@ -86,16 +87,18 @@ View::View(const Graph& graph, const Filter& filter) : View(graph) {
 
   std::vector<bool> kept_relation_types(graph.relation_type_count(), true);
   if (!filter.relation_types.empty()) {
-    kept_relation_types = type_set(filter.relation_types, relation_type_names(graph), "--relations");
+    kept_relation_types = type_set(filter.relation_types, relation_type_names(graph), "relation_types");
   }
-  const auto excluded = type_set(filter.exclude_relation_types, relation_type_names(graph), "--exclude-relations");
+  const auto excluded = type_set(filter.exclude_relation_types, relation_type_names(graph), "exclude_relation_types");
   for (TypeId t = 0; t < excluded.size(); ++t) {
     if (excluded[t]) kept_relation_types[t] = false;
   }
   relations_.assign(graph.relation_count(), true);
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    const bool dated = !graph.date(r).empty();
+    const bool undated_kept = filter.undated == Undated::Include || (filter.undated == Undated::Only) != dated;
     relations_[r] = kept_relation_types[graph.relation_type(r)] && entities_[graph.source(r)] &&
-                    entities_[graph.target(r)] &&
+                    entities_[graph.target(r)] && undated_kept &&
                     (!filter.window || active_in(graph.date(r), graph.until(r), *filter.window));
   }
 }
@@ -120,6 +123,15 @@ Adjacency build_adjacency(const View& view, Direction direction) {
     });
   }
   return adjacency;
+}
+
+std::size_t count_kept_undated(const View& view) {
+  const Graph& graph = view.graph();
+  std::size_t count = 0;
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (view.keeps_relation(r) && graph.date(r).empty()) ++count;
+  }
+  return count;
 }
 
 }  // namespace kg

@@ -232,11 +232,10 @@ class Reader {
       }
     }
     if (entities && !entity_problems_->empty()) {
-      result.problems = entity_problems_->diagnostics(entities->name, entities->load_text());
+      entity_problems_->append_to(result, entities->name, entities->load_text());
     }
     if (relations && !relation_problems_->empty()) {
-      auto more = relation_problems_->diagnostics(relations->name, relations->load_text());
-      result.problems.insert(result.problems.end(), more.begin(), more.end());
+      relation_problems_->append_to(result, relations->name, relations->load_text());
     }
     return result;
   }
@@ -403,7 +402,7 @@ class Reader {
           const auto date = Date::parse(cell);
           if (!date) {
             problems.report(start + row.offset(i), columns[i].role == Role::Date ? "date" : "until",
-                            "invalid date '" + cell + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+                            Date::explain_invalid(cell));
             ok = false;
           } else {
             dates[columns[i].role == Role::Date ? 0 : 1] = *date;

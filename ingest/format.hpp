@@ -25,8 +25,9 @@ struct CsvColumns {
 };
 
 struct ReadOptions {
-  // Past this many problems a reader stops collecting and says how many more
-  // it saw: a wrong file should not print a million lines.
+  // Past this many problems a reader stops storing them but keeps counting
+  // (ReadResult::problems_not_shown): a wrong file should not print a
+  // million lines, and its total should still be true.
   std::size_t max_problems = 1000;
   // Called now and then with the bytes read so far and the file's size, for
   // progress bars (the command line draws them; readers never print).
@@ -41,6 +42,9 @@ struct ReadResult {
   // What was read in a way the user may not expect (an attribute type kg
   // does not interpret, kept as text): said once, never a reason to refuse.
   std::vector<Diagnostic> warnings;
+  std::size_t problems_not_shown = 0;  // seen past ReadOptions::max_problems
+
+  std::size_t problem_count() const { return problems.size() + problems_not_shown; }
 };
 
 struct Format {

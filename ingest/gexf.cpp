@@ -499,7 +499,9 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     for (const auto& [at, text] : reader.warnings()) what += (what.empty() ? "" : "; ") + text;
     interchange::Problems warning(1);
     warning.report(reader.warnings().front().first, "", "read as text or in part: " + what);
-    result.warnings = warning.diagnostics(name, load_text());
+    ReadResult warned;
+    warning.append_to(warned, name, load_text());
+    result.warnings = std::move(warned.problems);
   }
   if (problems.empty()) {
     BuildResult built = std::move(builder).finish();
@@ -514,7 +516,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
       return result;
     }
   }
-  result.problems = problems.diagnostics(name, load_text());
+  problems.append_to(result, name, load_text());
   return result;
 }
 

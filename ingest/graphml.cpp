@@ -453,8 +453,7 @@ class Reader {
         if (value.text->empty()) continue;
         const auto date = Date::parse(*value.text);
         if (!date) {
-          problems_.report(value.offset, edge_path(), "invalid " + key.name + " '" + *value.text +
-                                                          "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+          problems_.report(value.offset, edge_path(), key.name + ": " + Date::explain_invalid(*value.text));
         } else {
           dates[field == Field::Date ? 0 : 1] = *date;
         }
@@ -535,7 +534,9 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     interchange::Problems warning(1);
     warning.report(reader.uninterpreted().front().first, "",
                    "attribute types kg does not interpret, values kept as text: " + keys);
-    result.warnings = warning.diagnostics(name, load_text());
+    ReadResult warned;
+    warning.append_to(warned, name, load_text());
+    result.warnings = std::move(warned.problems);
   }
   if (problems.empty()) {
     BuildResult built = std::move(builder).finish();
@@ -554,7 +555,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
       return result;
     }
   }
-  result.problems = problems.diagnostics(name, load_text());
+  problems.append_to(result, name, load_text());
   return result;
 }
 

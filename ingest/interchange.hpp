@@ -13,6 +13,7 @@
 
 #include "graph/builder.hpp"
 #include "ingest/diagnostic.hpp"
+#include "ingest/format.hpp"
 
 namespace kg::interchange {
 
@@ -56,8 +57,9 @@ class Problems {
   void report(std::size_t offset, std::string path, std::string message);
   std::size_t count() const { return count_; }
   bool empty() const { return count_ == 0; }
-  // Sorted by place, with a last line for the problems past the limit.
-  std::vector<Diagnostic> diagnostics(const std::string& file, const std::string& text);
+  // Adds the stored problems, sorted by place, to the result's, and the
+  // count of those past the limit to its problems_not_shown.
+  void append_to(ReadResult& result, const std::string& file, const std::string& text);
 
  private:
   struct Raw {

@@ -73,10 +73,7 @@ class Reader {
       place(built.problems);
     }
     result.problems = std::move(problems_);
-    if (count_ > result.problems.size()) {
-      result.problems.push_back(
-          {name_, 0, 0, "", std::to_string(count_ - result.problems.size()) + " more problems not shown"});
-    }
+    result.problems_not_shown = count_ - result.problems.size();
     return result;
   }
 
@@ -213,7 +210,7 @@ class Reader {
     if (text.empty()) return true;
     const auto date = Date::parse(text);
     if (!date) {
-      problem_at(name, "invalid date '" + std::string(text) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+      problem_at(name, Date::explain_invalid(text));
       return false;
     }
     out = *date;

@@ -448,8 +448,7 @@ class Reader {
           }
           const auto date = Date::parse(text_of(member.value));
           if (!date) {
-            problem(field_path(), "invalid date '" + std::string(text_of(member.value)) +
-                                    "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+            problem(field_path(), Date::explain_invalid(text_of(member.value)));
           } else {
             dates[key == "date" ? 0 : 1] = *date;
           }
@@ -497,7 +496,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
   if (const std::size_t bad = is_ascii(body) ? std::string_view::npos : find_invalid_utf8(body);
       bad != std::string_view::npos) {
     problems.report(start + bad, "", "invalid UTF-8");
-    result.problems = problems.diagnostics(name, load_text());
+    problems.append_to(result, name, load_text());
     return result;
   }
   rapidjson::Document document;
@@ -514,19 +513,19 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
   if (parsed.IsError()) {
     problems.report(start + parsed.Offset(), "",
                     std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code()));
-    result.problems = problems.diagnostics(name, load_text());
+    problems.append_to(result, name, load_text());
     return result;
   }
   if (const auto& refused = numbers.refused()) {
     problems.report(start + refused->first, "", refused->second);
-    result.problems = problems.diagnostics(name, load_text());
+    problems.append_to(result, name, load_text());
     return result;
   }
   if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
     const std::string text = load_text();
     problems.report(locate_json_path(text, skip_json_separators(text, start), parse_json_path(*path)), *path,
                     "a string longer than 16 MiB");
-    result.problems = problems.diagnostics(name, text);
+    problems.append_to(result, name, text);
     return result;
   }
   if (has_repeated_member(document)) {
@@ -536,7 +535,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
       problems.report(start + repeated->second, "",
                       "member '" + repeated->name + "' given twice (first at " + std::to_string(line) + ":" +
                           std::to_string(column) + ")");
-      result.problems = problems.diagnostics(name, text);
+      problems.append_to(result, name, text);
       return result;
     }
   }
@@ -572,7 +571,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     const std::size_t offset = locate_json_path(text, root, parse_json_path(problem.path));
     problems.report(offset, std::move(problem.path), std::move(problem.message));
   }
-  result.problems = problems.diagnostics(name, text);
+  problems.append_to(result, name, text);
   return result;
 }
 

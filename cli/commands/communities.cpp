@@ -14,7 +14,7 @@ void setup_communities(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand("communities", "Densely linked groups of entities (Louvain), with modularity");
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
-  add_filter_options(*command, options->filters, Direction::Any);
+  add_filter_options(*command, options->filters);
   command->add_option("--seed", options->seed, "Seed of the order entities are visited in")
       ->check(whole_range(0, UINT64_MAX))
       ->default_str("0");
@@ -50,12 +50,15 @@ int run_communities(const CommunitiesOptions& options) {
       json.Key("count");
       json.Uint64(result.members.size());
       write_groups_json(json, "communities", listing);
+      json.Key("undated_relations");
+      json.Uint64(count_kept_undated(view));
       write_cut(json, result.cut);
       json.EndObject();
     });
   } else {
     fmt::print("modularity {:.6f}\n", result.modularity);
     print_groups_text(listing, "communities");
+    print_undated_note(options.filters, view);
   }
   if (!result.cut) return kExitOk;
   options.time_limit.report_cut("the communities of the levels done so far");

@@ -7,12 +7,14 @@
 #include <memory>
 
 #include "algorithms/components.hpp"
+#include "cli/text.hpp"
 
 namespace kg::cli {
 namespace {
 
 std::vector<std::string_view> sorted_keys(const Graph& graph, const std::vector<EntityId>& members) {
   std::vector<std::string_view> keys;
+  keys.reserve(members.size());
   for (EntityId e : members) keys.push_back(graph.entity_key(e));
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -39,7 +41,7 @@ void print_groups_text(const GroupListing& listing, std::string_view title) {
     std::string members;
     for (const auto key : sorted_keys(*listing.graph, groups[i])) {
       if (!members.empty()) members += ", ";
-      members += key;
+      members += printable(key);
     }
     fmt::print("{:>{}}  {:>{}}  {}\n", i + 1, number_width, groups[i].size(), size_width, members);
   }
@@ -72,7 +74,7 @@ void setup_components(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand("components", "Groups of connected entities, largest first");
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
-  add_filter_options(*command, options->filters, Direction::Any);
+  add_filter_options(*command, options->filters);
   command->add_flag("--strong", options->strong,
                     "Strongly connected: each member reaches every other following the arrows");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
@@ -101,11 +103,14 @@ int run_components(const ComponentsOptions& options) {
       json.Key("count");
       json.Uint64(result.members.size());
       write_groups_json(json, "components", listing);
+      json.Key("undated_relations");
+      json.Uint64(count_kept_undated(view));
       write_cut(json, result.cut);
       json.EndObject();
     });
   } else {
     print_groups_text(listing, options.strong ? "strongly connected components" : "connected components");
+    print_undated_note(options.filters, view);
   }
   if (!result.cut) return kExitOk;
   options.time_limit.report_cut("the components found so far; entities not reached yet are not listed");

@@ -13,6 +13,7 @@ struct ExportOptions {
   FilterOptions filters;
   std::string to;
   std::string output;  // stdout when empty or "-"
+  bool csv_safe = false;  // CsvOptions::formula_safe
 };
 
 void setup_export(CLI::App& app, int& exit_code);

@@ -20,6 +20,7 @@ struct PathOptions {
   bool time_respecting = false;
   bool distinct_relations = false;
   std::size_t limit = 100;
+  bool limit_given = false;  // --limit was on the command line
   TimeLimit time_limit;
 };
 
@@ -28,8 +29,11 @@ int run_path(const PathOptions& options);
 
 // "Elon Musk -[funded 2015..2018]-> OpenAI" for relation r read from
 // `from`'s side: "OpenAI <-[funded 2015..2018]- Elon Musk" when `from` is
-// its target; symmetric types get no arrowhead. Shared with neighbors.
-std::string relation_text(const Graph& graph, RelationId r, EntityId from);
+// its target; symmetric types get no arrowhead; with mark_undated, a
+// relation without a date says "undated". Names are printable(). Shared
+// with neighbors.
+std::string relation_text(const Graph& graph, RelationId r, EntityId from, bool mark_undated = false);
+
 // The date label of a relation: "2016", "2015..2018", "..2018" or "".
 std::string date_text(const Graph& graph, RelationId r);
 

@@ -27,12 +27,20 @@ constexpr std::size_t kMostEdgeLabels = 150;
 
 Date parse_date(const std::string& text, const char* option) {
   const auto date = Date::parse(text);
-  if (!date) throw InvalidArgument(std::string(option) + ": invalid date '" + text + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (!date) throw InvalidArgument(std::string(option) + ": " + Date::explain_invalid(text));
   return *date;
 }
 
 ImageFormat output_format(const RenderOptions& options) {
-  if (!options.to.empty()) return *format_from_path("output." + options.to);
+  if (!options.to.empty()) {
+    const ImageFormat format = *format_from_path("output." + options.to);
+    const auto named = format_from_path(options.output);
+    if (named && *named != format) {
+      print_error("warning: '" + options.output + "' has the extension of another format but is written as " +
+                  options.to + " (--to " + options.to + ")");
+    }
+    return format;
+  }
   if (const auto format = format_from_path(options.output)) return *format;
   throw InvalidArgument("-o: cannot tell the format from '" + options.output +
                         "'; name a .svg, .png, .pdf, .dot or .html file, or give --to");
@@ -91,6 +99,21 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
                                                      : "active in " + options.filters.between;
   }
   return diagram;
+}
+
+// Under a time window, says how many undated relations the diagram kept and
+// has them marked: nothing dates them inside the window.
+void mark_undated(Diagram& diagram, const Filter& filter) {
+  if (!filter.window && filter.undated == Undated::Include) return;
+  std::size_t undated = 0;
+  for (const RelationId r : diagram.relations) undated += diagram.graph->date(r).empty();
+  for (const HubSummary& summary : diagram.summaries) {
+    for (const RelationId r : summary.relations) undated += diagram.graph->date(r).empty();
+  }
+  diagram.mark_undated = true;
+  if (undated == 0) return;
+  diagram.caption += std::string(diagram.caption.empty() ? "" : "; ") + std::to_string(undated) + " undated relation" +
+                     (undated == 1 ? "" : "s") + " kept";
 }
 
 // Boxes the communities Louvain finds in the filtered graph (seed 0, as
@@ -184,6 +207,14 @@ void setup_render(CLI::App& app, int& exit_code) {
 int run_render(const RenderOptions& requested) {
   if (requested.output == "-" && requested.to.empty()) throw InvalidArgument("-o -: give the format with --to");
   const ImageFormat format = output_format(requested);
+  if (format == ImageFormat::Dot && !requested.engine.empty()) {
+    throw InvalidArgument("--engine applies to laid-out output (svg, png, pdf): DOT is written before any layout");
+  }
+  // The evidence map walks relations in the page whatever the view.
+  if (format != ImageFormat::Html && requested.filters.direction_given && requested.focus.empty() &&
+      requested.path.empty()) {
+    throw InvalidArgument("--direction applies to --focus and --path: nothing else is walked");
+  }
   const RenderOptions options = format == ImageFormat::Html ? evidence_map_drawing(requested) : requested;
   DotOptions dot_options;
   if (!options.style.empty()) dot_options.style = load_style(options.style);
@@ -207,6 +238,7 @@ int run_render(const RenderOptions& requested) {
     return kExitNo;
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+  mark_undated(*diagram, options.filters.to_filter());
   if (format == ImageFormat::Html) check_evidence_map_size(*diagram);
   // The whole graph fans out many parallel arrows from its busiest entities
   // (docs/RENDERING.md, "Edge crossings").

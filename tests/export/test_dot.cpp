@@ -127,7 +127,7 @@ TEST_CASE("style: errors name the file, the place and the problem") {
   CHECK_THROWS_WITH_AS(parse_style("{\"graph\": {\"rankdir\": }", "s.json"), "s.json:1:23: Invalid value.",
                        InputError);
   CHECK_THROWS_WITH_AS(parse_style(R"({"colour": {}})", "s.json"),
-                       doctest::Contains("s.json: colour: unknown section"), InvalidArgument);
+                       doctest::Contains("s.json:1:2: colour: unknown section"), InvalidArgument);
   CHECK_THROWS_WITH_AS(parse_style(R"({"node": {"shape\"]; x=[\"": "box"}})", "s.json"),
                        doctest::Contains("is not a Graphviz attribute name"), InvalidArgument);
   CHECK_THROWS_WITH_AS(parse_style(R"({"polarity": {"good": {}}})", "s.json"),
