@@ -10,6 +10,7 @@
 #include "ingest/csv.hpp"
 #include "ingest/edgelist.hpp"
 #include "ingest/format.hpp"
+#include "ingest/gexf.hpp"
 #include "ingest/graphml.hpp"
 #include "ingest/jsonl.hpp"
 #include "ingest/kg_json.hpp"
@@ -53,6 +54,7 @@ const std::vector<Format>& input_formats() {
   static const std::vector<Format> formats = {
       kg_json_format(),
       graphml_format(),
+      gexf_format(),
       node_link_format(),
       cytoscape_format(),
       jsonl_format(),
