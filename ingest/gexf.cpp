@@ -58,7 +58,10 @@ class Reader {
   void start(const char* raw_name, const char** attributes) {
     const std::size_t offset = here();
     const Element parent = stack_.empty() ? Element::Skipped : stack_.back();
-    const auto [foreign, name] = local_name(raw_name);
+    // Named, not structured bindings: lambdas below capture them (C++17).
+    const auto split = local_name(raw_name);
+    const bool foreign = split.first;
+    const auto name = split.second;
     if ((!stack_.empty() && parent == Element::Skipped) || foreign) {
       stack_.push_back(Element::Skipped);  // viz:, meta's creator, Gephi's extensions: not ours
       return;
