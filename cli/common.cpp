@@ -7,9 +7,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <tuple>
 
 #include "cli/fields.hpp"
 #include "cli/progress.hpp"
+#include "cli/text.hpp"
 #include "graph/exception.hpp"
 
 namespace kg::cli {
@@ -18,11 +20,44 @@ void add_graph_input(CLI::App& command, GraphInput& input) {
   command.add_option("graph", input.path, "Graph file: kg JSON (.json), or any format of --from")->required();
   command.add_option("--from", input.from, "Input format, when the extension does not tell");
   command.add_flag("--quiet", input.quiet, "No progress bar on stderr (drawn only when stderr is a terminal)");
+  add_csv_columns(command, input.csv);
+}
+
+void add_csv_columns(CLI::App& command, CsvColumns& csv) {
+  const char* group = "CSV input columns";
+  const std::tuple<const char*, std::string*, const char*> columns[] = {
+      {"--id-column", &csv.id, "entity ids"},
+      {"--name-column", &csv.name, "entity names"},
+      {"--entity-type-column", &csv.entity_type, "entity types"},
+      {"--source-column", &csv.source, "relation sources"},
+      {"--target-column", &csv.target, "relation targets"},
+      {"--relation-type-column", &csv.relation_type, "relation types"},
+      {"--date-column", &csv.date, "relation dates"},
+      {"--until-column", &csv.until, "relation end dates"},
+  };
+  for (const auto& [flag, field, holds] : columns) {
+    command.add_option(flag, *field, std::string("Header of the CSV column holding ") + holds)
+        ->group(group)
+        ->type_name("NAME");
+  }
+  command.get_option("--relation-type-column")
+      ->description("Header of the CSV column (GraphML: the edge key's attr.name) holding relation types");
+  command.add_option("--delimiter", csv.delimiter, "Field separator of CSV input (default ',')")->group(group);
+}
+
+ReadOptions GraphInput::read_options() const {
+  ReadOptions options;
+  options.csv = csv;
+  return options;
 }
 
 void add_output_format(CLI::App& command, OutputFormat& format) {
   add_choice<OutputFormat>(command, "--format", format, {{"text", OutputFormat::Text}, {"json", OutputFormat::Json}},
                            "Answer as text (for people) or json (for programs)");
+}
+
+void add_force_option(CLI::App& command, OutputFileOptions& output) {
+  command.add_flag("--force", output.replace_read_only, "Replace the output file even when it is read-only");
 }
 
 CLI::Validator whole_range(std::uint64_t min, std::uint64_t max) {
@@ -83,8 +118,7 @@ void add_time_limit(CLI::App& command, TimeLimit& limit) {
       ->type_name("SECONDS");
 }
 
-void add_filter_options(CLI::App& command, query::ViewSpec& filters, Direction direction) {
-  filters.direction = direction;
+void add_filter_options(CLI::App& command, FilterOptions& filters) {
   const char* group = "Filters";
   command.add_option("--relations", filters.relation_types, "Follow only these relation types (comma-separated)")
       ->delimiter(',')
@@ -99,43 +133,66 @@ void add_filter_options(CLI::App& command, query::ViewSpec& filters, Direction d
       ->group(group);
   command.add_option("--between", filters.between, "Keep relations active in DATE..DATE (either end may be open)")
       ->group(group);
+  add_choice<Undated>(command, "--undated", filters.undated,
+                      {{"include", Undated::Include}, {"exclude", Undated::Exclude}, {"only", Undated::Only}},
+                      "Relations without a date (every window keeps them): keep them, leave them out, or keep "
+                      "only them")
+      ->group(group);
   command.add_option("--avoid", filters.avoid, "Leave out these entities (names, ids or aliases)")
       ->delimiter(',')
       ->group(group);
   command.add_option("--max-degree", filters.max_degree, "Leave out entities with more relations than N")
       ->check(whole_range(0, kMostCount))
       ->group(group);
+}
+
+void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction) {
+  add_filter_options(command, filters);
+  filters.direction = direction;
   add_choice<Direction>(command, "--direction", filters.direction,
                         {{"out", Direction::Out}, {"in", Direction::In}, {"any", Direction::Any}},
                         "Walk relations out (source to target), in, or any way")
-      ->group(group);
+      ->group("Filters")
+      ->each([&filters](const std::string&) { filters.direction_given = true; });
 }
 
-void print_error(const std::string& message) { std::cerr << "kg: " << message << '\n'; }
+bool marks_undated(const FilterOptions& filters) {
+  return !filters.as_of.empty() || !filters.between.empty() || filters.undated != Undated::Include;
+}
+
+void print_undated_note(const FilterOptions& filters, const View& view) {
+  print_undated_note(filters, count_kept_undated(view));
+}
+
+void print_undated_note(const FilterOptions& filters, std::size_t kept) {
+  if (!marks_undated(filters) || kept == 0) return;
+  std::cout << "(" << kept << " undated relation" << (kept == 1 ? "" : "s")
+            << " kept: without a date, every window keeps them; --undated exclude leaves them out)\n";
+}
+
+void print_error(const std::string& message) { std::cerr << "kg: " << printable(message) << '\n'; }
 
 void print_error(const Error& error) { print_error(error.worded(flag_for)); }
 
-namespace {
-
-void print_warnings(const std::vector<Diagnostic>& warnings) {
-  for (const auto& warning : warnings) print_error("warning: " + warning.to_string());
+void print_problems(const ReadResult& result) {
+  for (const auto& problem : result.problems) print_error(problem.to_string());
+  if (result.problems_not_shown) {
+    print_error(std::to_string(result.problems_not_shown) + " more problem" +
+                (result.problems_not_shown == 1 ? "" : "s") + " not shown");
+  }
 }
-
-[[noreturn]] void print_problems_and_fail(const std::vector<Diagnostic>& problems) {
-  for (const auto& problem : problems) print_error(problem.to_string());
-  throw CommandFailed(kExitInput);
-}
-
-}  // namespace
 
 Graph load_graph(const GraphInput& input) {
   ProgressBar bar("loading " + input.path, ProgressUnit::Bytes, progress_wanted(input.quiet) ? &std::cerr : nullptr);
-  ReadOptions options;
+  ReadOptions options = input.read_options();
   options.progress = bar.callback();
   ReadResult result = read_graph(input.path, input.from, options);
   bar.finish();
-  print_warnings(result.warnings);
-  if (!result.problems.empty()) print_problems_and_fail(result.problems);
+  for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
+  if (result.problem_count() != 0) {
+    print_problems(result);
+    throw CommandFailed(kExitInput);
+  }
   return std::move(*result.graph);
 }
 
@@ -145,14 +202,19 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   callbacks.load_progress = bar.callback();
   callbacks.should_stop = limit.should_stop();
   try {
-    auto context = std::make_unique<query::QueryContext>(query::GraphSource{input.path, input.from, {}}, callbacks);
+    auto context = std::make_unique<query::QueryContext>(query::GraphSource{input.path, input.from, input.csv}, callbacks);
     bar.finish();
-    print_warnings(context->warnings());
+    for (const auto& warning : context->warnings()) print_error("warning: " + warning.to_string());
     return context;
   } catch (const query::InputProblems& problems) {
     bar.finish();
-    print_warnings(problems.warnings());
-    print_problems_and_fail(problems.problems());
+    ReadResult result;
+    result.warnings = problems.warnings();
+    result.problems = problems.problems();
+    result.problems_not_shown = problems.not_shown();
+    for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
+    print_problems(result);
+    throw CommandFailed(kExitInput);
   }
 }
 

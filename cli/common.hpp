@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "base/output_file.hpp"
 #include "graph/graph.hpp"
 #include "graph/stop.hpp"
 #include "graph/view.hpp"
@@ -28,6 +29,7 @@ enum ExitCode : int {
   kExitUsage = 2,     // bad arguments, unknown entity names
   kExitInput = 3,     // input unreadable or malformed
   kExitInternal = 4,  // a bug in kg
+  kExitOutput = 5,    // output could not be written (full disk, unwritable path, failed stdout)
 };
 
 // Ends a command with an exit code after its message went to stderr.
@@ -47,9 +49,17 @@ struct GraphInput {
   std::string path;
   std::optional<std::string> from;
   bool quiet = false;  // no progress bar while loading
+  CsvColumns csv;      // which columns of CSV input hold kg's fields
+
+  // The reader options these ask for (the CSV columns; no progress callback).
+  ReadOptions read_options() const;
 };
 
+// Adds the graph argument, --from, --quiet and the CSV column flags
+// (--id-column, ..., --delimiter): every reading command takes them all.
 void add_graph_input(CLI::App& command, GraphInput& input);
+// The CSV column flags alone, for commands that read several graphs.
+void add_csv_columns(CLI::App& command, CsvColumns& csv);
 
 // An option that takes one of a few words and stores the value paired with
 // it; --help shows "word|word (default word)" for the target's current value.
@@ -78,6 +88,8 @@ CLI::Option* add_choice(CLI::App& command, const std::string& name, T& target,
       ->option_text(shown);
 }
 void add_output_format(CLI::App& command, OutputFormat& format);
+// Adds --force: replace a read-only output file (docs/CLI.md, "Output files").
+void add_force_option(CLI::App& command, OutputFileOptions& output);
 
 using FilterOptions = query::ViewSpec;
 // Range checks for numeric options (docs/CLI.md, "Numbers"). They read the
@@ -108,19 +120,37 @@ struct TimeLimit {
 };
 void add_time_limit(CLI::App& command, TimeLimit& limit);
 
-
 // Adds --relations, --exclude-relations, --entity-types, --as-of, --between,
-// --avoid, --max-degree and --direction (default `direction`).
-void add_filter_options(CLI::App& command, query::ViewSpec& filters, Direction direction);
+// --undated, --avoid and --max-degree: for commands that walk nothing
+// (info, export, convert, components, communities), which therefore do not
+// offer --direction.
+void add_filter_options(CLI::App& command, FilterOptions& filters);
+// The same and --direction (default `direction`), for commands that walk
+// relations.
+void add_filter_options(CLI::App& command, FilterOptions& filters, Direction direction);
 
-// Prints "kg: <message>" on stderr.
+// Whether the filters make undated relations worth marking in answers: a
+// time window keeps them although no date puts them in it (or --undated
+// chose them).
+bool marks_undated(const FilterOptions& filters);
+// For text answers, when marks_undated: prints "(N undated relations kept
+// ...)" on stdout if the view keeps any.
+void print_undated_note(const FilterOptions& filters, const View& view);
+// The same, given how many undated relations the view keeps.
+void print_undated_note(const FilterOptions& filters, std::size_t kept);
+
+// Prints "kg: <message>" on stderr, its control characters escaped
+// (printable): messages quote names and values from the data.
 void print_error(const std::string& message);
 // A library error, its fields worded as flags (cli/fields.hpp).
 void print_error(const Error& error);
 
-// Reads the graph into a query context, drawing a progress bar; prints
-// every problem on stderr and throws CommandFailed(kExitInput) when there
-// are any.
+// Prints a read's problems on stderr, then how many more were counted but
+// not kept.
+void print_problems(const ReadResult& result);
+
+// Reads the graph, drawing a progress bar; prints every problem on stderr
+// and throws CommandFailed(kExitInput) when there are any.
 Graph load_graph(const GraphInput& input);
 // The time limit, if any, becomes the context's should_stop.
 std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const TimeLimit& limit = {});

@@ -2,8 +2,13 @@
 // codes of docs/CLI.md.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
+#include "base/interrupt_cleanup.hpp"
+#include "base/standard_output.hpp"
 #include "cli/commands/communities.hpp"
 #include "cli/commands/components.hpp"
 #include "cli/commands/convert.hpp"
@@ -20,35 +25,44 @@
 #include "cli/common.hpp"
 #include "graph/exception.hpp"
 
-int main(int argc, char** argv) {
-  using namespace kg::cli;
-  CLI::App app("kg: typed, dated, source-backed relationship graphs", "kg");
-  app.set_version_flag("--version", std::string("kg ") + KG_VERSION);
-  app.require_subcommand(0, 1);
-  app.footer("Run 'kg COMMAND --help' for a command's options. Exit codes: 0 ok, 1 no / problems found, "
-             "2 usage error, 3 input unreadable or malformed, 4 internal error.");
+namespace {
 
-  int exit_code = kExitOk;
-  setup_info(app, exit_code);
-  setup_validate(app, exit_code);
-  setup_path(app, exit_code);
-  setup_neighbors(app, exit_code);
-  setup_render(app, exit_code);
-  setup_export(app, exit_code);
-  setup_convert(app, exit_code);
-  setup_rank(app, exit_code);
-  setup_components(app, exit_code);
-  setup_communities(app, exit_code);
-  setup_find(app, exit_code);
-  setup_timeline(app, exit_code);
-  setup_diff(app, exit_code);
+// A failed write to standard output: EPIPE ends kg quietly, anything else is
+// reported.
+int output_failed(int error) {
+  try {
+    kg::standard_output_failed(error);
+  } catch (const kg::OutputError& failure) {
+    kg::cli::print_error(failure.what());
+  }
+  return kg::cli::kExitOutput;
+}
 
-  if (argc < 2) {
-    std::cout << app.help();
-    return kExitOk;
+// Closes standard output, whatever the command's outcome: what it printed
+// must have arrived, or the exit code says it did not.
+int finish_output(int code) {
+  if (code == kg::cli::kExitOutput) {
+    std::fclose(stdout);  // the failure was reported already
+    return code;
   }
   try {
-    app.parse(argc, argv);
+    kg::close_standard_output();
+  } catch (const kg::OutputError& failure) {
+    kg::cli::print_error(failure.what());
+    return kg::cli::kExitOutput;
+  }
+  return code;
+}
+
+// Runs the command line; returns its exit code after any error went to stderr.
+int run(CLI::App& app, int argc, char** argv, const int& exit_code) {
+  using namespace kg::cli;
+  try {
+    if (argc < 2) {
+      std::cout << app.help();
+    } else {
+      app.parse(argc, argv);
+    }
     return exit_code;
   } catch (const CLI::ParseError& error) {
     // --help and --version end parsing with exit code 0 and print there.
@@ -72,6 +86,18 @@ int main(int argc, char** argv) {
   } catch (const kg::query::Cancelled& error) {
     print_error(error);
     return kExitNo;
+  } catch (const kg::ReadOnlyOutput& error) {
+    print_error(std::string(error.what()) + " (--force replaces it)");
+    return kExitOutput;
+  } catch (const kg::OutputError& error) {
+    print_error(error);
+    return kExitOutput;
+  } catch (const std::filesystem::filesystem_error& error) {
+    print_error(std::string("internal error: ") + error.what());
+    return kExitInternal;
+  } catch (const std::system_error& error) {
+    // fmt::print's failed writes to standard output.
+    return output_failed(error.code().value());
   } catch (const std::bad_alloc&) {
     print_error("out of memory");
     return kExitInternal;
@@ -79,4 +105,33 @@ int main(int argc, char** argv) {
     print_error(std::string("internal error: ") + error.what());
     return kExitInternal;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kg::cli;
+  CLI::App app("kg: typed, dated, source-backed relationship graphs", "kg");
+  app.set_version_flag("--version", std::string("kg ") + KG_VERSION);
+  app.require_subcommand(0, 1);
+  app.footer("Run 'kg COMMAND --help' for a command's options. Exit codes: 0 ok, 1 no / problems found, "
+             "2 usage error, 3 input unreadable or malformed, 4 internal error, 5 output could not be written.");
+
+  kg::install_interrupt_cleanup();
+  int exit_code = kExitOk;
+  setup_info(app, exit_code);
+  setup_validate(app, exit_code);
+  setup_path(app, exit_code);
+  setup_neighbors(app, exit_code);
+  setup_render(app, exit_code);
+  setup_export(app, exit_code);
+  setup_convert(app, exit_code);
+  setup_rank(app, exit_code);
+  setup_components(app, exit_code);
+  setup_communities(app, exit_code);
+  setup_find(app, exit_code);
+  setup_timeline(app, exit_code);
+  setup_diff(app, exit_code);
+
+  return finish_output(run(app, argc, argv, exit_code));
 }

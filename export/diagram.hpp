@@ -32,6 +32,9 @@ struct Diagram {
   std::vector<Emphasis> relation_emphasis;
   std::vector<HubSummary> summaries;
   std::string caption;  // what the view shows, written under the title
+  // Label relations without a date "undated" (and explain it in the legend):
+  // under a time window they are drawn although no date puts them in it.
+  bool mark_undated = false;
 
   Emphasis emphasis_of_entity(EntityId e) const;  // Normal when not drawn
 };

@@ -24,11 +24,8 @@ std::string readable(std::string_view type) {
   return text;
 }
 
-std::string date_text(Date date, Date until) {
-  if (date.empty() && until.empty()) return "";
-  if (until.empty()) return date.to_string();
-  return (date.empty() ? std::string("?") : date.to_string()) + " \u2013 " + until.to_string();
-}
+// The date line of a relation without a date, under a time window.
+constexpr const char* kUndatedMark = "undated";
 
 std::string value_text(const Graph& graph, const Value& value) {
   switch (value.kind()) {
@@ -308,9 +305,16 @@ class DotWriter {
       }
     }
     const std::string dates = edge.relations.size() == 1
-                                  ? date_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
-                                  : (first == last ? first.to_string() : date_text(first, last));
-    if (!dates.empty()) label += "<BR/><FONT POINT-SIZE=\"8\">" + dot::html_text(dates) + "</FONT>";
+                                  ? date_range_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
+                                  : (first == last ? first.to_string() : date_range_text(first, last));
+    const bool undated = diagram_.mark_undated && std::all_of(edge.relations.begin(), edge.relations.end(),
+                                                              [&](RelationId r) { return graph_.date(r).empty(); });
+    if (!dates.empty()) {
+      label += "<BR/><FONT POINT-SIZE=\"8\">" + dot::html_text(dates) + "</FONT>";
+    } else if (undated) {
+      label += "<BR/><FONT POINT-SIZE=\"8\">" + std::string(kUndatedMark) + "</FONT>";
+      drew_undated_ = true;
+    }
 
     std::string tooltip, url;
     for (const RelationId r : edge.relations) {
@@ -318,8 +322,9 @@ class DotWriter {
       tooltip += std::string(graph_.entity_name(graph_.source(r))) + " " +
                  readable(graph_.relation_type_name(edge.type)) + " " +
                  std::string(graph_.entity_name(graph_.target(r)));
-      const std::string when = date_text(graph_.date(r), graph_.until(r));
+      const std::string when = date_range_text(graph_.date(r), graph_.until(r));
       if (!when.empty()) tooltip += " (" + when + ")";
+      if (undated) tooltip += std::string(" (") + kUndatedMark + ")";
       for (const Evidence& evidence : graph_.evidence(r)) {
         const SourceInfo& source = graph_.sources()[evidence.source];
         tooltip += "\n\u201c" + std::string(graph_.str(evidence.quote)) + "\u201d \u2014 " +
@@ -404,6 +409,10 @@ class DotWriter {
       merge_into(look, style_.emphasis_relation[static_cast<std::size_t>(emphasis)]);
       rows += legend_row(line_sample(look), meaning);
     }
+    if (drew_undated_) {
+      rows += legend_row(std::string("<FONT POINT-SIZE=\"8\">") + kUndatedMark + "</FONT>",
+                         "no date: kept by every time window");
+    }
     if (rows.empty()) return;
     Statement cluster;
     cluster.styled(style_.legend);
@@ -423,6 +432,7 @@ class DotWriter {
   std::vector<TypeId> used_relation_types_;
   std::unordered_map<std::size_t, std::string> entity_styles_, relation_styles_;
   std::array<bool, kEmphasisCount> used_emphasis_{};
+  bool drew_undated_ = false;
 };
 
 }  // namespace

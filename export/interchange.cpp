@@ -357,7 +357,9 @@ std::vector<std::uint32_t> multigraph_keys(const View& view) {
     std::unordered_map<std::uint64_t, std::uint32_t> seen;
     for (RelationId r = 0; r < graph.relation_count(); ++r) {
       if (!view.keeps_relation(r)) continue;
-      const auto [low, high] = std::minmax(graph.source(r), graph.target(r));
+      // std::minmax of two temporaries would return references to them.
+      const EntityId source = graph.source(r), target = graph.target(r);
+      const EntityId low = std::min(source, target), high = std::max(source, target);
       keys[r] = seen[std::uint64_t{low} << 32 | high]++;
     }
     return keys;

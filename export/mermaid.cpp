@@ -70,8 +70,8 @@ void write_mermaid(const View& view, std::ostream& out) {
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
     if (!view.keeps_relation(r)) continue;
     std::string text(graph.relation_type_name(graph.relation_type(r)));
-    if (!graph.date(r).empty()) text += " " + graph.date(r).to_string();
-    if (!graph.until(r).empty()) text += (graph.date(r).empty() ? " until " : "..") + graph.until(r).to_string();
+    const std::string dates = date_range_text(graph.date(r), graph.until(r));
+    if (!dates.empty()) text += " " + dates;
     out << "  " << ids[graph.source(r)] << " -->|\"" << mermaid_text(text) << "\"| " << ids[graph.target(r)] << '\n';
   }
   for (TypeId t = 0; t < by_type.size(); ++t) {

@@ -394,34 +394,4 @@ std::vector<NodePosition> layout_positions(const std::string& dot, LayoutEngine 
   return positions;
 }
 
-void write_file_atomically(const std::string& path, std::string_view bytes) {
-  const std::filesystem::path target(path);
-  const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-  std::string temporary = (directory / ("." + target.filename().string() + ".kg-XXXXXX")).string();
-  const int fd = mkstemp(temporary.data());
-  if (fd < 0) throw InvalidArgument("cannot write " + path + ": " + std::strerror(errno));
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  const int saved_errno = errno;
-  const bool complete = written == bytes.size() && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!complete || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int error = complete ? errno : saved_errno;
-    std::remove(temporary.c_str());
-    throw InvalidArgument("cannot write " + path + ": " + std::strerror(error));
-  }
-  // mkstemp creates files only their owner may read; give an output file the
-  // usual permissions.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::chmod(path.c_str(), 0666 & ~mask);
-}
-
 }  // namespace kg

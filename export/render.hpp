@@ -1,6 +1,6 @@
 #pragma once
 // Rendering DOT in-process with libgvc (no `dot` program needed), choosing a
-// layout engine that finishes, and writing files whole or not at all.
+// layout engine that finishes.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -74,10 +74,5 @@ struct NodePosition {
 };
 std::vector<NodePosition> layout_positions(const std::string& dot, LayoutEngine engine,
                                            std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
-
-// Writes `bytes` to a temporary file beside `path`, then renames it over
-// `path`: readers see the old file or the whole new one, never a part.
-// Throws InvalidArgument naming the path when it cannot be written.
-void write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace kg

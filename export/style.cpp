@@ -40,23 +40,35 @@ std::string line_column(std::string_view json, std::size_t offset) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
+// Reads a style sheet parsed in situ: every string, member names included,
+// then points into the text, which gives each error its line and column.
 class StyleReader {
  public:
-  explicit StyleReader(const std::string& origin) : origin_(origin) {}
+  StyleReader(const std::string& origin, std::string_view text, const char* buffer)
+      : origin_(origin), text_(text), buffer_(buffer) {}
 
-  [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-    throw InvalidArgument(origin_ + ": " + where + ": " + what);
+  // `anchor` is the member name (or string value) the error is about.
+  [[noreturn]] void fail(const rapidjson::Value& anchor, const std::string& where, const std::string& what) const {
+    std::string place;
+    if (anchor.IsString()) {
+      // The opening quote, one byte before the string's first character.
+      const auto offset = static_cast<std::size_t>(anchor.GetString() - buffer_);
+      place = ":" + line_column(text_, offset == 0 ? 0 : offset - 1);
+    }
+    throw InvalidArgument(origin_ + place + ": " + where + ": " + what);
   }
 
-  const rapidjson::Value& object(const rapidjson::Value& value, const std::string& where) const {
-    if (!value.IsObject()) fail(where, "expected an object");
+  const rapidjson::Value& object(const rapidjson::Value& value, const rapidjson::Value& anchor,
+                                 const std::string& where) const {
+    if (!value.IsObject()) fail(anchor, where, "expected an object");
     return value;
   }
 
-  void attributes(const rapidjson::Value& value, const std::string& where, DotAttributes& into) const {
-    for (const auto& member : object(value, where).GetObject()) {
+  void attributes(const rapidjson::Value& value, const rapidjson::Value& anchor, const std::string& where,
+                  DotAttributes& into) const {
+    for (const auto& member : object(value, anchor, where).GetObject()) {
       const std::string name(member.name.GetString(), member.name.GetStringLength());
-      if (!is_attribute_name(name)) fail(where, "'" + name + "' is not a Graphviz attribute name");
+      if (!is_attribute_name(name)) fail(member.name, where, "'" + name + "' is not a Graphviz attribute name");
       const auto& v = member.value;
       if (v.IsString()) {
         into[name] = std::string(v.GetString(), v.GetStringLength());
@@ -69,78 +81,83 @@ class StyleReader {
         text << v.GetDouble();
         into[name] = text.str();
       } else {
-        fail(where + "." + name, "expected a string, number or boolean");
+        fail(member.name, where + "." + name, "expected a string, number or boolean");
       }
     }
   }
 
-  void named_attributes(const rapidjson::Value& value, const std::string& where,
+  void named_attributes(const rapidjson::Value& value, const rapidjson::Value& anchor, const std::string& where,
                         std::map<std::string, DotAttributes, std::less<>>& into) const {
-    for (const auto& member : object(value, where).GetObject()) {
+    for (const auto& member : object(value, anchor, where).GetObject()) {
       const std::string name(member.name.GetString(), member.name.GetStringLength());
-      attributes(member.value, where + "." + name, into[name]);
+      attributes(member.value, member.name, where + "." + name, into[name]);
     }
   }
 
   void read(const rapidjson::Value& root, Style& style) const {
-    for (const auto& member : object(root, "style sheet").GetObject()) {
+    if (!root.IsObject()) throw InvalidArgument(origin_ + ":1:1: style sheet: expected an object");
+    for (const auto& member : root.GetObject()) {
       const std::string section(member.name.GetString(), member.name.GetStringLength());
       const auto& value = member.value;
+      const auto& at = member.name;
       if (section == "graph") {
-        attributes(value, section, style.graph);
+        attributes(value, at, section, style.graph);
       } else if (section == "node") {
-        attributes(value, section, style.node);
+        attributes(value, at, section, style.node);
       } else if (section == "edge") {
-        attributes(value, section, style.edge);
+        attributes(value, at, section, style.edge);
       } else if (section == "entity_types") {
-        named_attributes(value, section, style.entity_types);
+        named_attributes(value, at, section, style.entity_types);
       } else if (section == "relation_types") {
-        named_attributes(value, section, style.relation_types);
+        named_attributes(value, at, section, style.relation_types);
       } else if (section == "symmetric") {
-        attributes(value, section, style.symmetric);
+        attributes(value, at, section, style.symmetric);
       } else if (section == "legend") {
-        attributes(value, section, style.legend);
+        attributes(value, at, section, style.legend);
       } else if (section == "polarity") {
-        for (const auto& entry : object(value, section).GetObject()) {
+        for (const auto& entry : object(value, at, section).GetObject()) {
           const std::string name = entry.name.GetString();
           std::size_t p = 0;
           while (p < 3 && kPolarityNames[p] != name) ++p;
-          if (p == 3) fail(section, "unknown polarity '" + name + "' (positive, negative or neutral)");
-          attributes(entry.value, section + "." + name, style.polarity[p]);
+          if (p == 3) fail(entry.name, section, "unknown polarity '" + name + "' (positive, negative or neutral)");
+          attributes(entry.value, entry.name, section + "." + name, style.polarity[p]);
         }
       } else if (section == "emphasis") {
-        emphasis(value, style);
+        emphasis(value, at, style);
       } else {
-        fail(section, "unknown section (graph, node, edge, entity_types, polarity, symmetric, relation_types, "
-                      "emphasis, legend)");
+        fail(at, section, "unknown section (graph, node, edge, entity_types, polarity, symmetric, relation_types, "
+                          "emphasis, legend)");
       }
     }
   }
 
  private:
-  void emphasis(const rapidjson::Value& value, Style& style) const {
-    for (const auto& entry : object(value, "emphasis").GetObject()) {
+  void emphasis(const rapidjson::Value& value, const rapidjson::Value& anchor, Style& style) const {
+    for (const auto& entry : object(value, anchor, "emphasis").GetObject()) {
       const std::string name = entry.name.GetString();
       std::size_t e = 1;
       while (e < kEmphasisCount && kEmphasisNames[e] != name) ++e;
       const std::string where = "emphasis." + name;
       if (e == kEmphasisCount) {
-        fail("emphasis", "unknown emphasis '" + name + "' (highlighted, faded, focus, added, ended, summary)");
+        fail(entry.name, "emphasis",
+             "unknown emphasis '" + name + "' (highlighted, faded, focus, added, ended, summary)");
       }
-      for (const auto& part : object(entry.value, where).GetObject()) {
+      for (const auto& part : object(entry.value, entry.name, where).GetObject()) {
         const std::string kind = part.name.GetString();
         if (kind == "entity") {
-          attributes(part.value, where + ".entity", style.emphasis_entity[e]);
+          attributes(part.value, part.name, where + ".entity", style.emphasis_entity[e]);
         } else if (kind == "relation") {
-          attributes(part.value, where + ".relation", style.emphasis_relation[e]);
+          attributes(part.value, part.name, where + ".relation", style.emphasis_relation[e]);
         } else {
-          fail(where, "expected 'entity' or 'relation', not '" + kind + "'");
+          fail(part.name, where, "expected 'entity' or 'relation', not '" + kind + "'");
         }
       }
     }
   }
 
   const std::string& origin_;
+  std::string_view text_;
+  const char* buffer_;
 };
 
 }  // namespace
@@ -170,15 +187,17 @@ DotAttributes Style::relation_attributes(const Graph& graph, TypeId type) const 
 
 Style parse_style(std::string_view json, const std::string& origin, const Style& base) {
   rapidjson::Document document;
-  // Iterative: deep nesting costs heap, not the stack.
-  document.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
-                 rapidjson::kParseTrailingCommasFlag>(json.data(), json.size());
+  // In situ, so that strings point into `buffer` (StyleReader's positions);
+  // iterative: deep nesting costs heap, not the stack.
+  std::string buffer(json);
+  document.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
+                       rapidjson::kParseTrailingCommasFlag>(buffer.data());
   if (document.HasParseError()) {
     throw InputError(origin + ":" + line_column(json, document.GetErrorOffset()) + ": " +
                      rapidjson::GetParseError_En(document.GetParseError()));
   }
   Style style = base;
-  StyleReader(origin).read(document, style);
+  StyleReader(origin, json, buffer.data()).read(document, style);
   return style;
 }
 

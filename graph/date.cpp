@@ -64,6 +64,31 @@ std::optional<Date> Date::parse(std::string_view text) {
   return Date(static_cast<std::uint32_t>(*year * 10000 + month * 100 + day));
 }
 
+std::string Date::explain_invalid(std::string_view text) {
+  static constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                                "July",    "August",   "September", "October", "November", "December"};
+  const std::string quoted = "invalid date '" + std::string(text) + "'";
+  const bool shaped = (text.size() == 4 || text.size() == 7 || text.size() == 10) && digits(text, 0, 4) &&
+                      (text.size() < 7 || (text[4] == '-' && digits(text, 5, 2))) &&
+                      (text.size() < 10 || (text[7] == '-' && digits(text, 8, 2)));
+  if (shaped) {
+    const int year = *digits(text, 0, 4);
+    const int month = text.size() >= 7 ? *digits(text, 5, 2) : -1;
+    const int day = text.size() == 10 ? *digits(text, 8, 2) : -1;
+    if (year == 0) return quoted + ": years run from 0001 to 9999";
+    if (month == 0 || month > 12) return quoted + ": there is no month " + std::to_string(month) + " (01..12)";
+    if (day == 0) return quoted + ": days of a month start at 01";
+    if (day > 0) {
+      const int last = days_in_month(year, month);
+      if (day > last) {
+        return quoted + ": " + kMonthNames[month - 1] + " " + std::to_string(year) + " has " + std::to_string(last) +
+               " days";
+      }
+    }
+  }
+  return quoted + " (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+}
+
 Date Date::unpack(std::uint32_t code) {
   if (code == 0) return Date();
   const int year = static_cast<int>(code / 10000);
@@ -133,6 +158,11 @@ bool active_in(Date date, Date until, const DateWindow& window) {
   if (!window.to.empty() && !date.empty() && date.first_day() > window.to.last_day()) return false;
   if (!window.from.empty() && !until.empty() && until.last_day() < window.from.first_day()) return false;
   return true;
+}
+
+std::string date_range_text(Date date, Date until) {
+  if (until.empty()) return date.to_string();
+  return date.to_string() + ".." + until.to_string();
 }
 
 }  // namespace kg

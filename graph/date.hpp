@@ -20,6 +20,12 @@ class Date {
   // Returns nullopt for anything else.
   static std::optional<Date> parse(std::string_view text);
 
+  // Why parse(text) failed, for an error message: an impossible day, month
+  // or year is named as such ("invalid date '2016-02-30': February 2016 has
+  // 29 days"), anything else is a format error ("invalid date 'x' (expected
+  // YYYY, YYYY-MM or YYYY-MM-DD)").
+  static std::string explain_invalid(std::string_view text);
+
   // Rebuilds a date from pack(); throws InvalidArgument if the code is not
   // one that pack() produces.
   static Date unpack(std::uint32_t code);
@@ -55,6 +61,11 @@ class Date {
 };
 
 // A closed window of days; an absent end is unbounded.
+// A relation's time as kg prints it everywhere (text answers, DOT, Mermaid):
+// "2015", "2015..2018", "..2018" when only its end is known, "" when undated;
+// the form --between takes.
+std::string date_range_text(Date date, Date until);
+
 struct DateWindow {
   Date from;
   Date to;

@@ -1,9 +1,5 @@
 #include "graph/snapshot.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -11,14 +7,12 @@
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
 #include <boost/serialization/array_wrapper.hpp>
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <ostream>
 #include <streambuf>
 #include <type_traits>
 
+#include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 
 namespace kg {
@@ -428,56 +422,6 @@ GraphData parse_payload(const char* bytes, std::size_t size, const SnapshotProgr
   return d;
 }
 
-// A read-only mapping of a whole file, unmapped when it goes.
-class Mapping {
- public:
-  explicit Mapping(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(path + ": cannot open: " + std::strerror(errno));
-    struct stat info;
-    if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
-      const int error = S_ISDIR(info.st_mode) ? EISDIR : errno;
-      ::close(fd);
-      throw InputError(path + ": cannot read: " + std::strerror(error));
-    }
-    size_ = static_cast<std::size_t>(info.st_size);
-    if (size_ > 0) {
-      void* mapped = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (mapped == MAP_FAILED) {
-        const int error = errno;
-        ::close(fd);
-        throw InputError(path + ": cannot read: " + std::strerror(error));
-      }
-      data_ = static_cast<const char*>(mapped);
-      ::madvise(mapped, size_, MADV_SEQUENTIAL);
-    }
-    ::close(fd);
-  }
-  ~Mapping() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-  }
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-
-  const char* data() const { return data_ ? data_ : ""; }
-  std::size_t size() const { return size_; }
-
-  // Lets the system drop the pages before `offset`, already copied into
-  // columns, so that the file and the graph are not both resident.
-  void release_before(std::size_t offset) {
-    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const std::size_t end = std::min(offset, size_) / page * page;
-    if (!data_ || end <= released_) return;
-    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
-    released_ = end;
-  }
-
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t released_ = 0;
-};
-
 template <typename T>
 void append_range(std::vector<T>& to, Span<T> items) {
   to.insert(to.end(), items.begin(), items.end());
@@ -509,43 +453,11 @@ void write_snapshot(const GraphData& data, std::ostream& out) {
   const auto header = make_header(payload);
   out.write(header.data(), static_cast<std::streamsize>(header.size()));
   out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
-  if (!out) throw Error("cannot write the snapshot: the output stream failed");
+  if (!out) throw OutputError("cannot write the snapshot: the output stream failed");
 }
 
-void save_snapshot(const Graph& graph, const std::string& path) {
-  const std::string payload = make_payload(graph.data());
-  const auto header = make_header(payload);
-  const std::filesystem::path target(path);
-  const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-  std::string temporary = (directory / ("." + target.filename().string() + ".kgs-XXXXXX")).string();
-  const int fd = ::mkstemp(temporary.data());
-  if (fd < 0) throw InvalidArgument("cannot write " + path + ": " + std::strerror(errno));
-  const auto write_all = [fd](const char* bytes, std::size_t size) {
-    while (size > 0) {
-      const ssize_t n = ::write(fd, bytes, size);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
-      bytes += n;
-      size -= static_cast<std::size_t>(n);
-    }
-    return true;
-  };
-  bool complete = write_all(header.data(), header.size()) && write_all(payload.data(), payload.size()) &&
-                  ::fsync(fd) == 0;
-  int error = errno;
-  ::close(fd);
-  if (complete && std::rename(temporary.c_str(), path.c_str()) != 0) {
-    complete = false;
-    error = errno;
-  }
-  if (!complete) {
-    std::remove(temporary.c_str());
-    throw InvalidArgument("cannot write " + path + ": " + std::strerror(error));
-  }
-  // mkstemp makes files only their owner may read; give the usual permissions.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::chmod(path.c_str(), 0666 & ~mask);
+void save_snapshot(const Graph& graph, const std::string& path, const OutputFileOptions& options) {
+  write_atomically(path, [&graph](std::ostream& out) { write_snapshot(graph.data(), out); }, options);
 }
 
 Graph read_snapshot(const char* bytes, std::size_t size, const std::string& name, const SnapshotProgress& progress) {
@@ -560,7 +472,7 @@ Graph read_snapshot(const char* bytes, std::size_t size, const std::string& name
 }
 
 Graph load_snapshot(const std::string& path, const SnapshotProgress& progress) {
-  Mapping file(path);
+  MappedFile file(path);
   const SnapshotProgress release = [&file, &progress](std::uint64_t done, std::uint64_t total) {
     file.release_before(kSnapshotHeaderBytes + done);
     if (progress) progress(done, total);

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/output_file.hpp"
 #include "graph/graph.hpp"
 #include "graph/view.hpp"
 
@@ -35,10 +36,9 @@ using SnapshotProgress = std::function<void(std::uint64_t done, std::uint64_t to
 
 // Writes the snapshot of `data` to `out`; throws Error when the stream fails.
 void write_snapshot(const GraphData& data, std::ostream& out);
-// Writes the snapshot to `path` through a temporary file in the same
-// directory renamed over it, so an interrupted save leaves no broken file.
-// Throws InvalidArgument naming the path when it cannot be written.
-void save_snapshot(const Graph& graph, const std::string& path);
+// Writes the snapshot to `path` whole or not at all (base/output_file.hpp);
+// throws OutputError naming the path when it cannot be written.
+void save_snapshot(const Graph& graph, const std::string& path, const OutputFileOptions& options = {});
 
 // Reads a snapshot held in memory; `name` stands for the file in messages.
 // Throws InputError ("NAME: not a kg snapshot", "NAME: truncated ...",

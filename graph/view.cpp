@@ -54,7 +54,7 @@ void Filter::validate(const Graph& graph) const {
 
 bool Filter::empty() const {
   return relation_types.empty() && exclude_relation_types.empty() && entity_types.empty() && !window &&
-         avoid.empty() && !max_degree;
+         undated == Undated::Include && avoid.empty() && !max_degree;
 }
 
 View::View(const Graph& graph) : graph_(&graph) {
@@ -94,8 +94,10 @@ View::View(const Graph& graph, const Filter& filter) : View(graph) {
   }
   relations_.assign(graph.relation_count(), true);
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    const bool dated = !graph.date(r).empty();
+    const bool undated_kept = filter.undated == Undated::Include || (filter.undated == Undated::Only) != dated;
     relations_[r] = kept_relation_types[graph.relation_type(r)] && entities_[graph.source(r)] &&
-                    entities_[graph.target(r)] &&
+                    entities_[graph.target(r)] && undated_kept &&
                     (!filter.window || active_in(graph.date(r), graph.until(r), *filter.window));
   }
 }
@@ -120,6 +122,15 @@ Adjacency build_adjacency(const View& view, Direction direction) {
     });
   }
   return adjacency;
+}
+
+std::size_t count_kept_undated(const View& view) {
+  const Graph& graph = view.graph();
+  std::size_t count = 0;
+  for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (view.keeps_relation(r) && graph.date(r).empty()) ++count;
+  }
+  return count;
 }
 
 }  // namespace kg

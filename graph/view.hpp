@@ -17,11 +17,17 @@ namespace kg {
 // relation of an undirected graph, is walked both ways whatever the direction.
 enum class Direction : std::uint8_t { Out, In, Any };
 
+// What a filter does with undated relations. They have no known start, so
+// every window keeps them by default (DESIGN.md's rule); Exclude leaves them
+// out, Only keeps nothing else.
+enum class Undated : std::uint8_t { Include, Exclude, Only };
+
 struct Filter {
   std::vector<std::string> relation_types;          // follow only these (all when empty)
   std::vector<std::string> exclude_relation_types;  // never follow these
   std::vector<std::string> entity_types;            // keep only these entity types (all when empty)
   std::optional<DateWindow> window;                 // keep relations active in it
+  Undated undated = Undated::Include;               // and undated relations or not
   std::vector<std::string> avoid;                   // entity names to leave out
   std::optional<std::size_t> max_degree;            // leave out entities with more relations (in + out)
 
@@ -102,5 +108,9 @@ struct Adjacency {
 };
 
 Adjacency build_adjacency(const View& view, Direction direction);
+
+// How many relations the view keeps that have no date: answers say it, since
+// a window keeps them whatever its dates.
+std::size_t count_kept_undated(const View& view);
 
 }  // namespace kg

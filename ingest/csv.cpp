@@ -8,9 +8,9 @@
 #include <optional>
 #include <unordered_set>
 
+#include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 #include "ingest/interchange.hpp"
-#include "ingest/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -232,11 +232,10 @@ class Reader {
       }
     }
     if (entities && !entity_problems_->empty()) {
-      result.problems = entity_problems_->diagnostics(entities->name, entities->load_text());
+      entity_problems_->append_to(result, entities->name, entities->load_text());
     }
     if (relations && !relation_problems_->empty()) {
-      auto more = relation_problems_->diagnostics(relations->name, relations->load_text());
-      result.problems.insert(result.problems.end(), more.begin(), more.end());
+      relation_problems_->append_to(result, relations->name, relations->load_text());
     }
     return result;
   }
@@ -403,7 +402,7 @@ class Reader {
           const auto date = Date::parse(cell);
           if (!date) {
             problems.report(start + row.offset(i), columns[i].role == Role::Date ? "date" : "until",
-                            "invalid date '" + cell + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+                            Date::explain_invalid(cell));
             ok = false;
           } else {
             dates[columns[i].role == Role::Date ? 0 : 1] = *date;
@@ -478,13 +477,13 @@ ReadResult read_files(const std::string* entities_path, const std::string* relat
   std::unique_ptr<MappedFile> entities_file, relations_file;
   std::optional<Table> entities, relations;
   if (entities_path) {
-    entities_file = std::make_unique<MappedFile>(*entities_path);
+    entities_file = std::make_unique<MappedFile>(*entities_path, options.contents);
     const MappedFile* file = entities_file.get();
     entities = Table{*entities_path, std::string_view(file->data(), file->size()),
                      [file] { return std::string(file->data(), file->size()); }};
   }
   if (relations_path) {
-    relations_file = std::make_unique<MappedFile>(*relations_path);
+    relations_file = std::make_unique<MappedFile>(*relations_path, options.contents);
     const MappedFile* file = relations_file.get();
     relations = Table{*relations_path, std::string_view(file->data(), file->size()),
                       [file] { return std::string(file->data(), file->size()); }};
@@ -505,7 +504,7 @@ ReadResult read_csv_path(const std::string& path, const ReadOptions& options) {
     }
     return read_files(has_entities ? &entities : nullptr, has_relations ? &relations : nullptr, options);
   }
-  const MappedFile file(path);
+  const MappedFile file(path, options.contents);
   const bool relations = relations_header(std::string_view(file.data(), file.size()), options);
   return read_files(relations ? nullptr : &path, relations ? &path : nullptr, options);
 }

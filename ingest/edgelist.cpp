@@ -22,12 +22,12 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
   if (const std::size_t bad = is_ascii(text) ? std::string_view::npos : find_invalid_utf8(text);
       bad != std::string_view::npos) {
     problems.report(bad, "", "invalid UTF-8");
-    result.problems = problems.diagnostics(name, load_text());
+    problems.append_to(result, name, load_text());
     return result;
   }
   if (text.find('\0') != std::string_view::npos) {
     problems.report(text.find('\0'), "", "a NUL byte: not a text edge list");
-    result.problems = problems.diagnostics(name, load_text());
+    problems.append_to(result, name, load_text());
     return result;
   }
   Builder builder;
@@ -87,7 +87,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
                       problem.field, problem.message);
     }
   }
-  result.problems = problems.diagnostics(name, load_text());
+  problems.append_to(result, name, load_text());
   return result;
 }
 

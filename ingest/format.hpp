@@ -3,6 +3,7 @@
 // Format and one line in registry.cpp.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,14 +26,19 @@ struct CsvColumns {
 };
 
 struct ReadOptions {
-  // Past this many problems a reader stops collecting and says how many more
-  // it saw: a wrong file should not print a million lines.
+  // Past this many problems a reader stops storing them but keeps counting
+  // (ReadResult::problems_not_shown): a wrong file should not print a
+  // million lines, and its total should still be true.
   std::size_t max_problems = 1000;
   // Called now and then with the bytes read so far and the file's size, for
   // progress bars (the command line draws them; readers never print).
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
   // Column mapping of CSV input.
   CsvColumns csv;
+  // The whole input when it was read before the reader ran (standard input,
+  // a pipe: what can be read only once); readers use it instead of opening
+  // the path, which then only names the input in messages.
+  std::shared_ptr<const std::string> contents;
 };
 
 struct ReadResult {
@@ -41,6 +47,9 @@ struct ReadResult {
   // What was read in a way the user may not expect (an attribute type kg
   // does not interpret, kept as text): said once, never a reason to refuse.
   std::vector<Diagnostic> warnings;
+  std::size_t problems_not_shown = 0;  // seen past ReadOptions::max_problems
+
+  std::size_t problem_count() const { return problems.size() + problems_not_shown; }
 };
 
 struct Format {

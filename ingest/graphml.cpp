@@ -14,9 +14,10 @@
 #include <memory>
 #include <unordered_map>
 
+#include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 #include "ingest/interchange.hpp"
-#include "ingest/mapped_file.hpp"
+#include "ingest/xml_document.hpp"
 
 namespace kg {
 namespace {
@@ -24,8 +25,6 @@ namespace {
 using interchange::TextType;
 
 constexpr std::string_view kGraphmlNamespace = "http://graphml.graphdrawing.org/xmlns";
-constexpr char kNamespaceSeparator = '\x01';
-constexpr std::size_t kChunk = std::size_t{1} << 24;  // bytes handed to Expat at once
 constexpr std::size_t kMaxDataBytes = std::size_t{1} << 24;
 
 enum class Domain : std::uint8_t { Node, Edge, Graph, All };
@@ -254,7 +253,7 @@ class Reader {
 
   // (whether it is outside GraphML's namespace, local name)
   static std::pair<bool, const char*> local_name(const char* name) {
-    const char* separator = std::strchr(name, kNamespaceSeparator);
+    const char* separator = std::strchr(name, xml::kNamespaceSeparator);
     if (!separator) return {false, name};
     const std::string_view space(name, static_cast<std::size_t>(separator - name));
     return {space != kGraphmlNamespace, separator + 1};
@@ -454,8 +453,7 @@ class Reader {
         if (value.text->empty()) continue;
         const auto date = Date::parse(*value.text);
         if (!date) {
-          problems_.report(value.offset, edge_path(), "invalid " + key.name + " '" + *value.text +
-                                                          "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+          problems_.report(value.offset, edge_path(), key.name + ": " + Date::explain_invalid(*value.text));
         } else {
           dates[field == Field::Date ? 0 : 1] = *date;
         }
@@ -521,50 +519,12 @@ class Reader {
 
 ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std::string& name,
                  const std::function<std::string()>& load_text, const ReadOptions& options) {
-  // No forced encoding: Expat honours the XML declaration (UTF-8, UTF-16,
-  // ISO-8859-1, US-ASCII) and assumes UTF-8 without one.
-  XML_Parser parser = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
-  if (!parser) throw std::bad_alloc();
-  const std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> owner(parser, XML_ParserFree);
+  const xml::Parser owner = xml::make_parser();
+  XML_Parser parser = owner.get();
   Builder builder;
   interchange::Problems problems(options.max_problems);
   Reader reader(parser, builder, problems, options.csv.relation_type);
-  XML_SetUserData(parser, &reader);
-  XML_SetElementHandler(
-      parser,
-      [](void* user, const XML_Char* element, const XML_Char** attributes) {
-        static_cast<Reader*>(user)->start(element, attributes);
-      },
-      [](void* user, const XML_Char*) { static_cast<Reader*>(user)->end(); });
-  XML_SetCharacterDataHandler(parser, [](void* user, const XML_Char* text, int length) {
-    static_cast<Reader*>(user)->text(text, length);
-  });
-  XML_SetEntityDeclHandler(parser, [](void* user, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
-                                      const XML_Char*, const XML_Char*, const XML_Char*) {
-    static_cast<Reader*>(user)->refuse_entity();
-  });
-
-  bool entity_refused = false;
-  std::size_t offset = 0;
-  bool ok = true;
-  while (ok) {
-    const std::size_t length = std::min(kChunk, size - offset);
-    const bool last = offset + length == size;
-    ok = XML_Parse(parser, data + offset, static_cast<int>(length), last) == XML_STATUS_OK;
-    offset += length;
-    if (file && offset > kChunk) file->release_before(offset - kChunk);
-    if (options.progress) options.progress(offset, size);
-    if (last) break;
-  }
-  if (!ok) {
-    const XML_Error code = XML_GetErrorCode(parser);
-    entity_refused = code == XML_ERROR_ABORTED;
-    problems.report(entity_refused ? reader.refused_at() : static_cast<std::size_t>(XML_GetCurrentByteIndex(parser)), "",
-                    entity_refused ? std::string("entity declarations are not supported")
-                                   : std::string("invalid XML: ") + XML_ErrorString(code));
-  } else {
-    reader.finish_document();
-  }
+  if (xml::parse(parser, reader, data, size, file, options, problems)) reader.finish_document();
 
   ReadResult result;
   if (!reader.uninterpreted().empty()) {
@@ -574,7 +534,9 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     interchange::Problems warning(1);
     warning.report(reader.uninterpreted().front().first, "",
                    "attribute types kg does not interpret, values kept as text: " + keys);
-    result.warnings = warning.diagnostics(name, load_text());
+    ReadResult warned;
+    warning.append_to(warned, name, load_text());
+    result.warnings = std::move(warned.problems);
   }
   if (problems.empty()) {
     BuildResult built = std::move(builder).finish();
@@ -593,7 +555,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
       return result;
     }
   }
-  result.problems = problems.diagnostics(name, load_text());
+  problems.append_to(result, name, load_text());
   return result;
 }
 
@@ -602,7 +564,7 @@ bool looks_like_graphml(std::string_view head) { return head.find("<graphml") !=
 }  // namespace
 
 ReadResult read_graphml_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), &file, path, [&file] { return std::string(file.data(), file.size()); },
                options);
 }

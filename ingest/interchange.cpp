@@ -70,7 +70,7 @@ std::string add_sources(Builder& builder, const rapidjson::Value& value) {
     Date date;
     if (!date_text.empty()) {
       const auto parsed = Date::parse(date_text);
-      if (!parsed) return "a source date as YYYY, YYYY-MM or YYYY-MM-DD, found '" + std::string(date_text) + "'";
+      if (!parsed) return "a source date, found " + Date::explain_invalid(date_text);
       date = *parsed;
     }
     builder.add_source(id, title, url, date);
@@ -171,21 +171,18 @@ const char* type_description(TextType type) {
 }
 
 void Problems::report(std::size_t offset, std::string path, std::string message) {
-  if (++count_ <= limit_) raw_.push_back({offset, std::move(path), std::move(message)});
+  collected_.report({offset, std::move(path), std::move(message)});
 }
 
-std::vector<Diagnostic> Problems::diagnostics(const std::string& file, const std::string& text) {
+void Problems::append_to(ReadResult& result, const std::string& file, const std::string& text) {
   const TextPositions positions(text);
-  std::stable_sort(raw_.begin(), raw_.end(), [](const Raw& a, const Raw& b) { return a.offset < b.offset; });
-  std::vector<Diagnostic> result;
-  for (const Raw& raw : raw_) {
+  std::vector<Raw>& raws = collected_.kept();
+  std::stable_sort(raws.begin(), raws.end(), [](const Raw& a, const Raw& b) { return a.offset < b.offset; });
+  for (const Raw& raw : raws) {
     const auto [line, column] = positions.locate(raw.offset);
-    result.push_back({file, line, column, raw.path, raw.message});
+    result.problems.push_back({file, line, column, raw.path, raw.message});
   }
-  if (count_ > raw_.size()) {
-    result.push_back({file, 0, 0, "", std::to_string(count_ - raw_.size()) + " more problems not shown"});
-  }
-  return result;
+  result.problems_not_shown += collected_.not_kept();
 }
 
 }  // namespace kg::interchange

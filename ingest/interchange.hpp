@@ -11,8 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/problem_collector.hpp"
 #include "graph/builder.hpp"
 #include "ingest/diagnostic.hpp"
+#include "ingest/format.hpp"
 
 namespace kg::interchange {
 
@@ -52,12 +54,13 @@ const char* type_description(TextType type);  // "a boolean", "an integer", ...
 // once, at the end, from the text.
 class Problems {
  public:
-  explicit Problems(std::size_t limit) : limit_(limit) {}
+  explicit Problems(std::size_t limit) : collected_(limit) {}
   void report(std::size_t offset, std::string path, std::string message);
-  std::size_t count() const { return count_; }
-  bool empty() const { return count_ == 0; }
-  // Sorted by place, with a last line for the problems past the limit.
-  std::vector<Diagnostic> diagnostics(const std::string& file, const std::string& text);
+  std::size_t count() const { return collected_.count(); }
+  bool empty() const { return collected_.empty(); }
+  // Adds the stored problems, sorted by place, to the result's, and the
+  // count of those past the limit to its problems_not_shown.
+  void append_to(ReadResult& result, const std::string& file, const std::string& text);
 
  private:
   struct Raw {
@@ -65,9 +68,7 @@ class Problems {
     std::string path;
     std::string message;
   };
-  std::size_t limit_;
-  std::size_t count_ = 0;
-  std::vector<Raw> raw_;
+  ProblemCollector<Raw> collected_;
 };
 
 }  // namespace kg::interchange

@@ -12,9 +12,10 @@
 #include <cstring>
 #include <memory>
 
+#include "base/mapped_file.hpp"
+#include "base/problem_collector.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -64,7 +65,7 @@ class Reader {
     }
     if (options_.progress) options_.progress(size_, size_);
     ReadResult result;
-    if (count_ == 0) {
+    if (problems_.empty()) {
       BuildResult built = std::move(builder_).finish();
       if (built.problems.empty()) {
         result.graph = std::move(built.graph);
@@ -72,19 +73,15 @@ class Reader {
       }
       place(built.problems);
     }
-    result.problems = std::move(problems_);
-    if (count_ > result.problems.size()) {
-      result.problems.push_back(
-          {name_, 0, 0, "", std::to_string(count_ - result.problems.size()) + " more problems not shown"});
-    }
+    const std::size_t not_kept = problems_.not_kept();
+    result.problems = std::move(problems_.kept());
+    result.problems_not_shown = not_kept;
     return result;
   }
 
  private:
   void report(std::size_t line_number, std::size_t column, std::string path, std::string message) {
-    if (++count_ <= options_.max_problems) {
-      problems_.push_back({name_, line_number, column, std::move(path), std::move(message)});
-    }
+    problems_.report({name_, line_number, column, std::move(path), std::move(message)});
   }
 
   void read_line(std::string_view line, std::size_t line_offset, std::size_t line_number) {
@@ -213,7 +210,7 @@ class Reader {
     if (text.empty()) return true;
     const auto date = Date::parse(text);
     if (!date) {
-      problem_at(name, "invalid date '" + std::string(text) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+      problem_at(name, Date::explain_invalid(text));
       return false;
     }
     out = *date;
@@ -396,8 +393,7 @@ class Reader {
   std::string name_;
   const ReadOptions& options_;
   Builder builder_;
-  std::vector<Diagnostic> problems_;
-  std::size_t count_ = 0;
+  ProblemCollector<Diagnostic> problems_{options_.max_problems};
   std::string_view line_;
   std::string buffer_;  // the current line, parsed in situ
   std::size_t line_number_ = 0;
@@ -419,7 +415,7 @@ bool looks_like_jsonl(std::string_view head) {
 }  // namespace
 
 ReadResult read_jsonl_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   auto reader = std::make_unique<Reader>(file.data(), file.size(), &file, path, options);
   return reader->read();
 }

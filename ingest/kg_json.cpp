@@ -20,11 +20,12 @@
 #include <memory>
 #include <sstream>
 
+#include "base/mapped_file.hpp"
+#include "base/problem_collector.hpp"
 #include "graph/builder.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
@@ -34,6 +35,37 @@ namespace {
 // modest structure. Deeper input is refused rather than followed.
 constexpr std::size_t kMaxDepth = 64;
 constexpr std::size_t kMaxStringBytes = std::size_t{1} << 24;  // 16 MiB
+
+// RapidJSON copies a string whole onto its stack before the handler sees
+// its length, so a 200 MB value would cost 200 MB and more before being
+// refused. The stack grows by half each time it is full: a request past
+// this cap means it already holds more than 16 MiB (a string over the limit,
+// with room to spare for the nesting states the iterative parser keeps).
+constexpr std::size_t kMaxParserStackBytes = 5 * kMaxStringBytes / 2;
+
+struct ParserStackFull {};
+
+// The offset of the opening quote of the string that `offset` is inside:
+// the last quote before it that no backslash escapes.
+std::size_t string_start(const char* text, std::size_t offset) {
+  while (offset > 0) {
+    --offset;
+    if (text[offset] != '"') continue;
+    std::size_t backslashes = 0;
+    while (backslashes < offset && text[offset - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return offset;
+  }
+  return 0;
+}
+
+// The parser's stack allocator: CrtAllocator up to kMaxParserStackBytes.
+class CappedStackAllocator : public rapidjson::CrtAllocator {
+ public:
+  void* Realloc(void* original, size_t original_size, size_t new_size) {
+    if (new_size > kMaxParserStackBytes) throw ParserStackFull{};
+    return rapidjson::CrtAllocator::Realloc(original, original_size, new_size);
+  }
+};
 constexpr int kFormatVersion = 1;
 // Parsed text behind the parser's position that stays mapped (the parser
 // looks back at most one token).
@@ -202,7 +234,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
  public:
   Handler(const rapidjson::StringStream& stream, std::size_t base_offset, Builder& builder, MappedFile* file,
           std::size_t max_problems)
-      : stream_(stream), base_(base_offset), builder_(builder), file_(file), max_problems_(max_problems) {
+      : stream_(stream), base_(base_offset), builder_(builder), file_(file), problems_(max_problems) {
     frames_.emplace_back(Context::Document, false);
   }
 
@@ -289,9 +321,16 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool EndArray(rapidjson::SizeType) { return close(); }
 
   // Results.
-  std::vector<RawProblem>& problems() { return problems_; }
-  std::size_t problem_count() const { return problem_count_; }
+  ProblemCollector<RawProblem>& problems() { return problems_; }
   const std::string& abort_message() const { return abort_message_; }
+  // Ends the parse early with a message (an oversize string the parser was
+  // still copying): the place is where it stopped, the path that of the
+  // value being read.
+  void abort(std::string message) {
+    abort_message_ = std::move(message);
+    path_wanted_ = true;
+  }
+  bool path_wanted() const { return abort_message_.empty() || path_wanted_; }
   const std::string& current_path() { return path_cache_ = path(); }
   const ItemOrigins& sources() const { return source_origins_; }
   const ItemOrigins& entities() const { return entity_origins_; }
@@ -299,7 +338,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t relation_types_offset() const { return relation_types_offset_; }
 
   void report(std::size_t offset, std::string where, std::string message) {
-    if (++problem_count_ <= max_problems_) problems_.push_back({offset, std::move(where), std::move(message)});
+    problems_.report({offset, std::move(where), std::move(message)});
   }
 
   // Where reading progress goes (ReadOptions::progress), every so many relations.
@@ -383,8 +422,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     }
     const auto date = Date::parse(value.text);
     if (!date) {
-      report(value_offset_, path(),
-             "invalid date '" + std::string(value.text) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+      report(value_offset_, path(), Date::explain_invalid(value.text));
       return false;
     }
     out = *date;
@@ -787,7 +825,6 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::size_t base_;
   Builder& builder_;
   MappedFile* file_;  // null when reading text held in memory
-  std::size_t max_problems_;
 
   std::vector<Frame> frames_;
   std::size_t value_offset_ = 0;
@@ -804,9 +841,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   rapidjson::Writer<rapidjson::StringBuffer> capture_{capture_buffer_};
 
   ItemOrigins source_origins_, entity_origins_, relation_origins_;
-  std::vector<RawProblem> problems_;
-  std::size_t problem_count_ = 0;
+  ProblemCollector<RawProblem> problems_;
   std::string abort_message_;
+  bool path_wanted_ = false;  // with abort_message_: whether its path is short
   std::string path_cache_;
 };
 
@@ -830,15 +867,21 @@ RawProblem place(const BuildProblem& problem, const Handler& handler, const std:
 
 // Parses `size` bytes at `data`, which are followed by a NUL.
 ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std::string& name,
-                 const std::function<std::string()>& load_text, const ReadOptions& options) {
+                 const std::function<std::string(std::size_t)>& load_text, const ReadOptions& options) {
   const std::size_t base_offset = size >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;  // a BOM
   rapidjson::StringStream stream(data + base_offset);
   Builder builder;
   Handler handler(stream, base_offset, builder, file, options.max_problems);
   handler.report_progress_to(&options.progress, size);
-  rapidjson::Reader reader;
+  rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, CappedStackAllocator> reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
-  rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler);
+  rapidjson::ParseResult parsed;
+  try {
+    parsed = reader.Parse<kFlags>(stream, handler);
+  } catch (const ParserStackFull&) {
+    handler.abort("string longer than the limit of " + std::to_string(kMaxStringBytes) + " bytes");
+    parsed.Set(rapidjson::kParseErrorTermination, string_start(data + base_offset, stream.Tell()));
+  }
   // The parser stops at the first NUL, which should be the one after the text.
   if (parsed && base_offset + stream.Tell() < size) {
     parsed.Set(rapidjson::kParseErrorDocumentRootNotSingular, stream.Tell());
@@ -856,7 +899,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     if (built.problems.empty()) {
       graph = std::move(built.graph);
     } else {
-      text = load_text();
+      text = load_text(std::string::npos);
       for (const auto& problem : built.problems) {
         RawProblem placed = place(problem, handler, *text);
         handler.report(placed.offset, std::move(placed.path), std::move(placed.message));
@@ -868,28 +911,27 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
                                 : nul ? std::string("invalid JSON: a NUL byte")
                                       : std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code());
     // Past the depth limit the path is as long as the nesting: leave it out.
-    handler.report(base_offset + parsed.Offset(), handler.abort_message().empty() ? handler.current_path() : "",
-                   message);
+    handler.report(base_offset + parsed.Offset(), handler.path_wanted() ? handler.current_path() : "", message);
   }
 
   ReadResult result;
-  if (handler.problem_count() == 0) {
+  if (handler.problems().empty()) {
     result.graph = std::move(graph);
     return result;
   }
-  const TextPositions positions(text ? std::move(*text) : load_text());
-  auto& problems = handler.problems();
+  // Placing problems needs the text up to the last of them only (a little
+  // more for the separators skipped): not a copy of a 200 MB value after it.
+  std::size_t last = 0;
+  for (const auto& problem : handler.problems().kept()) last = std::max(last, problem.offset);
+  const TextPositions positions(text ? std::move(*text) : load_text(last + 4096));
+  auto& problems = handler.problems().kept();
   std::stable_sort(problems.begin(), problems.end(),
                    [](const RawProblem& a, const RawProblem& b) { return a.offset < b.offset; });
   for (const auto& problem : problems) {
     const auto [line, column] = positions.locate(skip_json_separators(positions.text(), problem.offset));
     result.problems.push_back({name, line, column, problem.path, problem.message});
   }
-  if (handler.problem_count() > problems.size()) {
-    result.problems.push_back({name, 0, 0, "",
-                               std::to_string(handler.problem_count() - problems.size()) +
-                                   " more problems not shown"});
-  }
+  result.problems_not_shown = handler.problems().not_kept();
   return result;
 }
 
@@ -903,13 +945,15 @@ bool looks_like_kg_json(std::string_view head) {
 }  // namespace
 
 ReadResult read_kg_json_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
-  return parse(file.data(), file.size(), &file, path, [&file] { return std::string(file.data(), file.size()); },
+  MappedFile file(path, options.contents);
+  return parse(file.data(), file.size(), &file, path,
+               [&file](std::size_t bytes) { return std::string(file.data(), std::min(bytes, file.size())); },
                options);
 }
 
 ReadResult read_kg_json_text(const std::string& text, const std::string& name, const ReadOptions& options) {
-  return parse(text.c_str(), text.size(), nullptr, name, [&text] { return text; }, options);
+  return parse(text.c_str(), text.size(), nullptr, name,
+               [&text](std::size_t bytes) { return text.substr(0, bytes); }, options);
 }
 
 Format kg_json_format() {

@@ -4,7 +4,10 @@
 #include "ingest/node_link.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -13,16 +16,84 @@
 #include <cstring>
 #include <functional>
 
+#include "base/mapped_file.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/mapped_file.hpp"
 #include "ingest/utf8.hpp"
 
 namespace kg {
 namespace {
 
 constexpr std::size_t kMaxDepth = 64;
-constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+                                 rapidjson::kParseNumbersAsStringsFlag;
+
+using InputStream = rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream>;
+
+// Builds RapidJSON's DOM seeing every number's text first, so that an id (a
+// node's "id" or "value", a link's "source" or "target") that is an integer
+// beyond 64 bits keeps its exact text as a string id, while any other such
+// integer, which a DOM would silently turn into an inexact double, is
+// refused at its offset.
+class ExactNumbers {
+ public:
+  ExactNumbers(rapidjson::Document& document, const InputStream& stream) : document_(document), stream_(stream) {}
+
+  bool Null() { return value(), document_.Null(); }
+  bool Bool(bool b) { return value(), document_.Bool(b); }
+  bool Int(int i) { return value(), document_.Int(i); }
+  bool Uint(unsigned u) { return value(), document_.Uint(u); }
+  bool Int64(std::int64_t i) { return value(), document_.Int64(i); }
+  bool Uint64(std::uint64_t u) { return value(), document_.Uint64(u); }
+  bool Double(double d) { return value(), document_.Double(d); }
+  bool String(const char* text, rapidjson::SizeType length, bool copy) {
+    return value(), document_.String(text, length, copy);
+  }
+  bool StartObject() { return value(), document_.StartObject(); }
+  bool EndObject(rapidjson::SizeType members) { return document_.EndObject(members); }
+  bool StartArray() { return value(), document_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return document_.EndArray(elements); }
+  bool Key(const char* text, rapidjson::SizeType length, bool copy) {
+    const std::string_view key(text, length);
+    id_key_ = key == "id" || key == "value" || key == "source" || key == "target";
+    return document_.Key(text, length, copy);
+  }
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    const bool id = id_key_;
+    value();
+    const char* end = text + length;
+    const bool integer = std::find_if(text, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) == end;
+    if (integer) {
+      std::int64_t i = 0;
+      const auto [stop, error] = std::from_chars(text, end, i);
+      if (error == std::errc() && stop == end) return document_.Int64(i);
+      if (id) return document_.String(text, length, true);
+      refuse(length, "integer out of range (beyond 64 bits; write such an id as a string)");
+      return document_.Null();
+    }
+    double d = 0;
+    const auto [stop, error] = std::from_chars(text, end, d);
+    if (error != std::errc() || stop != end) {
+      refuse(length, "invalid JSON: Number too big to be stored in double.");
+      return document_.Null();
+    }
+    return document_.Double(d);
+  }
+
+  // The first number refused: (offset, message).
+  const std::optional<std::pair<std::size_t, std::string>>& refused() const { return refused_; }
+
+ private:
+  void value() { id_key_ = false; }
+  void refuse(std::size_t length, const char* message) {
+    if (!refused_) refused_.emplace(stream_.Tell() - length, message);
+  }
+
+  rapidjson::Document& document_;
+  const InputStream& stream_;
+  bool id_key_ = false;  // the next value is an id
+  std::optional<std::pair<std::size_t, std::string>> refused_;
+};
 
 std::string_view text_of(const rapidjson::Value& value) {
   return std::string_view(value.GetString(), value.GetStringLength());
@@ -377,8 +448,7 @@ class Reader {
           }
           const auto date = Date::parse(text_of(member.value));
           if (!date) {
-            problem(field_path(), "invalid date '" + std::string(text_of(member.value)) +
-                                    "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+            problem(field_path(), Date::explain_invalid(text_of(member.value)));
           } else {
             dates[key == "date" ? 0 : 1] = *date;
           }
@@ -426,27 +496,36 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
   if (const std::size_t bad = is_ascii(body) ? std::string_view::npos : find_invalid_utf8(body);
       bad != std::string_view::npos) {
     problems.report(start + bad, "", "invalid UTF-8");
-    result.problems = problems.diagnostics(name, load_text());
+    problems.append_to(result, name, load_text());
     return result;
   }
   rapidjson::Document document;
-  document.Parse<kParseFlags>(body.data(), body.size());
-  if (document.HasParseError()) {
-    problems.report(start + document.GetErrorOffset(), "",
-                    std::string("invalid JSON: ") + rapidjson::GetParseError_En(document.GetParseError()));
-    result.problems = problems.diagnostics(name, load_text());
+  rapidjson::MemoryStream memory(body.data(), body.size());
+  InputStream stream(memory);
+  ExactNumbers numbers(document, stream);
+  rapidjson::Reader json_reader;
+  rapidjson::ParseResult parsed;
+  auto generate = [&](rapidjson::Document&) {
+    parsed = json_reader.Parse<kParseFlags>(stream, numbers);
+    return !parsed.IsError();
+  };
+  document.Populate(generate);
+  if (parsed.IsError()) {
+    problems.report(start + parsed.Offset(), "",
+                    std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code()));
+    problems.append_to(result, name, load_text());
     return result;
   }
-  if (const auto big = find_integer_beyond_64_bits(body.data(), body.size())) {
-    problems.report(start + *big, "", "integer out of range (beyond 64 bits; write such an id as a string)");
-    result.problems = problems.diagnostics(name, load_text());
+  if (const auto& refused = numbers.refused()) {
+    problems.report(start + refused->first, "", refused->second);
+    problems.append_to(result, name, load_text());
     return result;
   }
   if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
     const std::string text = load_text();
     problems.report(locate_json_path(text, skip_json_separators(text, start), parse_json_path(*path)), *path,
                     "a string longer than 16 MiB");
-    result.problems = problems.diagnostics(name, text);
+    problems.append_to(result, name, text);
     return result;
   }
   if (has_repeated_member(document)) {
@@ -456,7 +535,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
       problems.report(start + repeated->second, "",
                       "member '" + repeated->name + "' given twice (first at " + std::to_string(line) + ":" +
                           std::to_string(column) + ")");
-      result.problems = problems.diagnostics(name, text);
+      problems.append_to(result, name, text);
       return result;
     }
   }
@@ -492,7 +571,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     const std::size_t offset = locate_json_path(text, root, parse_json_path(problem.path));
     problems.report(offset, std::move(problem.path), std::move(problem.message));
   }
-  result.problems = problems.diagnostics(name, text);
+  problems.append_to(result, name, text);
   return result;
 }
 
@@ -537,7 +616,7 @@ bool json_top_level_has(std::string_view head, std::initializer_list<std::string
 }
 
 ReadResult read_node_link_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), path, [&file] { return std::string(file.data(), file.size()); }, options,
                false);
 }
@@ -547,7 +626,7 @@ ReadResult read_node_link_text(const std::string& text, const std::string& name,
 }
 
 ReadResult read_cytoscape_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), path, [&file] { return std::string(file.data(), file.size()); }, options,
                true);
 }

@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 #include "ingest/csv.hpp"
 #include "ingest/edgelist.hpp"
 #include "ingest/format.hpp"
+#include "ingest/gexf.hpp"
 #include "ingest/graphml.hpp"
 #include "ingest/jsonl.hpp"
 #include "ingest/kg_json.hpp"
@@ -28,10 +30,12 @@ std::string extension_of(const std::string& path) {
   return extension;
 }
 
+constexpr std::size_t kHeadBytes = 4096;
+
 std::string read_head(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open: " + std::strerror(errno));
-  std::string head(4096, '\0');
+  std::string head(kHeadBytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
   return head;
@@ -50,6 +54,7 @@ const std::vector<Format>& input_formats() {
   static const std::vector<Format> formats = {
       kg_json_format(),
       graphml_format(),
+      gexf_format(),
       node_link_format(),
       cytoscape_format(),
       jsonl_format(),
@@ -60,7 +65,12 @@ const std::vector<Format>& input_formats() {
   return formats;
 }
 
-const Format& choose_input_format(const std::string& path, const std::optional<std::string>& name) {
+namespace {
+
+// The format named `name`, or the one the path and the first bytes (of
+// `contents` when the input was read already) point to.
+const Format& choose_format(const std::string& path, const std::optional<std::string>& name,
+                            const std::string* contents) {
   const auto& formats = input_formats();
   if (name) {
     for (const auto& format : formats) {
@@ -83,7 +93,7 @@ const Format& choose_input_format(const std::string& path, const std::optional<s
     }
   }
   if (candidates.size() == 1) return *candidates.front();
-  const std::string head = read_head(path);
+  const std::string head = contents ? contents->substr(0, kHeadBytes) : read_head(path);
   // Later formats sniff more narrowly (node-link looks at top-level members
   // only, kg JSON for its member names anywhere), so they are asked first;
   // the first candidate stays the fallback.
@@ -99,8 +109,22 @@ const Format& choose_input_format(const std::string& path, const std::optional<s
                                             Field{"format"}, " (one of " + format_names() + ")"});
 }
 
+}  // namespace
+
+const Format& choose_input_format(const std::string& path, const std::optional<std::string>& name) {
+  return choose_format(path, name, nullptr);
+}
+
 ReadResult read_graph(const std::string& path, const std::optional<std::string>& format, const ReadOptions& options) {
-  return choose_input_format(path, format).read(path, options);
+  if (options.contents || !is_stream_input(path)) {
+    return choose_format(path, format, options.contents.get()).read(path, options);
+  }
+  // Standard input, a pipe or a device can be read only once: read it whole,
+  // then tell the format from its first bytes and parse what was read.
+  ReadOptions read_once = options;
+  read_once.contents = std::make_shared<const std::string>(read_whole_stream(path));
+  const std::string name = path == "-" ? "<stdin>" : path;
+  return choose_format(name, format, read_once.contents.get()).read(name, read_once);
 }
 
 }  // namespace kg

@@ -13,7 +13,9 @@ namespace {
 // JSON input's is, and refused the same way.
 ReadResult read_snapshot_file(const std::string& path, const ReadOptions& options) {
   ReadResult result;
-  Graph graph = load_snapshot(path, options.progress);
+  Graph graph = options.contents
+                      ? read_snapshot(options.contents->data(), options.contents->size(), path, options.progress)
+                      : load_snapshot(path, options.progress);
   result.problems = check_graph_content(graph, path, options.max_problems);
   if (result.problems.empty()) result.graph = std::move(graph);
   return result;

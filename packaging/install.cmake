@@ -2,15 +2,15 @@
 # as a C++ library (static libraries, headers, a CMake package). docs/LIBRARY.md
 # describes the layout:
 #   bin/kg
-#   include/kg/{graph,ingest,algorithms,export}/*.hpp
-#   lib/libkg_{graph,ingest,algorithms,export}.a
+#   include/kg/{base,graph,ingest,algorithms,export}/*.hpp
+#   lib/libkg_{base,graph,ingest,algorithms,export}.a
 #   lib/cmake/kg/kgConfig.cmake, kgConfigVersion.cmake, kgTargets*.cmake
 #   share/man/man1/kg.1
 #   share/bash-completion/completions/kg
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-set(kg_libraries kg_graph kg_ingest kg_algorithms kg_export)
+set(kg_libraries kg_base kg_graph kg_ingest kg_algorithms kg_export)
 foreach(library IN LISTS kg_libraries)
   string(REPLACE "kg_" "" short "${library}")
   set_target_properties(${library} PROPERTIES EXPORT_NAME ${short})
@@ -22,7 +22,7 @@ set_target_properties(kg_all PROPERTIES EXPORT_NAME kg)
 
 install(TARGETS kg RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS ${kg_libraries} kg_all EXPORT kgTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
-foreach(folder graph ingest algorithms export)
+foreach(folder base graph ingest algorithms export)
   install(DIRECTORY "${KG_ROOT}/${folder}/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/kg/${folder}"
           FILES_MATCHING PATTERN "*.hpp")
 endforeach()

@@ -28,7 +28,7 @@ CommunitiesAnswer run(const CommunitiesRequest& request, QueryContext& context) 
   options.should_stop = context.should_stop();
   CommunitiesResult result = louvain_communities(view, options);
   context.computed();
-  return {result.modularity, {std::move(result.members), request.top}, result.cut};
+  return {result.modularity, {std::move(result.members), request.top}, count_kept_undated(view), result.cut};
 }
 
 std::string to_text(const CommunitiesAnswer& answer, const Graph& graph) {
@@ -42,6 +42,8 @@ void to_json(const CommunitiesAnswer& answer, const Graph& graph, JsonSink& json
   json.Key("count");
   json.Uint64(answer.groups.members.size());
   write_groups_member(json, graph, answer.groups, "communities");
+  json.Key("undated_relations");
+  json.Uint64(answer.undated_relations);
   write_cut(json, answer.cut);
   json.EndObject();
 }

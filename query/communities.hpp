@@ -23,6 +23,7 @@ struct CommunitiesRequest {
 struct CommunitiesAnswer {
   double modularity = 0;
   Groups groups;
+  std::size_t undated_relations = 0;  // undated relations the view keeps
   bool cut = false;  // stopped early: the communities of the levels done so far
 };
 

@@ -10,7 +10,7 @@ ComponentsAnswer run(const ComponentsRequest& request, QueryContext& context) {
   ComponentsResult result = request.strong ? strongly_connected_components(view, context.should_stop())
                                            : weakly_connected_components(view, context.should_stop());
   context.computed();
-  return {request.strong, {std::move(result.members), request.top}, result.cut};
+  return {request.strong, {std::move(result.members), request.top}, count_kept_undated(view), result.cut};
 }
 
 std::string to_text(const ComponentsAnswer& answer, const Graph& graph) {
@@ -24,6 +24,8 @@ void to_json(const ComponentsAnswer& answer, const Graph& graph, JsonSink& json)
   json.Key("count");
   json.Uint64(answer.groups.members.size());
   write_groups_member(json, graph, answer.groups, "components");
+  json.Key("undated_relations");
+  json.Uint64(answer.undated_relations);
   write_cut(json, answer.cut);
   json.EndObject();
 }

@@ -20,6 +20,7 @@ struct ComponentsRequest {
 struct ComponentsAnswer {
   bool strong = false;
   Groups groups;
+  std::size_t undated_relations = 0;  // undated relations the view keeps
   bool cut = false;  // stopped early: entities not reached yet are in no group
 };
 

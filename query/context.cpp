@@ -2,10 +2,11 @@
 
 namespace kg::query {
 
-InputProblems::InputProblems(std::vector<Diagnostic> problems, std::vector<Diagnostic> warnings)
+InputProblems::InputProblems(std::vector<Diagnostic> problems, std::vector<Diagnostic> warnings, std::size_t not_shown)
     : InputError(problems.empty() ? std::string("input has problems") : problems.front().to_string()),
       problems_(std::move(problems)),
-      warnings_(std::move(warnings)) {}
+      warnings_(std::move(warnings)),
+      not_shown_(not_shown) {}
 
 QueryContext::QueryContext(const GraphSource& source, Callbacks callbacks) : callbacks_(std::move(callbacks)) {
   const auto start = Clock::now();
@@ -14,7 +15,9 @@ QueryContext::QueryContext(const GraphSource& source, Callbacks callbacks) : cal
   options.csv = source.csv;
   ReadResult result = read_graph(source.path, source.format, options);
   callbacks_.load_progress = nullptr;  // it may refer to a bar that ends with the load
-  if (!result.problems.empty()) throw InputProblems(std::move(result.problems), std::move(result.warnings));
+  if (result.problem_count() != 0) {
+    throw InputProblems(std::move(result.problems), std::move(result.warnings), result.problems_not_shown);
+  }
   warnings_ = std::move(result.warnings);
   owned_ = std::move(result.graph);
   graph_ = &*owned_;

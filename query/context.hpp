@@ -48,13 +48,16 @@ class Cancelled : public Error {
 // The input has problems; each carries file:line:column.
 class InputProblems : public InputError {
  public:
-  InputProblems(std::vector<Diagnostic> problems, std::vector<Diagnostic> warnings);
+  InputProblems(std::vector<Diagnostic> problems, std::vector<Diagnostic> warnings, std::size_t not_shown = 0);
   const std::vector<Diagnostic>& problems() const { return problems_; }
   const std::vector<Diagnostic>& warnings() const { return warnings_; }
+  // Problems counted past the reader's limit but not kept.
+  std::size_t not_shown() const { return not_shown_; }
 
  private:
   std::vector<Diagnostic> problems_;
   std::vector<Diagnostic> warnings_;
+  std::size_t not_shown_ = 0;
 };
 
 class QueryContext {

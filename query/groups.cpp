@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "query/printable.hpp"
+
 namespace kg::query {
 namespace {
 
@@ -44,7 +46,7 @@ std::string groups_text(const Graph& graph, const Groups& groups, std::string_vi
     std::string members;
     for (const auto key : sorted_keys(graph, groups.members[i])) {
       if (!members.empty()) members += ", ";
-      members += key;
+      members += printable(key);
     }
     fmt::format_to(out, "{:>{}}  {:>{}}  {}\n", i + 1, number_width, groups.members[i].size(), size_width, members);
   }

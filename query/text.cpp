@@ -2,24 +2,26 @@
 
 #include <fmt/core.h>
 
+#include "query/printable.hpp"
+
 namespace kg::query {
 
 std::string date_text(const Graph& graph, RelationId r) {
-  const Date date = graph.date(r), until = graph.until(r);
-  if (until.empty()) return date.to_string();
-  return date.to_string() + ".." + until.to_string();
+  return date_range_text(graph.date(r), graph.until(r));
 }
 
-std::string relation_text(const Graph& graph, RelationId r, EntityId from) {
+std::string relation_text(const Graph& graph, RelationId r, EntityId from, bool mark_undated) {
   const bool forward = graph.source(r) == from;
   const EntityId other = forward ? graph.target(r) : graph.source(r);
   const bool symmetric = graph.both_ways(graph.relation_type(r));
-  std::string label(graph.relation_type_name(graph.relation_type(r)));
+  std::string label = printable(graph.relation_type_name(graph.relation_type(r)));
   const std::string dates = date_text(graph, r);
   if (!dates.empty()) label += " " + dates;
+  if (graph.date(r).empty() && mark_undated) label += " undated";
   const char* left = symmetric || forward ? "-[" : "<-[";
   const char* right = symmetric || !forward ? "]-" : "]->";
-  return fmt::format("{} {}{}{} {}", graph.entity_name(from), left, label, right, graph.entity_name(other));
+  return fmt::format("{} {}{}{} {}", printable(graph.entity_name(from)), left, label, right,
+                     printable(graph.entity_name(other)));
 }
 
 std::string counted(std::size_t n, const char* singular, const char* plural) {

@@ -9,8 +9,9 @@ namespace kg::query {
 
 // "Elon Musk -[funded 2015..2018]-> OpenAI" for relation r read from
 // `from`'s side: "OpenAI <-[funded 2015..2018]- Elon Musk" when `from` is
-// its target; symmetric types get no arrowhead.
-std::string relation_text(const Graph& graph, RelationId r, EntityId from);
+// its target; symmetric types get no arrowhead; with mark_undated, a
+// relation without a date says "undated". Names are printable().
+std::string relation_text(const Graph& graph, RelationId r, EntityId from, bool mark_undated = false);
 // The date label of a relation: "2016", "2015..2018", "..2018" or "".
 std::string date_text(const Graph& graph, RelationId r);
 // "1 hop", "3 hops".

@@ -26,10 +26,14 @@ void ViewSpec::validate() const {
   if (!as_of.empty() && !between.empty()) {
     throw InvalidArgument(Field{"as_of"}, Message{Field{"as_of"}, " and ", Field{"between"}, " cannot be combined"});
   }
-  if (!as_of.empty() && !Date::parse(as_of)) {
-    throw InvalidArgument(Field{"as_of"}, "invalid date '" + as_of + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-  }
+  if (!as_of.empty() && !Date::parse(as_of)) throw InvalidArgument(Field{"as_of"}, Date::explain_invalid(as_of));
   if (!between.empty() && !DateWindow::parse(between)) {
+    // An impossible day on either side is named as such.
+    const auto dots = between.find("..");
+    for (const std::string& end :
+         {between.substr(0, dots), dots == std::string::npos ? std::string() : between.substr(dots + 2)}) {
+      if (!end.empty() && !Date::parse(end)) throw InvalidArgument(Field{"between"}, Date::explain_invalid(end));
+    }
     throw InvalidArgument(Field{"between"}, "invalid window '" + between +
                                                 "' (expected DATE..DATE, DATE.. or ..DATE, the first not after the "
                                                 "second)");
@@ -44,6 +48,7 @@ Filter ViewSpec::to_filter() const {
   filter.entity_types = entity_types;
   filter.avoid = avoid;
   filter.max_degree = max_degree;
+  filter.undated = undated;
   if (!as_of.empty()) {
     const Date date = *Date::parse(as_of);
     filter.window = DateWindow{date, date};

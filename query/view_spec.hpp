@@ -18,7 +18,9 @@ struct ViewSpec {
   std::string between;                              // relations active in DATE..DATE
   std::vector<std::string> avoid;                   // entities to leave out
   std::optional<std::size_t> max_degree;            // leave out entities with more relations
+  Undated undated = Undated::Include;               // what a time window does with undated relations
   Direction direction = Direction::Any;
+  bool direction_given = false;                     // a front end was told the direction
 
   // Throws InvalidArgument naming the field: a malformed date or window, or
   // as_of and between together.

@@ -13,7 +13,7 @@ void setup_communities(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand("communities", "Densely linked groups of entities (Louvain), with modularity");
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
-  add_filter_options(*command, request.view, Direction::Any);
+  add_filter_options(*command, request.view);
   command->add_option("--seed", request.seed, "Seed of the order entities are visited in")
       ->check(whole_range(0, UINT64_MAX))
       ->default_str("0");
@@ -34,6 +34,7 @@ int run_communities(const CommunitiesOptions& options) {
   const auto answer = query::run(options.request, *context);
   if (options.timings) print_timings(context->timings());
   print_answer(options.format, answer, context->graph());
+  if (options.format == OutputFormat::Text) print_undated_note(options.request.view, answer.undated_relations);
   if (!answer.cut) return kExitOk;
   options.time_limit.report_cut("the communities of the levels done so far");
   return kExitNo;

@@ -10,7 +10,7 @@ void setup_components(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand("components", "Groups of connected entities, largest first");
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
-  add_filter_options(*command, request.view, Direction::Any);
+  add_filter_options(*command, request.view);
   command->add_flag("--strong", request.strong,
                     "Strongly connected: each member reaches every other following the arrows");
   command->add_flag("--timings", options->timings, "Report load and compute seconds on stderr");
@@ -27,6 +27,7 @@ int run_components(const ComponentsOptions& options) {
   const auto answer = query::run(options.request, *context);
   if (options.timings) print_timings(context->timings());
   print_answer(options.format, answer, context->graph());
+  if (options.format == OutputFormat::Text) print_undated_note(options.request.view, answer.undated_relations);
   if (!answer.cut) return kExitOk;
   options.time_limit.report_cut("the components found so far; entities not reached yet are not listed");
   return kExitNo;

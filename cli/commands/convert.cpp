@@ -5,9 +5,10 @@
 #include <filesystem>
 #include <memory>
 
-#include "export/atomic_file.hpp"
-#include "graph/builder.hpp"
+#include "base/output_file.hpp"
+#include "export/csv.hpp"
 #include "export/writers.hpp"
+#include "graph/builder.hpp"
 #include "graph/exception.hpp"
 
 namespace kg::cli {
@@ -84,13 +85,77 @@ Graph connected_part(const View& view) {
   return std::move(*built.graph);
 }
 
-}  // namespace
-
-std::string output_format_for(const std::string& path) {
-  if (std::filesystem::is_directory(path)) return "csv";
+std::string lowercase_extension(const std::string& path) {
   std::string extension = std::filesystem::path(path).extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
+}
+
+// Diagrams are kg render's: convert and export write data.
+bool is_diagram_extension(const std::string& extension) {
+  for (const char* diagram : {".png", ".svg", ".pdf", ".html", ".htm"}) {
+    if (extension == diagram) return true;
+  }
+  return false;
+}
+
+void refuse_diagram(const std::string& path) {
+  if (is_diagram_extension(lowercase_extension(path))) {
+    throw InvalidArgument("'" + path + "' is a diagram: kg render draws one (kg render GRAPH -o " + path +
+                          "); convert and export write data formats (one of " + writer_names() + ")");
+  }
+}
+
+}  // namespace
+
+void add_csv_safe_flag(CLI::App& command, bool& csv_safe) {
+  command.add_flag("--csv-safe", csv_safe,
+                   "CSV for spreadsheets: a cell starting with = + - @, tab or CR gets a leading ' (OWASP); "
+                   "not for neo4j-admin, which would import the ' (docs/INTERCHANGE.md)");
+}
+
+void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe,
+                  const OutputFileOptions& file_options) {
+  const bool csv = writer.name == "csv";
+  if (csv_safe && !csv) throw InvalidArgument("--csv-safe applies to CSV output only (this is " + std::string(writer.name) + ")");
+  const CsvOptions csv_options{csv_safe};
+  const bool to_stdout = output.empty() || output == "-";
+  if (writer.write_directory && !to_stdout) {
+    csv ? write_csv_directory(view, output, csv_options) : writer.write_directory(view, output);
+    return;
+  }
+  if (!to_stdout) {
+    const std::string mismatch = extension_mismatch(output, writer);
+    if (!mismatch.empty()) print_error(mismatch);
+  }
+  // Streamed, to a file or standard output: a graph of millions of relations is never held as text.
+  write_atomically(
+      to_stdout ? std::string("-") : output,
+      [&](std::ostream& out) { csv ? write_csv(view, out, csv_options) : writer.write(view, out); }, file_options);
+}
+
+std::string extension_mismatch(const std::string& path, const ExportWriter& writer) {
+  const std::string extension = lowercase_extension(path);
+  if (extension.empty() || extension == writer.extension || (extension == ".gv" && writer.name == "dot")) return {};
+  std::string other;
+  // The first writer of an extension is its usual format (.gexf: gexf, not gexf-1.3).
+  for (const ExportWriter& candidate : export_writers()) {
+    if (candidate.extension == extension) {
+      if (candidate.name == writer.name) return {};
+      if (other.empty()) other = std::string(candidate.name);
+    }
+  }
+  if (extension == ".gv") other = "dot";
+  if (other.empty()) return {};
+  return "warning: '" + path + "' has the extension of " + other + " but is written as " + std::string(writer.name) +
+         " (--to " + std::string(writer.name) + ")";
+}
+
+std::string output_format_for(const std::string& path) {
+  if (std::filesystem::is_directory(path)) return "csv";
+  refuse_diagram(path);
+  const std::string extension = lowercase_extension(path);
   // Formats sharing an extension (.json: kg JSON and node-link) take the
   // first writer registered for it; --to picks another.
   static const std::pair<const char*, const char*> by_extension[] = {
@@ -112,55 +177,33 @@ void setup_convert(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   command->add_option("output", options->output, "Output file, written whole or not at all (a directory for csv)")
       ->required();
+  add_force_option(*command, options->output_file);
   command->add_option("--to", options->to, "Output format, when the extension does not tell (one of " +
                                                writer_names() + ")");
-  add_filter_options(*command, options->filters, Direction::Any);
+  add_filter_options(*command, options->filters);
+  add_csv_safe_flag(*command, options->csv_safe);
   command->add_flag("--drop-isolated", options->drop_isolated,
                     "Leave out entities without a kept relation (after --relations, --as-of, ...)")
       ->group("Filters");
-  const char* group = "CSV input columns";
-  CsvColumns& csv = options->csv;
-  const std::pair<const char*, std::string*> columns[] = {
-      {"--id-column", &csv.id},
-      {"--name-column", &csv.name},
-      {"--entity-type-column", &csv.entity_type},
-      {"--source-column", &csv.source},
-      {"--target-column", &csv.target},
-      {"--relation-type-column", &csv.relation_type},
-      {"--date-column", &csv.date},
-      {"--until-column", &csv.until},
-  };
-  for (const auto& [flag, field] : columns) {
-    command->add_option(flag, *field, "Header of the column holding this field")->group(group);
-  }
-  command->get_option("--relation-type-column")
-      ->description("Header of the column (GraphML: the edge key's attr.name) holding relation types");
-  command->add_option("--delimiter", csv.delimiter, "Field separator of CSV input (default ',')")->group(group);
   command->callback([options, &exit_code] { exit_code = run_convert(*options); });
 }
 
 int run_convert(const ConvertOptions& options) {
   const std::string to = options.to ? *options.to : output_format_for(options.output);
   const ExportWriter* writer = find_export_writer(to);
-  if (!writer) throw InvalidArgument("--to: unknown format '" + to + "' (one of " + writer_names() + ")");
-  ReadOptions read_options;
-  read_options.csv = options.csv;
-  ReadResult result = read_graph(options.input.path, options.input.from, read_options);
-  for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
-  if (!result.problems.empty()) {
-    for (const auto& problem : result.problems) print_error(problem.to_string());
-    throw CommandFailed(kExitInput);
+  if (!writer) {
+    if (is_diagram_extension("." + to)) {
+      throw InvalidArgument("--to " + to + " is a diagram: kg render draws one (kg render GRAPH -o FILE --to " + to +
+                            ")");
+    }
+    throw InvalidArgument("--to: unknown format '" + to + "' (one of " + writer_names() + ")");
   }
-  const Graph& graph = *result.graph;
+  const Graph graph = load_graph(options.input);
   const View filtered(graph, options.filters.to_filter());
   std::optional<Graph> part;
   if (options.drop_isolated) part = connected_part(filtered);
   const View view = part ? View(*part) : filtered;
-  if (writer->write_directory) {
-    writer->write_directory(view, options.output);
-  } else {
-    write_atomically(options.output, [&](std::ostream& out) { writer->write(view, out); });
-  }
+  write_output(*writer, view, options.output, options.csv_safe, options.output_file);
   return kExitOk;
 }
 

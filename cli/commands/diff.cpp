@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "algorithms/diff.hpp"
+#include "cli/text.hpp"
 #include "graph/exception.hpp"
 #include "query/text.hpp"
 
@@ -13,8 +14,8 @@ namespace kg::cli {
 namespace {
 
 std::string entity_text(const Graph& graph, EntityId e) {
-  return fmt::format("{} ({}, {})", graph.entity_name(e), graph.entity_key(e),
-                     graph.entity_type_name(graph.entity_type(e)));
+  return fmt::format("{} ({}, {})", printable(graph.entity_name(e)), printable(graph.entity_key(e)),
+                     printable(graph.entity_type_name(graph.entity_type(e))));
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -61,7 +62,7 @@ Date parse_date(const std::string& text, const char* which) {
 }
 
 int diff_between_dates(const DiffOptions& options) {
-  GraphInput input{options.arguments[0], options.from, options.quiet};
+  GraphInput input{options.arguments[0], options.from, options.quiet, options.csv};
   const Date from = parse_date(options.arguments[1], "DATE1"), to = parse_date(options.arguments[2], "DATE2");
   if (to.last_day() < from.first_day()) throw InvalidArgument("DATE1 must not be after DATE2");
   const Filter filter = options.filters.to_filter();
@@ -110,11 +111,11 @@ int diff_between_dates(const DiffOptions& options) {
 }
 
 int diff_between_files(const DiffOptions& options) {
-  if (!options.filters.to_filter().empty() || options.filters.direction != Direction::Any) {
+  if (!options.filters.to_filter().empty()) {
     throw InvalidArgument("filters apply to kg diff GRAPH DATE1 DATE2, not to two files");
   }
-  const Graph before = load_graph(GraphInput{options.arguments[0], options.from, options.quiet});
-  const Graph after = load_graph(GraphInput{options.arguments[1], options.from, options.quiet});
+  const Graph before = load_graph(GraphInput{options.arguments[0], options.from, options.quiet, options.csv});
+  const Graph after = load_graph(GraphInput{options.arguments[1], options.from, options.quiet, options.csv});
   const GraphDiff diff = diff_graphs(before, after);
   if (options.format == OutputFormat::Json) {
     print_json([&](JsonWriter& json) {
@@ -190,8 +191,9 @@ void setup_diff(CLI::App& app, int& exit_code) {
   command->add_option("arguments", options->arguments, "GRAPH DATE1 DATE2, or OLD NEW")->expected(2, 3)->required();
   command->add_option("--from", options->from, "Input format, when the extension does not tell");
   command->add_flag("--quiet", options->quiet, "No progress bar on stderr (drawn only when stderr is a terminal)");
+  add_csv_columns(*command, options->csv);
   add_output_format(*command, options->format);
-  add_filter_options(*command, options->filters, Direction::Any);
+  add_filter_options(*command, options->filters);
   command->callback([options, &exit_code] { exit_code = run_diff(*options); });
 }
 

@@ -15,6 +15,7 @@ struct DiffOptions {
   std::vector<std::string> arguments;  // GRAPH DATE1 DATE2, or OLD NEW
   std::optional<std::string> from;     // input format of the file(s)
   bool quiet = false;
+  CsvColumns csv;  // of CSV input
   OutputFormat format = OutputFormat::Text;
   FilterOptions filters;
 };

@@ -5,21 +5,23 @@
 
 #include <cstdio>
 
+#include "cli/text.hpp"
+
 namespace kg::cli {
 
 void print_evidence(const Graph& graph, RelationId r, std::string_view indent) {
   const auto evidence = graph.evidence(r);
   if (evidence.empty()) fmt::print("{}(no evidence recorded)\n", indent);
   for (const auto& e : evidence) {
-    fmt::print("{}\"{}\" ({})\n", indent, graph.str(e.quote), graph.str(graph.sources()[e.source].id));
+    fmt::print("{}\"{}\" ({})\n", indent, printable(graph.str(e.quote)), printable(graph.str(graph.sources()[e.source].id)));
   }
 }
 
 void print_unnamed_endpoints_note(const Graph& graph, const EntityMentions& mentions, RelationId r,
                                   std::string_view indent) {
   if (endpoint_coverage(graph, mentions, r) != EndpointCoverage::Neither) return;
-  fmt::print("{}(no quote names {} or {})\n", indent, graph.entity_name(graph.source(r)),
-             graph.entity_name(graph.target(r)));
+  fmt::print("{}(no quote names {} or {})\n", indent, printable(graph.entity_name(graph.source(r))),
+             printable(graph.entity_name(graph.target(r))));
 }
 
 void write_evidence(JsonWriter& json, const Graph& graph, RelationId r) {
@@ -41,14 +43,15 @@ std::string marked(std::string_view text, const std::vector<TextSpan>& spans, bo
   const char* close = terminal ? "\x1b[0m" : "]]";
   std::string out;
   std::size_t at = 0;
+  // Each piece is escaped on its own: the spans are offsets into the raw text.
   for (const TextSpan& span : spans) {
-    out.append(text.substr(at, span.begin - at));
+    out += printable(text.substr(at, span.begin - at));
     out += open;
-    out.append(text.substr(span.begin, span.end - span.begin));
+    out += printable(text.substr(span.begin, span.end - span.begin));
     out += close;
     at = span.end;
   }
-  out.append(text.substr(at));
+  out += printable(text.substr(at));
   return out;
 }
 

@@ -1,12 +1,11 @@
 #include "cli/commands/export.hpp"
 
-#include <iostream>
 #include <memory>
-#include <sstream>
 
-#include "export/render.hpp"
-#include "graph/exception.hpp"
+#include "cli/commands/convert.hpp"
+#include "base/output_file.hpp"
 #include "export/writers.hpp"
+#include "graph/exception.hpp"
 
 namespace kg::cli {
 
@@ -22,7 +21,9 @@ void setup_export(CLI::App& app, int& exit_code) {
   }
   command->add_option("--to", options->to, "Output format:" + formats)->required()->check(CLI::IsMember(names));
   command->add_option("-o,--output", options->output, "Output file (written whole or not at all); stdout if absent; a directory for csv");
-  add_filter_options(*command, options->filters, Direction::Any);
+  add_force_option(*command, options->output_file);
+  add_filter_options(*command, options->filters);
+  add_csv_safe_flag(*command, options->csv_safe);
   command->callback([options, &exit_code] { exit_code = run_export(*options); });
 }
 
@@ -31,17 +32,7 @@ int run_export(const ExportOptions& options) {
   if (!writer) throw InvalidArgument("--to: unknown format '" + options.to + "'");
   const Graph graph = load_graph(options.input);
   const View view(graph, options.filters.to_filter());
-  if (writer->write_directory && !options.output.empty() && options.output != "-") {
-    writer->write_directory(view, options.output);
-    return kExitOk;
-  }
-  std::ostringstream text;
-  writer->write(view, text);
-  if (options.output.empty() || options.output == "-") {
-    std::cout << text.str();
-  } else {
-    write_file_atomically(options.output, text.str());
-  }
+  write_output(*writer, view, options.output, options.csv_safe, options.output_file);
   return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/output_file.hpp"
 #include "cli/common.hpp"
 
 namespace kg::cli {
@@ -13,6 +14,8 @@ struct ExportOptions {
   FilterOptions filters;
   std::string to;
   std::string output;  // stdout when empty or "-"
+  bool csv_safe = false;  // CsvOptions::formula_safe
+  OutputFileOptions output_file;  // --force
 };
 
 void setup_export(CLI::App& app, int& exit_code);

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands/evidence_output.hpp"
+#include "cli/text.hpp"
 #include "graph/exception.hpp"
 #include "query/text.hpp"
 
@@ -30,8 +31,8 @@ void print_text(const Graph& graph, const SearchResult& result, const FindOption
     fmt::print("entities ({}):\n", result.entities.size());
     for (const NameHit& hit : result.entities) {
       const EntityId e = hit.entity;
-      fmt::print("  {} ({}, {}): {}{}\n", graph.entity_name(e), graph.entity_key(e),
-                 graph.entity_type_name(graph.entity_type(e)), hit.alias < 0 ? "name " : "alias ",
+      fmt::print("  {} ({}, {}): {}{}\n", printable(graph.entity_name(e)), printable(graph.entity_key(e)),
+                 printable(graph.entity_type_name(graph.entity_type(e))), hit.alias < 0 ? "name " : "alias ",
                  marked(matched_text(graph, hit), hit.spans, terminal));
     }
     fmt::print("\nrelations ({}):\n", result.relations.size());
@@ -51,7 +52,7 @@ void print_text(const Graph& graph, const SearchResult& result, const FindOption
       previous = hit.relation;
       const Evidence& evidence = graph.evidence(hit.relation)[hit.evidence];
       fmt::print("    \"{}\" ({})\n", marked(graph.str(evidence.quote), hit.spans, terminal),
-                 graph.str(graph.sources()[evidence.source].id));
+                 printable(graph.str(graph.sources()[evidence.source].id)));
     }
   }
 }
@@ -146,7 +147,7 @@ void setup_find(CLI::App& app, int& exit_code) {
   command->add_option("--type", options->entity_type, "Only entities of this type match by name");
   command->add_flag("--regex", options->regex,
                     "TEXT is a regular expression (ECMAScript), matched against lower-case text without accents");
-  add_filter_options(*command, options->filters, Direction::Any);
+  add_filter_options(*command, options->filters);
   add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_find(*options); });
 }

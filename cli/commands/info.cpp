@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "cli/text.hpp"
+
 namespace kg::cli {
 namespace {
 
@@ -22,6 +24,7 @@ std::vector<Count> sorted(std::vector<Count> counts) {
 }
 
 struct Summary {
+  std::size_t entities = 0, relations = 0;  // kept by the filters
   std::vector<Count> entity_types;
   std::vector<Count> relation_types;
   Date first, last;  // over relation dates and untils
@@ -29,14 +32,22 @@ struct Summary {
   std::vector<std::size_t> citations;  // per source: relations citing it
 };
 
-Summary summarize(const Graph& graph) {
+// Types that the filters leave with no entity or relation are left out.
+Summary summarize(const View& view) {
+  const Graph& graph = view.graph();
   Summary summary;
   std::vector<std::size_t> entity_counts(graph.entity_type_count());
-  for (EntityId e = 0; e < graph.entity_count(); ++e) ++entity_counts[graph.entity_type(e)];
+  for (EntityId e = 0; e < graph.entity_count(); ++e) {
+    if (!view.keeps_entity(e)) continue;
+    ++entity_counts[graph.entity_type(e)];
+    ++summary.entities;
+  }
   std::vector<std::size_t> relation_counts(graph.relation_type_count());
   summary.citations.assign(graph.sources().size(), 0);
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
+    if (!view.keeps_relation(r)) continue;
     ++relation_counts[graph.relation_type(r)];
+    ++summary.relations;
     const Date date = graph.date(r);
     if (date.empty()) ++summary.undated;
     for (const Date d : {date, graph.until(r)}) {
@@ -50,9 +61,12 @@ Summary summarize(const Graph& graph) {
     }
     for (const auto source : cited) ++summary.citations[source];
   }
-  for (TypeId t = 0; t < entity_counts.size(); ++t) summary.entity_types.push_back({graph.entity_type_name(t), entity_counts[t]});
+  const bool all = !view.filters_anything();
+  for (TypeId t = 0; t < entity_counts.size(); ++t) {
+    if (all || entity_counts[t]) summary.entity_types.push_back({graph.entity_type_name(t), entity_counts[t]});
+  }
   for (TypeId t = 0; t < relation_counts.size(); ++t) {
-    summary.relation_types.push_back({graph.relation_type_name(t), relation_counts[t]});
+    if (all || relation_counts[t]) summary.relation_types.push_back({graph.relation_type_name(t), relation_counts[t]});
   }
   summary.entity_types = sorted(std::move(summary.entity_types));
   summary.relation_types = sorted(std::move(summary.relation_types));
@@ -61,15 +75,23 @@ Summary summarize(const Graph& graph) {
 
 void print_counts(const char* title, const std::vector<Count>& counts) {
   fmt::print("{}:\n", title);
+  std::vector<std::string> names;
   std::size_t width = 0;
-  for (const auto& c : counts) width = std::max(width, c.name.size());
-  for (const auto& c : counts) fmt::print("  {:<{}}  {:>8}\n", c.name, width, c.count);
+  for (const auto& c : counts) {
+    names.push_back(printable(c.name));
+    width = std::max(width, names.back().size());
+  }
+  for (std::size_t i = 0; i < counts.size(); ++i) fmt::print("  {:<{}}  {:>8}\n", names[i], width, counts[i].count);
 }
 
 void print_text(const Graph& graph, const Summary& summary, const InfoOptions& options) {
-  if (!graph.name().empty()) fmt::print("{}\n", graph.name());
-  fmt::print("{} entities, {} relations{}\n", graph.entity_count(), graph.relation_count(),
+  if (!graph.name().empty()) fmt::print("{}\n", printable(graph.name()));
+  fmt::print("{} entities, {} relations{}", summary.entities, summary.relations,
              graph.directed() ? "" : " (undirected)");
+  if (summary.entities != graph.entity_count() || summary.relations != graph.relation_count()) {
+    fmt::print(" kept by the filters (of {} and {})", graph.entity_count(), graph.relation_count());
+  }
+  fmt::print("\n");
   if (!summary.first.empty()) {
     fmt::print("dates: {} .. {}", summary.first.to_string(), summary.last.to_string());
     if (summary.undated) fmt::print(" ({} relations undated)", summary.undated);
@@ -83,9 +105,9 @@ void print_text(const Graph& graph, const Summary& summary, const InfoOptions& o
     fmt::print("sources:\n");
     for (std::size_t s = 0; s < graph.sources().size(); ++s) {
       const auto& source = graph.sources()[s];
-      fmt::print("  {}  {} relations", graph.str(source.id), summary.citations[s]);
-      if (!graph.str(source.title).empty()) fmt::print("  {}", graph.str(source.title));
-      if (!graph.str(source.url).empty()) fmt::print("  <{}>", graph.str(source.url));
+      fmt::print("  {}  {} relations", printable(graph.str(source.id)), summary.citations[s]);
+      if (!graph.str(source.title).empty()) fmt::print("  {}", printable(graph.str(source.title)));
+      if (!graph.str(source.url).empty()) fmt::print("  <{}>", printable(graph.str(source.url)));
       fmt::print("\n");
     }
   }
@@ -115,9 +137,9 @@ void print_json_summary(const Graph& graph, const Summary& summary, const InfoOp
     json.Key("name");
     write_string(json, graph.name());
     json.Key("entities");
-    json.Uint64(graph.entity_count());
+    json.Uint64(summary.entities);
     json.Key("relations");
-    json.Uint64(graph.relation_count());
+    json.Uint64(summary.relations);
     json.Key("directed");
     json.Bool(graph.directed());
     write_counts(json, "entity_types", summary.entity_types);
@@ -149,6 +171,13 @@ void print_json_summary(const Graph& graph, const Summary& summary, const InfoOp
       json.EndObject();
     }
     json.EndArray();
+    json.Key("unfiltered");
+    json.StartObject();
+    json.Key("entities");
+    json.Uint64(graph.entity_count());
+    json.Key("relations");
+    json.Uint64(graph.relation_count());
+    json.EndObject();
     if (options.stats) {
       json.Key("memory_bytes");
       json.Uint64(graph.memory_bytes());
@@ -176,12 +205,13 @@ void setup_info(CLI::App& app, int& exit_code) {
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
   command->add_flag("--stats", options->stats, "Also report the memory the graph takes");
+  add_filter_options(*command, options->filters);
   command->callback([options, &exit_code] { exit_code = run_info(*options); });
 }
 
 int run_info(const InfoOptions& options) {
   const Graph graph = load_graph(options.input);
-  const Summary summary = summarize(graph);
+  const Summary summary = summarize(View(graph, options.filters.to_filter()));
   if (options.format == OutputFormat::Json) {
     print_json_summary(graph, summary, options);
   } else {

@@ -10,6 +10,7 @@ struct InfoOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
   bool stats = false;
+  FilterOptions filters;  // the counts are of the graph they keep
 };
 
 void setup_info(CLI::App& app, int& exit_code);

@@ -6,6 +6,7 @@
 
 #include "algorithms/paths.hpp"
 #include "cli/commands/evidence_output.hpp"
+#include "cli/text.hpp"
 #include "graph/lookup.hpp"
 #include "query/text.hpp"
 
@@ -16,7 +17,7 @@ std::string steps(std::size_t n) { return n == 1 ? "1 step" : std::to_string(n) 
 
 // Entities ring by ring, each with the relations that join it to the ring
 // before (how it was reached); relations within a ring come last.
-void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
+void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth, bool mark_undated) {
   std::vector<std::uint32_t> distance(graph.entity_count(), UINT32_MAX);
   for (std::size_t i = 0; i < ego.entities.size(); ++i) distance[ego.entities[i]] = ego.distance[i];
   // The relations joining each entity to the ring before, found in one pass
@@ -27,8 +28,8 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
     if (distance[t] + 1 == distance[s]) joining[s].push_back(r);
     if (distance[s] + 1 == distance[t]) joining[t].push_back(r);
   }
-  fmt::print("{} ({}): {} entities within {}, {} relations among them\n", graph.entity_name(ego.center),
-             graph.entity_key(ego.center), ego.entities.size() - (ego.entities.empty() ? 0 : 1), steps(depth),
+  fmt::print("{} ({}): {} entities within {}, {} relations among them\n", printable(graph.entity_name(ego.center)),
+             printable(graph.entity_key(ego.center)), ego.entities.size() - (ego.entities.empty() ? 0 : 1), steps(depth),
              ego.relations.size());
   std::vector<bool> shown(graph.relation_count(), false);
   std::uint32_t ring = 0;
@@ -39,9 +40,10 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
       ring = ego.distance[i];
       fmt::print("\n{} away:\n", steps(ring));
     }
-    fmt::print("  {} ({}, {})\n", graph.entity_name(e), graph.entity_key(e), graph.entity_type_name(graph.entity_type(e)));
+    fmt::print("  {} ({}, {})\n", printable(graph.entity_name(e)), printable(graph.entity_key(e)),
+               printable(graph.entity_type_name(graph.entity_type(e))));
     for (const RelationId r : joining[e]) {
-      fmt::print("      {}\n", query::relation_text(graph, r, graph.source(r)));
+      fmt::print("      {}\n", query::relation_text(graph, r, graph.source(r), mark_undated));
       print_evidence(graph, r, "          ");
       shown[r] = true;
     }
@@ -51,12 +53,12 @@ void print_text(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
     if (shown[r]) continue;
     if (!header) fmt::print("\nother relations among them:\n");
     header = true;
-    fmt::print("      {}\n", query::relation_text(graph, r, graph.source(r)));
+    fmt::print("      {}\n", query::relation_text(graph, r, graph.source(r), mark_undated));
     print_evidence(graph, r, "          ");
   }
 }
 
-void print_json_answer(const Graph& graph, const EgoNetwork& ego, std::size_t depth) {
+void print_json_answer(const Graph& graph, const EgoNetwork& ego, std::size_t depth, std::size_t undated) {
   print_json([&](JsonWriter& json) {
     json.StartObject();
     json.Key("center");
@@ -88,6 +90,8 @@ void print_json_answer(const Graph& graph, const EgoNetwork& ego, std::size_t de
       json.EndObject();
     }
     json.EndArray();
+    json.Key("undated_relations");
+    json.Uint64(undated);
     write_cut(json, ego.cut);
     json.EndObject();
   });
@@ -119,9 +123,10 @@ int run_neighbors(const NeighborsOptions& options) {
   ego_options.should_stop = options.time_limit.should_stop();
   const EgoNetwork ego = ego_network(view, center, ego_options);
   if (options.format == OutputFormat::Json) {
-    print_json_answer(graph, ego, options.depth);
+    print_json_answer(graph, ego, options.depth, count_kept_undated(view));
   } else {
-    print_text(graph, ego, options.depth);
+    print_text(graph, ego, options.depth, marks_undated(options.filters));
+    print_undated_note(options.filters, view);
   }
   if (!ego.cut) return kExitOk;
   options.time_limit.report_cut(fmt::format("{} entities reached, out to {}", ego.entities.size(),

@@ -8,7 +8,9 @@
 #include <optional>
 
 #include "algorithms/paths.hpp"
+#include "base/standard_output.hpp"
 #include "cli/commands/evidence_output.hpp"
+#include "cli/text.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 #include "query/text.hpp"
@@ -28,6 +30,12 @@ Weights weights_of(const PathOptions& options) {
 
 void check_combinations(const PathOptions& options) {
   if (options.all_shortest && options.k > 1) throw InvalidArgument("--all-shortest and --k cannot be combined");
+  // Options of the searches that list many paths mean nothing for one.
+  const bool lists = options.k == 1 && !is_weighted(options) && (options.all_shortest || options.max_hops);
+  if (options.limit_given && !lists) throw InvalidArgument("--limit applies to --all-shortest and --max-hops");
+  if (options.distinct_relations && !lists && options.k == 1) {
+    throw InvalidArgument("--parallel applies to --k, --all-shortest and --max-hops (one shortest path has none)");
+  }
   if (is_weighted(options)) {
     if (options.all_shortest) throw InvalidArgument("--all-shortest cannot be combined with --weighted/--weight-by");
     if (options.max_hops) throw InvalidArgument("--max-hops cannot be combined with --weighted/--weight-by");
@@ -133,6 +141,10 @@ std::vector<ActiveFilter> active_filters(const FilterOptions& filters) {
   }
   if (!filters.as_of.empty()) add("--as-of " + filters.as_of, [](auto& f) { f.as_of.clear(); });
   if (!filters.between.empty()) add("--between " + filters.between, [](auto& f) { f.between.clear(); });
+  if (filters.undated != Undated::Include) {
+    add(std::string("--undated ") + (filters.undated == Undated::Exclude ? "exclude" : "only"),
+        [](auto& f) { f.undated = Undated::Include; });
+  }
   if (!filters.avoid.empty()) add("--avoid " + joined(filters.avoid), [](auto& f) { f.avoid.clear(); });
   if (filters.max_degree) {
     add("--max-degree " + std::to_string(*filters.max_degree), [](auto& f) { f.max_degree.reset(); });
@@ -159,7 +171,7 @@ std::optional<std::size_t> hop_distance(const Graph& graph, const FilterOptions&
 // order, one filter, or all filters together.
 std::string no_path_reason(const Graph& graph, EntityId from, EntityId to, const PathOptions& options) {
   const std::string base = fmt::format("no {}path from {} to {}", options.time_respecting ? "time-respecting " : "",
-                                       graph.entity_name(from), graph.entity_name(to));
+                                       printable(graph.entity_name(from)), printable(graph.entity_name(to)));
   if (options.max_hops) {
     if (const auto d = hop_distance(graph, options.filters, from, to, options.time_respecting)) {
       return fmt::format("{} within {}; the shortest has {}", base, hops(*options.max_hops), *d);
@@ -200,10 +212,12 @@ std::string no_path_reason(const Graph& graph, EntityId from, EntityId to, const
 }
 
 void print_text_path(const Graph& graph, const EntityMentions& mentions, const Path& path, bool weighted,
-                     const std::vector<double>& weights) {
-  if (path.steps.empty()) fmt::print("{} is {}\n", graph.entity_name(path.start), graph.entity_name(path.end()));
+                     const std::vector<double>& weights, bool mark_undated) {
+  if (path.steps.empty()) {
+    fmt::print("{} is {}\n", printable(graph.entity_name(path.start)), printable(graph.entity_name(path.end())));
+  }
   for (const auto& step : path.steps) {
-    fmt::print("{}", query::relation_text(graph, step.relation, step.from));
+    fmt::print("{}", query::relation_text(graph, step.relation, step.from, mark_undated));
     if (weighted) fmt::print("  (weight {})", weights[step.relation]);
     fmt::print("\n");
     print_evidence(graph, step.relation, "    ");
@@ -281,8 +295,9 @@ class PathPrinter {
 
   std::size_t count() const { return count_; }
 
-  // The notes after the paths; `reason` says why there is none.
-  void finish(const SearchEnd& end, const std::string& reason) {
+  // The notes after the paths; `reason` says why there is none; the
+  // undated relations the view kept.
+  void finish(const SearchEnd& end, const std::string& reason, const View& view) {
     if (options_.format == OutputFormat::Json) {
       json_.EndArray();
       if (end.truncated) {
@@ -294,14 +309,20 @@ class PathPrinter {
         json_.Key("reason");
         write_string(json_, reason);
       }
+      json_.Key("undated_relations");
+      json_.Uint64(count_kept_undated(view));
       json_.EndObject();
       buffer_.Put('\n');
       flush_json();
       return;
     }
-    if (held_) print_text_path(graph_, *mentions_, *held_, weighted_, weights_);
+    if (held_) print_text_path(graph_, *mentions_, *held_, weighted_, weights_, marks_undated(options_.filters));
     if (!reason.empty()) fmt::print("{}\n", reason);
     if (end.truncated) fmt::print("\n(stopped at --limit {}; more paths exist)\n", options_.limit);
+    if (reason.empty()) {
+      flush_standard_output();
+      print_undated_note(options_.filters, view);
+    }
   }
 
  private:
@@ -310,7 +331,7 @@ class PathPrinter {
     fmt::print("path {}: {}", number, hops(path.length()));
     if (weighted_) fmt::print(", weight {}", path.weight);
     fmt::print("\n");
-    print_text_path(graph_, *mentions_, path, weighted_, weights_);
+    print_text_path(graph_, *mentions_, path, weighted_, weights_, marks_undated(options_.filters));
   }
   void flush_json() {
     std::fwrite(buffer_.GetString(), 1, buffer_.GetSize(), stdout);
@@ -352,12 +373,15 @@ void setup_path(CLI::App& app, int& exit_code) {
                     "Only chains whose steps are in date order (each not earlier than the one before)");
   command->add_flag("--parallel", options->distinct_relations,
                     "Report paths that differ only in parallel relations separately");
-  command->add_option("--limit", options->limit, "Most paths listed by --all-shortest and --max-hops")
+  auto* limit = command->add_option("--limit", options->limit, "Most paths listed by --all-shortest and --max-hops")
       ->default_val(100)
       ->check(whole_range(1, kMostCount));
   add_filter_options(*command, options->filters, Direction::Any);
   add_time_limit(*command, options->time_limit);
-  command->callback([options, &exit_code] { exit_code = run_path(*options); });
+  command->callback([options, limit, &exit_code] {
+    options->limit_given = limit->count() > 0;
+    exit_code = run_path(*options);
+  });
 }
 
 int run_path(const PathOptions& options) {
@@ -372,7 +396,7 @@ int run_path(const PathOptions& options) {
   PathPrinter printer(graph, options, weights, from, to);
   const SearchEnd end = find(view, from, to, options, [&printer](const Path& path) { printer.add(path); });
   const bool none = printer.count() == 0;
-  printer.finish(end, none && !end.cut ? no_path_reason(graph, from, to, options) : "");
+  printer.finish(end, none && !end.cut ? no_path_reason(graph, from, to, options) : "", view);
   if (end.cut) {
     options.time_limit.report_cut(fmt::format("{} path{} found so far", printer.count(),
                                               printer.count() == 1 ? "" : "s"));

@@ -20,6 +20,7 @@ struct PathOptions {
   bool time_respecting = false;
   bool distinct_relations = false;
   std::size_t limit = 100;
+  bool limit_given = false;  // --limit was on the command line
   TimeLimit time_limit;
 };
 

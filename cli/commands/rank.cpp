@@ -10,6 +10,7 @@
 #include "algorithms/centrality.hpp"
 #include "cli/commands/rank_explain.hpp"
 #include "cli/progress.hpp"
+#include "cli/text.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -150,25 +151,29 @@ void print_entities(const View& view, const CentralityScores& scores, const std:
         json.EndObject();
       }
       json.EndArray();
+      json.Key("undated_relations");
+      json.Uint64(count_kept_undated(view));
       write_cut(json, scores.cut);
       json.EndObject();
     });
     return;
   }
-  std::vector<std::string> score_text;
+  std::vector<std::string> score_text, ids;
   std::size_t score_width = std::string_view(measure_name(options.measure)).size(), id_width = 2;
   for (EntityId e : ranked) {
     score_text.push_back(format_score(scores.values[e]));
     score_width = std::max(score_width, score_text.back().size());
-    id_width = std::max(id_width, graph.entity_key(e).size());
+    ids.push_back(printable(graph.entity_key(e)));
+    id_width = std::max(id_width, ids.back().size());
   }
   const std::size_t rank_width = std::max<std::size_t>(4, std::to_string(ranked.size()).size());
   fmt::print("{:>{}}  {:>{}}  {:<{}}  {}\n", "rank", rank_width, measure_name(options.measure), score_width, "id",
              id_width, "name");
   for (std::size_t i = 0; i < ranked.size(); ++i) {
-    fmt::print("{:>{}}  {:>{}}  {:<{}}  {}\n", i + 1, rank_width, score_text[i], score_width,
-               graph.entity_key(ranked[i]), id_width, graph.entity_name(ranked[i]));
+    fmt::print("{:>{}}  {:>{}}  {:<{}}  {}\n", i + 1, rank_width, score_text[i], score_width, ids[i], id_width,
+               printable(graph.entity_name(ranked[i])));
   }
+  print_undated_note(options.filters, view);
 }
 
 void print_relations(const View& view, const std::vector<double>& scores, bool cut, const RankOptions& options) {
@@ -191,26 +196,32 @@ void print_relations(const View& view, const std::vector<double>& scores, bool c
         json.EndObject();
       }
       json.EndArray();
+      json.Key("undated_relations");
+      json.Uint64(count_kept_undated(view));
       write_cut(json, cut);
       json.EndObject();
     });
     return;
   }
   std::size_t score_width = 11, source_width = 6, type_width = 4;
+  std::vector<std::string> sources, types, targets;
   for (RelationId r : ranked) {
     score_width = std::max(score_width, format_score(scores[r]).size());
-    source_width = std::max(source_width, graph.entity_key(graph.source(r)).size());
-    type_width = std::max(type_width, graph.relation_type_name(graph.relation_type(r)).size());
+    sources.push_back(printable(graph.entity_key(graph.source(r))));
+    types.push_back(printable(graph.relation_type_name(graph.relation_type(r))));
+    targets.push_back(printable(graph.entity_key(graph.target(r))));
+    source_width = std::max(source_width, sources.back().size());
+    type_width = std::max(type_width, types.back().size());
   }
   const std::size_t rank_width = std::max<std::size_t>(4, std::to_string(ranked.size()).size());
   fmt::print("{:>{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "rank", rank_width, "betweenness", score_width, "source",
              source_width, "type", type_width, "target");
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const RelationId r = ranked[i];
-    fmt::print("{:>{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", i + 1, rank_width, format_score(scores[r]),
-               score_width, graph.entity_key(graph.source(r)), source_width,
-               graph.relation_type_name(graph.relation_type(r)), type_width, graph.entity_key(graph.target(r)));
+    fmt::print("{:>{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", i + 1, rank_width, format_score(scores[r]), score_width,
+               sources[i], source_width, types[i], type_width, targets[i]);
   }
+  print_undated_note(options.filters, view);
 }
 
 }  // namespace

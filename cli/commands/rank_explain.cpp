@@ -6,6 +6,7 @@
 
 #include "algorithms/explain.hpp"
 #include "cli/commands/evidence_output.hpp"
+#include "cli/text.hpp"
 #include "graph/exception.hpp"
 #include "query/text.hpp"
 
@@ -22,17 +23,17 @@ void print_betweenness(const View& view, EntityId e, double score, const Between
   const Graph& graph = view.graph();
   double raw = 0;
   for (const CarriedPair& pair : x.pairs) raw += pair.fraction();
-  fmt::print("{} ({}): betweenness {} (raw {}): on shortest paths of {} pair{}\n", graph.entity_name(e),
-             graph.entity_key(e), score_text(score), score_text(raw), x.pairs.size(), x.pairs.size() == 1 ? "" : "s");
+  fmt::print("{} ({}): betweenness {} (raw {}): on shortest paths of {} pair{}\n", printable(graph.entity_name(e)),
+             printable(graph.entity_key(e)), score_text(score), score_text(raw), x.pairs.size(), x.pairs.size() == 1 ? "" : "s");
   for (std::size_t i = 0; i < x.pairs.size() && i < kMostShown; ++i) {
     const CarriedPair& pair = x.pairs[i];
-    fmt::print("  {} .. {}: {} of {} shortest path{}\n", graph.entity_name(pair.source), graph.entity_name(pair.target),
+    fmt::print("  {} .. {}: {} of {} shortest path{}\n", printable(graph.entity_name(pair.source)), printable(graph.entity_name(pair.target)),
                score_text(pair.through), score_text(pair.shortest), pair.shortest == 1 ? "" : "s");
   }
   if (x.pairs.size() > kMostShown) fmt::print("  ... and {} more pairs\n", x.pairs.size() - kMostShown);
   if (x.example.empty()) return;
-  fmt::print("  for example {} .. {}:\n", graph.entity_name(x.pairs.front().source),
-             graph.entity_name(x.pairs.front().target));
+  fmt::print("  for example {} .. {}:\n", printable(graph.entity_name(x.pairs.front().source)),
+             printable(graph.entity_name(x.pairs.front().target)));
   EntityId at = x.pairs.front().source;
   for (const RelationId r : x.example) {
     fmt::print("    {}\n", query::relation_text(graph, r, at));
@@ -57,7 +58,7 @@ void print_contributions(const View& view, EntityId e, double score, const char*
     type_text += fmt::format("{}{} {}", type_text.empty() ? "" : ", ", types[i].first, score_text(types[i].second));
   }
   if (types.size() > kMostTypes) type_text += ", ...";
-  fmt::print("{} ({}): {} {}; {} relation{} add {}{}{}\n", graph.entity_name(e), graph.entity_key(e), measure,
+  fmt::print("{} ({}): {} {}; {} relation{} add {}{}{}\n", printable(graph.entity_name(e)), printable(graph.entity_key(e)), measure,
              score_text(score), contributions.size(), contributions.size() == 1 ? "" : "s", score_text(total),
              type_text.empty() ? "" : ": ", type_text);
   for (std::size_t i = 0; i < contributions.size() && i < kMostShown; ++i) {

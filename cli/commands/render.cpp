@@ -11,6 +11,7 @@
 #include "cli/commands/render_html.hpp"
 #include "cli/progress.hpp"
 #include "algorithms/communities.hpp"
+#include "base/output_file.hpp"
 #include "export/diagram.hpp"
 #include "export/dot.hpp"
 #include "export/graphviz_names.hpp"
@@ -27,12 +28,20 @@ constexpr std::size_t kMostEdgeLabels = 150;
 
 Date parse_date(const std::string& text, const char* option) {
   const auto date = Date::parse(text);
-  if (!date) throw InvalidArgument(std::string(option) + ": invalid date '" + text + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (!date) throw InvalidArgument(std::string(option) + ": " + Date::explain_invalid(text));
   return *date;
 }
 
 ImageFormat output_format(const RenderOptions& options) {
-  if (!options.to.empty()) return *format_from_path("output." + options.to);
+  if (!options.to.empty()) {
+    const ImageFormat format = *format_from_path("output." + options.to);
+    const auto named = format_from_path(options.output);
+    if (named && *named != format) {
+      print_error("warning: '" + options.output + "' has the extension of another format but is written as " +
+                  options.to + " (--to " + options.to + ")");
+    }
+    return format;
+  }
   if (const auto format = format_from_path(options.output)) return *format;
   throw InvalidArgument("-o: cannot tell the format from '" + options.output +
                         "'; name a .svg, .png, .pdf, .dot or .html file, or give --to");
@@ -93,6 +102,21 @@ std::optional<Diagram> build_diagram(const Graph& graph, const RenderOptions& op
   return diagram;
 }
 
+// Under a time window, says how many undated relations the diagram kept and
+// has them marked: nothing dates them inside the window.
+void mark_undated(Diagram& diagram, const Filter& filter) {
+  if (!filter.window && filter.undated == Undated::Include) return;
+  std::size_t undated = 0;
+  for (const RelationId r : diagram.relations) undated += diagram.graph->date(r).empty();
+  for (const HubSummary& summary : diagram.summaries) {
+    for (const RelationId r : summary.relations) undated += diagram.graph->date(r).empty();
+  }
+  diagram.mark_undated = true;
+  if (undated == 0) return;
+  diagram.caption += std::string(diagram.caption.empty() ? "" : "; ") + std::to_string(undated) + " undated relation" +
+                     (undated == 1 ? "" : "s") + " kept";
+}
+
 // Boxes the communities Louvain finds in the filtered graph (seed 0, as
 // kg communities); entities alone in theirs stay outside any box.
 void cluster_by_community(const Graph& graph, const RenderOptions& options, DotOptions& dot_options) {
@@ -108,11 +132,7 @@ void cluster_by_community(const Graph& graph, const RenderOptions& options, DotO
 }
 
 void write_output(const RenderOptions& options, const std::string& bytes) {
-  if (options.output == "-") {
-    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-  } else {
-    write_file_atomically(options.output, bytes);
-  }
+  write_file_atomically(options.output, bytes, options.output_file);
 }
 
 int render_timeline(const Graph& graph, const RenderOptions& options, const Style& style, ImageFormat format) {
@@ -139,6 +159,7 @@ void setup_render(CLI::App& app, int& exit_code) {
                       "Output file (.svg, .png, .pdf, .dot, or .html for the interactive evidence map), or - for stdout "
                       "with --to")
       ->required();
+  add_force_option(*command, options->output_file);
   command->add_option("--to", options->to, "Output format, when the file name does not tell")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   command->add_option("--engine", options->engine, "Graphviz layout: dot, neato, sfdp or circo (chosen by size if absent)")
@@ -184,6 +205,14 @@ void setup_render(CLI::App& app, int& exit_code) {
 int run_render(const RenderOptions& requested) {
   if (requested.output == "-" && requested.to.empty()) throw InvalidArgument("-o -: give the format with --to");
   const ImageFormat format = output_format(requested);
+  if (format == ImageFormat::Dot && !requested.engine.empty()) {
+    throw InvalidArgument("--engine applies to laid-out output (svg, png, pdf): DOT is written before any layout");
+  }
+  // The evidence map walks relations in the page whatever the view.
+  if (format != ImageFormat::Html && requested.filters.direction_given && requested.focus.empty() &&
+      requested.path.empty()) {
+    throw InvalidArgument("--direction applies to --focus and --path: nothing else is walked");
+  }
   const RenderOptions options = format == ImageFormat::Html ? evidence_map_drawing(requested) : requested;
   DotOptions dot_options;
   if (!options.style.empty()) dot_options.style = load_style(options.style);
@@ -207,6 +236,7 @@ int run_render(const RenderOptions& requested) {
     return kExitNo;
   }
   if (options.collapse_hubs) collapse_hubs(*diagram, *options.collapse_hubs);
+  mark_undated(*diagram, options.filters.to_filter());
   if (format == ImageFormat::Html) check_evidence_map_size(*diagram);
   // The whole graph fans out many parallel arrows from its busiest entities
   // (docs/RENDERING.md, "Edge crossings").

@@ -14,6 +14,7 @@ struct RenderOptions {
   GraphInput input;
   FilterOptions filters;
   std::string output;              // a file, or "-" for stdout
+  OutputFileOptions output_file;   // --force
   std::string to;                  // svg, png, pdf or dot; else from the extension
   std::string engine;              // dot, neato, sfdp, circo; else chosen by size
   std::string style;               // a style sheet over samples/style.json

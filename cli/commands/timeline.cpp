@@ -93,7 +93,7 @@ void setup_timeline(CLI::App& app, int& exit_code) {
                               {"csv", TimelineFormat::Csv},
                               {"mermaid", TimelineFormat::Mermaid}},
                              "Answer as text, json, csv (one row per quote) or a Mermaid timeline");
-  add_filter_options(*command, options->filters, Direction::Any);
+  add_filter_options(*command, options->filters);
   add_time_limit(*command, options->time_limit);
   command->callback([options, &exit_code] { exit_code = run_timeline(*options); });
 }

@@ -3,10 +3,13 @@
 #include <fmt/core.h>
 
 #include <fstream>
+#include <iostream>
+#include <limits>
 #include <memory>
 #include <sstream>
 
 #include "algorithms/evidence.hpp"
+#include "cli/progress.hpp"
 #include "graph/exception.hpp"
 #include "ingest/json_location.hpp"
 
@@ -59,6 +62,9 @@ void write_diagnostics(JsonWriter& json, const std::vector<Diagnostic>& diagnost
     write_string(json, problem.path);
     json.Key("message");
     write_string(json, problem.message);
+    // A CSV directory's problems are in entities.csv or relations.csv.
+    json.Key("file");
+    write_string(json, problem.file);
     json.EndObject();
   }
   json.EndArray();
@@ -72,6 +78,9 @@ void setup_validate(CLI::App& app, int& exit_code) {
       "validate", "Check a graph file and report every problem with file:line:column; exit 1 if any");
   add_graph_input(*command, options->input);
   add_output_format(*command, options->format);
+  command->add_option("--max-problems", options->max_problems,
+                      "Show at most N problems (all are counted; default " + std::to_string(options->max_problems) + ")")
+      ->check(CLI::Range(std::size_t{1}, std::numeric_limits<std::size_t>::max()));
   command->add_flag("--evidence", options->evidence,
                     "Also warn about relations whose quotes name neither endpoint (by id, name or alias)");
   command->add_flag("--strict", options->strict, "Exit 1 when there are warnings, as for problems");
@@ -79,7 +88,14 @@ void setup_validate(CLI::App& app, int& exit_code) {
 }
 
 int run_validate(const ValidateOptions& options) {
-  const ReadResult result = read_graph(options.input.path, options.input.from);
+  ProgressBar bar("reading " + options.input.path, ProgressUnit::Bytes,
+                  progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
+  ReadOptions read_options = options.input.read_options();
+  read_options.max_problems = options.max_problems;
+  read_options.progress = bar.callback();
+  const ReadResult result = read_graph(options.input.path, options.input.from, read_options);
+  bar.finish();
+  const std::size_t total = result.problem_count();
   const std::vector<Diagnostic> warnings =
       options.evidence && result.graph ? evidence_warnings(*result.graph, options) : std::vector<Diagnostic>{};
   if (options.format == OutputFormat::Json) {
@@ -88,7 +104,7 @@ int run_validate(const ValidateOptions& options) {
       json.Key("file");
       write_string(json, options.input.path);
       json.Key("valid");
-      json.Bool(result.problems.empty());
+      json.Bool(total == 0);
       if (result.graph) {
         json.Key("entities");
         json.Uint64(result.graph->entity_count());
@@ -101,12 +117,14 @@ int run_validate(const ValidateOptions& options) {
         json.Key("warnings");
         write_diagnostics(json, warnings);
       }
+      json.Key("problem_count");
+      json.Uint64(total);
       json.EndObject();
     });
   } else {
-    for (const auto& problem : result.problems) print_error(problem.to_string());
+    print_problems(result);
     for (const auto& warning : warnings) print_error(warning.to_string());
-    if (result.problems.empty()) {
+    if (total == 0) {
       const auto entities = result.graph->entity_count();
       const auto relations = result.graph->relation_count();
       fmt::print("{}: valid: {} entit{}, {} relation{}", options.input.path, entities, entities == 1 ? "y" : "ies",
@@ -114,11 +132,10 @@ int run_validate(const ValidateOptions& options) {
       if (options.evidence) fmt::print("; {} evidence warning{}", warnings.size(), warnings.size() == 1 ? "" : "s");
       fmt::print("\n");
     } else {
-      fmt::print("{}: {} problem{}\n", options.input.path, result.problems.size(),
-                 result.problems.size() == 1 ? "" : "s");
+      fmt::print("{}: {} problem{}\n", options.input.path, total, total == 1 ? "" : "s");
     }
   }
-  if (!result.problems.empty() || (options.strict && !warnings.empty())) return kExitNo;
+  if (total != 0 || (options.strict && !warnings.empty())) return kExitNo;
   return kExitOk;
 }
 

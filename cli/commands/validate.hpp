@@ -10,6 +10,7 @@ namespace kg::cli {
 struct ValidateOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
+  std::size_t max_problems = ReadOptions{}.max_problems;  // shown; every one is counted
   bool evidence = false;  // also warn about relations whose quotes name neither endpoint
   bool strict = false;    // warnings count as problems (exit 1)
 };

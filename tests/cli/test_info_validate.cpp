@@ -70,8 +70,7 @@ TEST_CASE("kg validate: exit 0 on a good file, 1 with every located problem") {
   const auto bad = run_kg("validate " + shell_quote(dir + "/bad.json"));
   CHECK(bad.exit_code == 1);
   CHECK(bad.err == "kg: " + dir + "/bad.json:2:42: relations[0].target: unknown entity 'b'\n" + "kg: " + dir +
-                       "/bad.json:3:68: relations[1].date: invalid date '2016-13' (expected YYYY, YYYY-MM or "
-                       "YYYY-MM-DD)\n");
+                       "/bad.json:3:68: relations[1].date: invalid date '2016-13': there is no month 13 (01..12)\n");
   CHECK(bad.out == dir + "/bad.json: 2 problems\n");
 
   const auto json = run_kg("validate " + shell_quote(dir + "/bad.json") + " --format json");

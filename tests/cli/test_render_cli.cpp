@@ -46,7 +46,9 @@ TEST_CASE("render cli: PNG, PDF and DOT by extension or --to, and stdout") {
   CHECK(test::read_file(dir + "/x.png").rfind("\x89PNG", 0) == 0);
   REQUIRE(render("-o " + dir + "/x.pdf " + tiny).exit_code == 0);
   CHECK(test::read_file(dir + "/x.pdf").rfind("%PDF", 0) == 0);
-  REQUIRE(render("-o " + dir + "/x.out --to dot " + tiny).exit_code == 0);
+  // DOT is written before layout: --engine would mean nothing there.
+  CHECK(render("-o " + dir + "/x.out --to dot " + tiny).exit_code == 2);
+  REQUIRE(render("-o " + dir + "/x.out --to dot --focus trevor --depth 1").exit_code == 0);
   CHECK(test::read_file(dir + "/x.out").rfind("digraph kg {", 0) == 0);
   const auto svg = render("-o - --to svg " + tiny);
   REQUIRE(svg.exit_code == 0);

@@ -20,6 +20,7 @@
 #include "export/node_link.hpp"
 #include "ingest/csv.hpp"
 #include "ingest/format.hpp"
+#include "ingest/gexf.hpp"
 #include "ingest/graphml.hpp"
 #include "ingest/jsonl.hpp"
 #include "ingest/kg_json.hpp"
@@ -365,9 +366,10 @@ TEST_CASE("interchange: NetworkX graphs come back from kg with their direction, 
   CHECK_FALSE(originals["karate"]["directed"].GetBool());
   CHECK(originals["directed"]["directed"].GetBool());
   const std::pair<const char*, const char*> formats[] = {
-      {"graphml", "graphml"}, {"json", "node-link"}, {"cyjs", "cytoscape"}};
-  for (const char* name : {"karate", "directed"}) {
+      {"graphml", "graphml"}, {"json", "node-link"}, {"cyjs", "cytoscape"}, {"gexf", "gexf"}};
+  for (const char* name : {"karate", "directed", "multi"}) {
     for (const auto& [extension, format] : formats) {
+      if (std::string(name) == "multi" && std::string(format) != "gexf") continue;  // written as GEXF only
       CAPTURE(name);
       CAPTURE(format);
       const std::string source = dir + "/" + name + "." + extension;
@@ -388,6 +390,17 @@ TEST_CASE("interchange: NetworkX graphs come back from kg with their direction, 
   // Node-link and Cytoscape keep NetworkX's integer ids as integers.
   const auto node_link = kg::test::run_oracle("networkx_interchange.py", "summary node-link " + dir + "/karate-kg.json");
   CHECK(std::string(node_link["ids"]["0"].GetString()) == "int");
+  // The dated multigraph keeps its parallel edges, start and end
+  // (networkx_interchange.py's sources).
+  const auto multi = kg::read_gexf_file(dir + "/multi.gexf");
+  REQUIRE(multi.graph);
+  REQUIRE(multi.graph->relation_count() == 4);
+  CHECK(multi.graph->directed());
+  CHECK(multi.graph->date(0).to_string() == "2001-02-03");
+  CHECK(multi.graph->until(0).to_string() == "2003-04-05");
+  CHECK(multi.graph->date(1).to_string() == "2005-06-07");
+  CHECK(multi.graph->date(2).empty());
+  CHECK(multi.graph->date(3).to_string() == "2010-01-01");
 }
 
 // graph-tool's own GraphML (g.save): vector_* keys and inf values load; the

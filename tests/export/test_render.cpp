@@ -94,18 +94,4 @@ TEST_CASE("render: engines chosen by size, too large layouts refused with advice
   CHECK(choose_engine(50000, 200000, LayoutEngine::Dot, LayoutLimits::unbounded()).engine == LayoutEngine::Dot);
 }
 
-TEST_CASE("render: files are replaced whole, and a failed write leaves nothing behind") {
-  const std::string dir = test::temp_dir();
-  const std::string path = dir + "/out.svg";
-  write_file_atomically(path, "first");
-  write_file_atomically(path, "second version");
-  CHECK(test::read_file(path) == "second version");
-  std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
-  CHECK(files == 1);  // no temporary file left
-  CHECK_THROWS_WITH_AS(write_file_atomically(dir + "/missing/out.svg", "x"),
-                       doctest::Contains(doctest::String(("cannot write " + dir + "/missing/out.svg: No such file").c_str())),
-                       InvalidArgument);
-}
-
 }  // namespace kg

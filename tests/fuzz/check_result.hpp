@@ -8,7 +8,7 @@
 #include "ingest/format.hpp"
 
 inline void check_read_result(const kg::ReadResult& result) {
-  if (result.graph.has_value() == !result.problems.empty()) std::abort();
+  if (result.graph.has_value() != (result.problem_count() == 0)) std::abort();
   for (const auto& problem : result.problems) {
     if (problem.message.empty()) std::abort();
   }

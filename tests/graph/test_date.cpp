@@ -36,6 +36,22 @@ TEST_CASE("Date rejects malformed and impossible dates") {
   CHECK_FALSE(Date::parse("1900-02-29"));  // divisible by 100 only: not leap
 }
 
+TEST_CASE("Date names an impossible day, month or year as such, not as a format error") {
+  CHECK(Date::explain_invalid("2016-02-30") == "invalid date '2016-02-30': February 2016 has 29 days");
+  CHECK(Date::explain_invalid("2015-02-29") == "invalid date '2015-02-29': February 2015 has 28 days");
+  CHECK(Date::explain_invalid("1900-02-29") == "invalid date '1900-02-29': February 1900 has 28 days");
+  CHECK(Date::explain_invalid("2016-04-31") == "invalid date '2016-04-31': April 2016 has 30 days");
+  CHECK(Date::explain_invalid("2016-13") == "invalid date '2016-13': there is no month 13 (01..12)");
+  CHECK(Date::explain_invalid("2016-00-10") == "invalid date '2016-00-10': there is no month 0 (01..12)");
+  CHECK(Date::explain_invalid("2016-03-00") == "invalid date '2016-03-00': days of a month start at 01");
+  CHECK(Date::explain_invalid("0000") == "invalid date '0000': years run from 0001 to 9999");
+  for (const char* malformed : {"", "16", "2016-3", "2016/03/01", "20x6", "2016-03-1", "2016-03-01T00:00"}) {
+    CAPTURE(malformed);
+    CHECK(Date::explain_invalid(malformed) ==
+          "invalid date '" + std::string(malformed) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  }
+}
+
 TEST_CASE("Date days and ordering") {
   CHECK(Date::parse("1970-01-01")->first_day() == 0);
   CHECK(Date::parse("1970-01-02")->first_day() == 1);
@@ -88,4 +104,16 @@ TEST_CASE("active_in follows DESIGN.md's window rule") {
   CHECK(kg::active_in(Date(), Date(), in2016));
   CHECK(kg::active_in(d("2030"), Date(), DateWindow{d("2020"), Date()}));
   CHECK_FALSE(kg::active_in(d("2030"), Date(), DateWindow{Date(), d("2020")}));
+}
+
+TEST_CASE("a relation's time is printed in one form, the one --between takes, and reads back as a window") {
+  const auto d = [](const char* text) { return *Date::parse(text); };
+  CHECK(kg::date_range_text(Date(), Date()) == "");
+  CHECK(kg::date_range_text(d("2015"), Date()) == "2015");
+  CHECK(kg::date_range_text(d("2015"), d("2018-03")) == "2015..2018-03");
+  CHECK(kg::date_range_text(Date(), d("2018")) == "..2018");
+  const auto window = DateWindow::parse(kg::date_range_text(d("2015-02"), d("2018")));
+  REQUIRE(window);
+  CHECK(window->from == d("2015-02"));
+  CHECK(window->to == d("2018"));
 }

@@ -277,11 +277,10 @@ TEST_CASE("JSON Lines reader: a NUL byte is reported as such") {
 }
 
 // Integers beyond 64 bits were silently inexact doubles (2^64+1 as an id
-// became "18446744073709553000.0"): refused, located, in every JSON reader,
-// as kg JSON refuses them. 2^63 - 1 is the largest accepted.
+// became "18446744073709553000.0"): as attributes they are refused, located,
+// in every JSON reader, as kg JSON refuses them (2^63 - 1 is the largest
+// accepted); as ids they keep their exact text.
 TEST_CASE("interchange readers: integers beyond 64 bits are refused with their place") {
-  check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": 18446744073709551617}], \"links\": []}", "t.json"), 1, 19,
-                "integer out of range");
   check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": 1, \"n\": 9223372036854775808}], \"links\": []}", "t.json"),
                 1, 27, "integer out of range");
   check_problem(kg::read_jsonl_text("{\"id\": \"a\", \"attributes\": {\"n\": -9223372036854775809}}\n", "t.jsonl"), 1, 33,
@@ -293,6 +292,33 @@ TEST_CASE("interchange readers: integers beyond 64 bits are refused with their p
   CHECK(largest.graph->integer_ids());
   // Long digit runs inside strings are text, not numbers.
   CHECK(kg::read_node_link_text("{\"nodes\": [{\"id\": \"184467440737095516170\"}], \"links\": []}", "t.json").graph);
+}
+
+TEST_CASE("node-link and Cytoscape readers: an id beyond 64 bits keeps its exact text") {
+  const auto node_link = kg::read_node_link_text(
+      R"({"nodes": [{"id": 18446744073709551617}, {"id": -99999999999999999999}],
+          "links": [{"source": 18446744073709551617, "target": -99999999999999999999}]})",
+      "t.json");
+  REQUIRE_MESSAGE(node_link.graph, all(node_link));
+  REQUIRE(node_link.graph->entity_count() == 2);
+  CHECK(node_link.graph->entity_key(0) == "18446744073709551617");
+  CHECK(node_link.graph->entity_key(1) == "-99999999999999999999");
+  REQUIRE(node_link.graph->relation_count() == 1);
+  CHECK(node_link.graph->entity_key(node_link.graph->source(0)) == "18446744073709551617");
+  CHECK_FALSE(node_link.graph->integer_ids());  // written back as strings: no tool holds them as integers
+  const auto cytoscape = kg::read_cytoscape_text(
+      R"({"elements": {"nodes": [{"data": {"id": "18446744073709551617", "value": 18446744073709551617}},
+                                 {"data": {"id": "b"}}],
+                       "edges": [{"data": {"source": "18446744073709551617", "target": "b"}}]}})",
+      "t.cyjs");
+  REQUIRE_MESSAGE(cytoscape.graph, all(cytoscape));
+  CHECK(cytoscape.graph->entity_key(0) == "18446744073709551617");
+  CHECK(cytoscape.graph->relation_count() == 1);
+  // A number beyond 64 bits that is not an id stays refused, at its place.
+  check_problem(kg::read_cytoscape_text(
+                    R"({"elements": {"nodes": [{"data": {"id": "a", "n": 18446744073709551617}}], "edges": []}})",
+                    "t.cyjs"),
+                1, 51, "integer out of range");
 }
 
 // The same 16 MiB limit on strings as kg JSON, in every reader (node-link,

@@ -185,8 +185,10 @@ TEST_CASE("kg JSON: too many problems are counted, not all listed") {
   kg::ReadOptions options;
   options.max_problems = 10;
   const auto result = kg::read_kg_json_text(text, "t.json", options);
-  REQUIRE(result.problems.size() == 11);
-  CHECK(result.problems.back().message == "20 more problems not shown");
+  // Each entity has a non-string id: 30 problems, 10 stored.
+  CHECK(result.problems.size() == 10);
+  CHECK(result.problems_not_shown == 20);
+  CHECK(result.problem_count() == 30);
 }
 
 TEST_CASE("kg JSON: UTF-8 survives untouched; invalid UTF-8 is an error") {
@@ -263,4 +265,22 @@ TEST_CASE("format registry chooses by name, extension and content") {
     CHECK(std::string(error.what()).find("name it with format (one of") != std::string::npos);
     CHECK(error.worded(kg::cli::flag_for).find("name it with --from (one of") != std::string::npos);
   }
+}
+
+TEST_CASE("kg JSON: a string far over the limit is refused before it is copied whole") {
+  // 40 MiB + : past the parser's capped stack, so refused while being read;
+  // the place is the string's opening quote, the path the member's.
+  const std::string huge(std::size_t{41} << 20, 'x');
+  const std::string text = "{\"entities\": [\n  {\"id\": \"a\", \"name\": \"" + huge + "\"}]}";
+  const auto result = read(text);
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].line == 2);
+  CHECK(result.problems[0].column == 23);
+  CHECK(result.problems[0].path == "entities[0].name");
+  CHECK(result.problems[0].message == "string longer than the limit of 16777216 bytes");
+  // Just over the limit it is measured and refused the usual way.
+  const std::string over(std::size_t{1} << 24 | 1, 'y');
+  const auto measured = read("{\"entities\": [{\"id\": \"a\", \"name\": \"" + over + "\"}]}");
+  REQUIRE(measured.problems.size() == 1);
+  CHECK(measured.problems[0].message == "string of 16777217 bytes is longer than the limit of 16777216 bytes");
 }

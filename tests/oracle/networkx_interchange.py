@@ -17,8 +17,12 @@ Usage:
   networkx_interchange.py sources DIR
       Writes, with NetworkX's default calls, the karate club (undirected,
       integer ids) and a seeded random directed graph (integer ids) as
-      DIR/NAME.graphml (write_graphml), DIR/NAME.json (node_link_data) and
-      DIR/NAME.cyjs (cytoscape_data), and prints {NAME: summary}.
+      DIR/NAME.graphml (write_graphml), DIR/NAME.json (node_link_data),
+      DIR/NAME.cyjs (cytoscape_data) and DIR/NAME.gexf (write_gexf), and a
+      directed dated multigraph as DIR/multi.gexf (write_gexf):
+          0 -> 1 (start 2001-02-03, end 2003-04-05), 0 -> 1 (start 2005-06-07),
+          1 -> 2 (undated), 2 -> 0 (start 2010-01-01)
+      and prints {NAME: summary}.
   networkx_interchange.py summary FORMAT PATH
       Reads PATH with NetworkX's default call for FORMAT (graphml:
       read_graphml, gexf: read_gexf, node-link: node_link_graph, cytoscape:
@@ -109,7 +113,15 @@ def sources(directory):
             json.dump(nx.node_link_data(g), f)
         with open(f"{directory}/{name}.cyjs", "w", encoding="utf-8") as f:
             json.dump(nx.cytoscape_data(g), f)
+        nx.write_gexf(g, f"{directory}/{name}.gexf")
         result[name] = summary(g)
+    multi = nx.MultiDiGraph()
+    multi.add_edge(0, 1, start="2001-02-03", end="2003-04-05")
+    multi.add_edge(0, 1, start="2005-06-07")
+    multi.add_edge(1, 2)
+    multi.add_edge(2, 0, start="2010-01-01")
+    nx.write_gexf(multi, f"{directory}/multi.gexf")
+    result["multi"] = summary(multi)
     return result
 
 

@@ -19,6 +19,8 @@ std::string kg_binary();
 std::string temp_dir();
 void write_file(const std::string& path, const std::string& text);
 std::string read_file(const std::string& path);
+// The names in a directory (dot files included), sorted.
+std::vector<std::string> names_in(const std::string& dir);
 
 struct CommandResult {
   int exit_code;
