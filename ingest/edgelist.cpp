@@ -76,17 +76,10 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     if (file && start > kMaxToken) file->release_before(start - kMaxToken);
     if (options.progress) options.progress(std::min(start, size), size);
   }
-  if (problems.empty()) {
-    BuildResult built = std::move(builder).finish();
-    if (built.problems.empty()) {
-      result.graph = std::move(built.graph);
-      return result;
-    }
-    for (const auto& problem : built.problems) {
-      problems.report(problem.subject == BuildProblem::Subject::Relation ? relation_offsets[problem.index] : 0,
-                      problem.field, problem.message);
-    }
-  }
+  const auto place = [&](const BuildProblem& problem) -> std::size_t {
+    return problem.subject == BuildProblem::Subject::Relation ? relation_offsets[problem.index] : 0;
+  };
+  if (interchange::finish_build(std::move(builder), problems, place, result)) return result;
   problems.append_to(result, name, load_text());
   return result;
 }

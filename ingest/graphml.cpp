@@ -538,23 +538,16 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     warning.append_to(warned, name, load_text());
     result.warnings = std::move(warned.problems);
   }
-  if (problems.empty()) {
-    BuildResult built = std::move(builder).finish();
-    for (const auto& problem : built.problems) {
-      std::size_t at = 0;
-      switch (problem.subject) {
-        case BuildProblem::Subject::Entity: at = reader.entity_offsets()[problem.index]; break;
-        case BuildProblem::Subject::Relation: at = reader.relation_offsets()[problem.index]; break;
-        case BuildProblem::Subject::Source: at = reader.sources_offset(); break;
-        case BuildProblem::Subject::RelationType: at = reader.graph_offset(); break;
-      }
-      problems.report(at, problem.field, problem.message);
+  const auto place = [&](const BuildProblem& problem) -> std::size_t {
+    switch (problem.subject) {
+      case BuildProblem::Subject::Entity: return reader.entity_offsets()[problem.index];
+      case BuildProblem::Subject::Relation: return reader.relation_offsets()[problem.index];
+      case BuildProblem::Subject::Source: return reader.sources_offset();
+      case BuildProblem::Subject::RelationType: return reader.graph_offset();
     }
-    if (built.problems.empty()) {
-      result.graph = std::move(built.graph);
-      return result;
-    }
-  }
+    return 0;
+  };
+  if (interchange::finish_build(std::move(builder), problems, place, result)) return result;
   problems.append_to(result, name, load_text());
   return result;
 }

@@ -174,6 +174,15 @@ void Problems::report(std::size_t offset, std::string path, std::string message)
   collected_.report({offset, std::move(path), std::move(message)});
 }
 
+bool finish_build(Builder&& builder, Problems& problems, const BuildPlace& place, ReadResult& result) {
+  if (!problems.empty()) return false;
+  BuildResult built = std::move(builder).finish();
+  for (const auto& problem : built.problems) problems.report(place(problem), problem.field, problem.message);
+  if (!built.problems.empty()) return false;
+  result.graph = std::move(built.graph);
+  return true;
+}
+
 void Problems::append_to(ReadResult& result, const std::string& file, const std::string& text) {
   const TextPositions positions(text);
   std::vector<Raw>& raws = collected_.kept();

@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,5 +71,13 @@ class Problems {
   };
   ProblemCollector<Raw> collected_;
 };
+
+// Where a reader met the item a build problem is about: a byte offset.
+using BuildPlace = std::function<std::size_t(const BuildProblem&)>;
+
+// The last step of every interchange reader: unless problems were found
+// already, finishes the builder into result.graph, or reports its problems
+// at the places `place` gives. Returns whether result holds the graph.
+bool finish_build(Builder&& builder, Problems& problems, const BuildPlace& place, ReadResult& result);
 
 }  // namespace kg::interchange
