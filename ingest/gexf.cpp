@@ -130,7 +130,7 @@ class Reader {
     } else if (n == "node") {
       expect(Element::Nodes, "<nodes>");
       element = Element::Node;
-      begin_item(offset);
+      begin_item(offset, 0);
       const char* id = attribute("id");
       const char* label = attribute("label");
       if (!id) problems_.report(offset, "", "<node> has no id");
@@ -139,7 +139,7 @@ class Reader {
     } else if (n == "edge") {
       expect(Element::Edges, "<edges>");
       element = Element::Edge;
-      begin_item(offset);
+      begin_item(offset, 1);
       const char* source = attribute("source");
       const char* target = attribute("target");
       if (!source || !target) problems_.report(offset, "", "<edge> needs a source and a target");
@@ -297,15 +297,18 @@ class Reader {
     columns_[static_cast<int>(class_)].push_back(std::move(column));
   }
 
-  void begin_item(std::size_t offset) {
+  // kind: 0 a node, 1 an edge. A node misplaced inside an edge (already
+  // reported) starts an item of its own, so values always match their kind.
+  void begin_item(std::size_t offset, int kind) {
     item_offset_ = offset;
+    item_kind_ = kind;
     values_.clear();
     weight_.reset();
     spells_ = 0;
   }
 
   void attvalue(std::size_t offset, const char* id, const char* text) {
-    const int kind = stack_.size() >= 2 && stack_[stack_.size() - 2] == Element::Edge ? 1 : 0;
+    const int kind = item_kind_;
     const auto it = index_[kind].find(id);
     if (it == index_[kind].end()) {
       problems_.report(offset, "", std::string("<attvalue> names an undeclared ") + (kind ? "edge" : "node") +
@@ -360,6 +363,7 @@ class Reader {
   }
 
   void finish_node() {
+    if (item_kind_ != 0) return;  // the values are a misplaced edge's, whose place was reported
     add_defaults(0);
     std::string_view name = label_, type;
     const Value* aliases = nullptr;
@@ -393,6 +397,7 @@ class Reader {
   }
 
   void finish_edge() {
+    if (item_kind_ != 1) return;  // the values are a misplaced node's, whose place was reported
     add_defaults(1);
     std::string_view type = !relation_type_column_.empty() || label_.empty() ? interchange::kDefaultRelationType
                                                                             : std::string_view(label_);
@@ -462,6 +467,7 @@ class Reader {
   std::vector<Element> stack_;
   Class class_ = Class::Node;
   std::vector<Column> columns_[2];  // node, edge
+  int item_kind_ = 0;               // of the node or edge being read
   std::unordered_map<std::string, std::size_t> index_[2];
   std::string text_;
   bool text_too_long_ = false;
@@ -506,19 +512,12 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     warning.append_to(warned, name, load_text());
     result.warnings = std::move(warned.problems);
   }
-  if (problems.empty()) {
-    BuildResult built = std::move(builder).finish();
-    for (const auto& problem : built.problems) {
-      std::size_t at = 0;
-      if (problem.subject == BuildProblem::Subject::Entity) at = reader.entity_offsets()[problem.index];
-      if (problem.subject == BuildProblem::Subject::Relation) at = reader.relation_offsets()[problem.index];
-      problems.report(at, problem.field, problem.message);
-    }
-    if (built.problems.empty()) {
-      result.graph = std::move(built.graph);
-      return result;
-    }
-  }
+  const auto place = [&](const BuildProblem& problem) -> std::size_t {
+    if (problem.subject == BuildProblem::Subject::Entity) return reader.entity_offsets()[problem.index];
+    if (problem.subject == BuildProblem::Subject::Relation) return reader.relation_offsets()[problem.index];
+    return 0;
+  };
+  if (interchange::finish_build(std::move(builder), problems, place, result)) return result;
   problems.append_to(result, name, load_text());
   return result;
 }

@@ -181,6 +181,15 @@ TEST_CASE("GEXF reader: problems are located") {
   check_problem(edges(R"(<edge source="a" target="a" weight="heavy"/>)"), 6, 1, "weight: expected a number");
   check_problem(edges(R"(<edge source="a" target="a" type="sideways"/>)"), 6, 1, "type 'sideways'");
   check_problem(edges(R"(<edge source="a" target="a"><nodes/></edge>)"), 6, 29, "<nodes> is not allowed here");
+  // An <attvalue> straight inside an <edge>, naming a node attribute (found
+  // by fuzzing: the edge read it as one of its own columns and crashed).
+  check_problem(kg::read_gexf_text("<gexf xmlns=\"http://gexf.net/1.3\">\n<graph>\n<attributes class=\"node\">"
+                                   "<attribute id=\"k\" title=\"k\" type=\"long\"/></attributes>\n"
+                                   "<nodes><node id=\"a\"/></nodes>\n<edges>\n"
+                                   "<edge source=\"a\" target=\"a\"><attvalue for=\"k\" value=\"1\"/></edge>\n"
+                                   "</edges></graph></gexf>\n",
+                                   "t.gexf"),
+                6, 29, "<attvalue> is not allowed here");
   check_problem(kg::read_gexf_text("<gexf>\n<graph>\n<nodes>\n</gexf>\n", "t.gexf"), 4, 3,
                 "invalid XML: mismatched tag");
   check_problem(kg::read_gexf_text("<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY a \"aaaa\">]>\n<gexf/>", "t.gexf"), 2,
