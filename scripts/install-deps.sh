@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages kg needs to build, test, run the demo and
-# (with --bench) run the peer benchmarks; with --mermaid, also Mermaid's
+# (with --bench) run the peer benchmarks; `kg serve` needs cpp-httplib, the
+# Python module pybind11 and Python's headers (tested with pytest), the MPI
+# build Open MPI; with --mermaid, also Mermaid's
 # parser from the npm registry for the Mermaid syntax test (needs node and
 # npm; the test is skipped without it). The evidence map needs node, npm
 # and Chromium (its browser test) and the npm packages pinned in
@@ -17,6 +19,9 @@ build_packages=(
   clang libclang-rt-14-dev
   python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-graph-tool
   chromium
+  libcpp-httplib-dev
+  pybind11-dev python3-dev python3-pytest
+  libopenmpi-dev openmpi-bin
 )
 # Debian's node and npm, unless some node is installed already (another
 # distribution's nodejs package carries its own npm and conflicts with Debian's).
