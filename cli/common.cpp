@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <system_error>
 #include <tuple>
 
 #include "cli/fields.hpp"
@@ -218,7 +219,13 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   }
 }
 
-void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+// A short write is reported at once, with its errno, as fmt::print does: a
+// later write to the failed stream would report a stale errno instead.
+void print_text(const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+    throw std::system_error(errno, std::generic_category());
+  }
+}
 
 void print_json_text(const std::string& json) {
   print_text(json);
