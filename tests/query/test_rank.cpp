@@ -261,4 +261,22 @@ TEST_CASE("query rank explain: validate refuses what cannot be explained, naming
   CHECK(refused_field(request) == "damping");
 }
 
+TEST_CASE("query rank: a stop cuts the ranking and its explanation, and both answers say so") {
+  const Graph graph = chain();
+  Callbacks callbacks;
+  callbacks.should_stop = [] { return true; };  // stop before the first source
+  QueryContext context(graph, callbacks);
+  RankRequest request;
+  request.measure = Measure::Betweenness;
+  const RankAnswer ranked = run(request, context);
+  CHECK(ranked.cut);
+  CHECK(test::parse_json(json_text([&](JsonSink& sink) { to_json(ranked, graph, sink); }))["cut"].GetBool());
+  const RankExplainAnswer explained = run(RankExplainRequest{request, "b"}, context);
+  CHECK(explained.cut);
+  CHECK(test::parse_json(json_text([&](JsonSink& sink) { to_json(explained, graph, sink); }))["cut"].GetBool());
+  // Degree does not stop: nothing to cut.
+  request.measure = Measure::Degree;
+  CHECK(!run(request, context).cut);
+}
+
 }  // namespace kg::query
