@@ -9,6 +9,7 @@
 #include <iostream>
 #include <tuple>
 
+#include "base/standard_output.hpp"
 #include "cli/fields.hpp"
 #include "cli/progress.hpp"
 #include "cli/text.hpp"
@@ -156,9 +157,7 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, Direction dir
       ->each([&filters](const std::string&) { filters.direction_given = true; });
 }
 
-bool marks_undated(const FilterOptions& filters) {
-  return !filters.as_of.empty() || !filters.between.empty() || filters.undated != Undated::Include;
-}
+bool marks_undated(const FilterOptions& filters) { return filters.marks_undated(); }
 
 void print_undated_note(const FilterOptions& filters, const View& view) {
   print_undated_note(filters, count_kept_undated(view));
@@ -218,7 +217,12 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   }
 }
 
-void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void print_text(const std::string& text) {
+  // Checked here, while errno still says why: a failure found later at the
+  // flush could only be reported as an I/O error.
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) standard_output_failed(errno ? errno : EIO);
+}
 
 void print_json_text(const std::string& json) {
   print_text(json);

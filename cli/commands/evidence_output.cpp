@@ -1,42 +1,19 @@
 #include "cli/commands/evidence_output.hpp"
 
-#include <fmt/core.h>
 #include <unistd.h>
 
 #include <cstdio>
 
 #include "cli/text.hpp"
+#include "query/text.hpp"
 
 namespace kg::cli {
 
 void print_evidence(const Graph& graph, RelationId r, std::string_view indent) {
-  const auto evidence = graph.evidence(r);
-  if (evidence.empty()) fmt::print("{}(no evidence recorded)\n", indent);
-  for (const auto& e : evidence) {
-    fmt::print("{}\"{}\" ({})\n", indent, printable(graph.str(e.quote)), printable(graph.str(graph.sources()[e.source].id)));
-  }
+  print_text(query::evidence_text(graph, r, indent));
 }
 
-void print_unnamed_endpoints_note(const Graph& graph, const EntityMentions& mentions, RelationId r,
-                                  std::string_view indent) {
-  if (endpoint_coverage(graph, mentions, r) != EndpointCoverage::Neither) return;
-  fmt::print("{}(no quote names {} or {})\n", indent, printable(graph.entity_name(graph.source(r))),
-             printable(graph.entity_name(graph.target(r))));
-}
-
-void write_evidence(JsonWriter& json, const Graph& graph, RelationId r) {
-  json.Key("evidence");
-  json.StartArray();
-  for (const auto& e : graph.evidence(r)) {
-    json.StartObject();
-    json.Key("source");
-    write_string(json, graph.str(graph.sources()[e.source].id));
-    json.Key("quote");
-    write_string(json, graph.str(e.quote));
-    json.EndObject();
-  }
-  json.EndArray();
-}
+void write_evidence(JsonWriter& json, const Graph& graph, RelationId r) { query::write_evidence_member(json, graph, r); }
 
 std::string marked(std::string_view text, const std::vector<TextSpan>& spans, bool terminal) {
   const char* open = terminal ? "\x1b[1m" : "[[";
