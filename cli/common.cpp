@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <system_error>
 #include <tuple>
 
-#include "base/standard_output.hpp"
 #include "cli/fields.hpp"
 #include "cli/progress.hpp"
 #include "cli/text.hpp"
@@ -217,11 +217,12 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   }
 }
 
+// A short write is reported at once, with its errno, as fmt::print does: a
+// later write to the failed stream would report a stale errno instead.
 void print_text(const std::string& text) {
-  // Checked here, while errno still says why: a failure found later at the
-  // flush could only be reported as an I/O error.
-  errno = 0;
-  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) standard_output_failed(errno ? errno : EIO);
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+    throw std::system_error(errno, std::generic_category());
+  }
 }
 
 void print_json_text(const std::string& json) {

@@ -11,6 +11,15 @@ namespace {
 
 std::string hops(std::size_t n) { return counted(n, "hop", "hops"); }
 
+// `indent(no quote names A or B)` when the relation has quotes and none of
+// them names either endpoint (algorithms/evidence.hpp).
+std::string unnamed_endpoints_text(const Graph& graph, const EntityMentions& mentions, RelationId r,
+                                   std::string_view indent) {
+  if (endpoint_coverage(graph, mentions, r) != EndpointCoverage::Neither) return "";
+  return fmt::format("{}(no quote names {} or {})\n", indent, printable(graph.entity_name(graph.source(r))),
+                     printable(graph.entity_name(graph.target(r))));
+}
+
 void write_head(JsonSink& json, const Graph& graph, EntityId from, EntityId to) {
   json.StartObject();
   json.Key("from");

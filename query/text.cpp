@@ -35,13 +35,6 @@ std::string evidence_text(const Graph& graph, RelationId r, std::string_view ind
   return text;
 }
 
-std::string unnamed_endpoints_text(const Graph& graph, const EntityMentions& mentions, RelationId r,
-                                   std::string_view indent) {
-  if (endpoint_coverage(graph, mentions, r) != EndpointCoverage::Neither) return "";
-  return fmt::format("{}(no quote names {} or {})\n", indent, printable(graph.entity_name(graph.source(r))),
-                     printable(graph.entity_name(graph.target(r))));
-}
-
 std::string counted(std::size_t n, const char* singular, const char* plural) {
   return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }

@@ -4,7 +4,6 @@
 #include <string>
 #include <string_view>
 
-#include "algorithms/evidence.hpp"
 #include "graph/graph.hpp"
 
 namespace kg::query {
@@ -16,13 +15,9 @@ namespace kg::query {
 std::string relation_text(const Graph& graph, RelationId r, EntityId from, bool mark_undated = false);
 // The date label of a relation: "2016", "2015..2018", "..2018" or "".
 std::string date_text(const Graph& graph, RelationId r);
-// One line per quote: `indent"quote" (source)`, or `indent(no evidence
-// recorded)`.
+// One line per quote of relation r, `indent"quote" (source)`, or
+// `indent(no evidence recorded)`; printable().
 std::string evidence_text(const Graph& graph, RelationId r, std::string_view indent);
-// `indent(no quote names A or B)` and a newline when the relation has quotes
-// and none of them names either endpoint (algorithms/evidence.hpp); "" otherwise.
-std::string unnamed_endpoints_text(const Graph& graph, const EntityMentions& mentions, RelationId r,
-                                   std::string_view indent);
 // "1 hop", "3 hops".
 std::string counted(std::size_t n, const char* singular, const char* plural);
 

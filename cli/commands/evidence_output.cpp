@@ -1,5 +1,6 @@
 #include "cli/commands/evidence_output.hpp"
 
+#include <fmt/core.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -13,7 +14,26 @@ void print_evidence(const Graph& graph, RelationId r, std::string_view indent) {
   print_text(query::evidence_text(graph, r, indent));
 }
 
-void write_evidence(JsonWriter& json, const Graph& graph, RelationId r) { query::write_evidence_member(json, graph, r); }
+void print_unnamed_endpoints_note(const Graph& graph, const EntityMentions& mentions, RelationId r,
+                                  std::string_view indent) {
+  if (endpoint_coverage(graph, mentions, r) != EndpointCoverage::Neither) return;
+  fmt::print("{}(no quote names {} or {})\n", indent, printable(graph.entity_name(graph.source(r))),
+             printable(graph.entity_name(graph.target(r))));
+}
+
+void write_evidence(JsonWriter& json, const Graph& graph, RelationId r) {
+  json.Key("evidence");
+  json.StartArray();
+  for (const auto& e : graph.evidence(r)) {
+    json.StartObject();
+    json.Key("source");
+    write_string(json, graph.str(graph.sources()[e.source].id));
+    json.Key("quote");
+    write_string(json, graph.str(e.quote));
+    json.EndObject();
+  }
+  json.EndArray();
+}
 
 std::string marked(std::string_view text, const std::vector<TextSpan>& spans, bool terminal) {
   const char* open = terminal ? "\x1b[1m" : "[[";

@@ -14,6 +14,11 @@ namespace kg::cli {
 // One line per quote: `indent"quote" (source)`, or "(no evidence recorded)".
 void print_evidence(const Graph& graph, RelationId r, std::string_view indent);
 
+// `indent(no quote names A or B)` when the relation has quotes and none of
+// them names either endpoint (algorithms/evidence.hpp); nothing otherwise.
+void print_unnamed_endpoints_note(const Graph& graph, const EntityMentions& mentions, RelationId r,
+                                  std::string_view indent);
+
 // "evidence": [{"source": ..., "quote": ...}, ...] as a member of the
 // object being written.
 void write_evidence(JsonWriter& json, const Graph& graph, RelationId r);
