@@ -91,6 +91,7 @@ class PathSearch {
  public:
   PathSearch(const PathRequest& request, QueryContext& context);
   PathAnswer run(EntityId from, EntityId to, PathSink& sink) const;
+  std::size_t undated_relations() const { return undated_relations_; }
 
  private:
   PathRequest request_;

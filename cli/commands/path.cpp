@@ -2,10 +2,15 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
 #include <memory>
 
 #include "base/standard_output.hpp"
 #include "cli/fields.hpp"
+#include "query/path_batch.hpp"
 
 namespace kg::cli {
 
@@ -14,8 +19,8 @@ void setup_path(CLI::App& app, int& exit_code) {
   auto& request = options->request;
   auto* command = app.add_subcommand("path", "How A connects to B: shortest path(s), each step with its evidence");
   add_graph_input(*command, options->input);
-  command->add_option("from", request.from, "Start entity (id, name or alias)")->required();
-  command->add_option("to", request.to, "End entity (id, name or alias)")->required();
+  auto* from = command->add_option("from", request.from, "Start entity (id, name or alias)");
+  auto* to = command->add_option("to", request.to, "End entity (id, name or alias)");
   add_output_format(*command, options->format);
   command->add_option("--k", request.k, "The k shortest simple paths (Yen), shortest first")
       ->default_val(1)
@@ -35,9 +40,22 @@ void setup_path(CLI::App& app, int& exit_code) {
   command->add_option("--limit", request.limit, "Most paths listed by --all-shortest and --max-hops")
       ->default_str(std::to_string(query::PathRequest::default_limit))
       ->check(whole_range(1, kMostCount));
+  command->add_option("--batch", options->batch,
+                      "Answer every pair of FILE ('-': stdin), one SOURCE<TAB>TARGET per line, in order; with "
+                      "--format json, one JSON object per line")
+      ->type_name("FILE")
+      ->excludes(from)
+      ->excludes(to);
   add_filter_options(*command, request.view, Direction::Any);
   add_time_limit(*command, options->time_limit);
-  command->callback([options, &exit_code] { exit_code = run_path(*options); });
+  command->callback([options, from, to, &exit_code] {
+    if (options->batch.empty()) {
+      for (const auto* end : {from, to}) {
+        if (end->count() == 0) throw CLI::RequiredError(end->get_name());
+      }
+    }
+    exit_code = options->batch.empty() ? run_path(*options) : run_path_batch(*options);
+  });
 }
 
 int run_path(const PathOptions& options) {
@@ -59,6 +77,48 @@ int run_path(const PathOptions& options) {
     options.time_limit.report_cut(fmt::format("{} path{} found so far", answer.count, answer.count == 1 ? "" : "s"));
   }
   return answer.count == 0 || answer.cut ? kExitNo : kExitOk;
+}
+
+namespace {
+
+query::PathBatchRequest read_batch(const PathOptions& options) {
+  if (options.batch == "-" && options.input.path == "-") {
+    throw InvalidArgument(Field{"batch"}, "the graph and the batch cannot both be standard input");
+  }
+  query::PathBatchRequest batch;
+  batch.options = options.request;
+  if (options.batch == "-") {
+    batch.pairs = query::read_path_pairs(std::cin, "<stdin>");
+    return batch;
+  }
+  std::ifstream file(options.batch);
+  if (!file) throw InputError("cannot read " + options.batch + ": " + std::strerror(errno));
+  batch.pairs = query::read_path_pairs(file, options.batch);
+  return batch;
+}
+
+}  // namespace
+
+int run_path_batch(const PathOptions& options) {
+  options.request.validate();
+  const query::PathBatchRequest batch = read_batch(options);
+  const auto context = open_context(options.input, options.time_limit);
+  const auto format = options.format == OutputFormat::Json ? query::BatchFormat::Json : query::BatchFormat::Text;
+  query::PathBatchAnswerer answerer(batch, *context, format, flag_for);
+  std::size_t missing = 0;  // no path, or a name that matches no entity
+  std::size_t cut = 0;
+  for (std::size_t i = 0; i < answerer.size(); ++i) {
+    const query::PairAnswer answer = answerer.answer(i);
+    print_text(answer.output);
+    if (answer.outcome == query::PairOutcome::NoPath || answer.outcome == query::PairOutcome::UnknownName) ++missing;
+    if (answer.outcome == query::PairOutcome::Cut) ++cut;
+  }
+  if (options.format == OutputFormat::Text) {
+    flush_standard_output();
+    print_undated_note(options.request.view, answerer.undated_relations());
+  }
+  if (cut) options.time_limit.report_cut(fmt::format("{} of {} queries answered in part", cut, answerer.size()));
+  return missing || cut ? kExitNo : kExitOk;
 }
 
 }  // namespace kg::cli
