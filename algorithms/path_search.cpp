@@ -83,6 +83,7 @@ std::optional<Path> first_path(PathEngine& engine, EntityId from, EntityId to, c
 
 using detail::check_endpoints;
 using detail::first_path;
+using detail::Interval;
 using detail::PathEngine;
 
 std::vector<EntityId> Path::entities() const {
@@ -97,14 +98,45 @@ std::vector<RelationId> Path::relations() const {
   return result;
 }
 
+namespace {
+
+PathsResult shortest_on(PathEngine& engine, EntityId from, EntityId to, const ShortestPathOptions& options) {
+  PathsResult result;
+  if (auto path = first_path(engine, from, to, options)) result.paths.push_back(std::move(*path));
+  return result;
+}
+
+}  // namespace
+
 PathsResult shortest_path(const View& view, EntityId from, EntityId to, const ShortestPathOptions& options) {
   options.validate();
   check_endpoints(view, from, to);
   PathEngine engine(view, options.direction);
   if (options.time_respecting) engine.use_time();
-  PathsResult result;
-  if (auto path = first_path(engine, from, to, options)) result.paths.push_back(std::move(*path));
-  return result;
+  return shortest_on(engine, from, to, options);
+}
+
+PathsResult PathFinder::shortest_path(EntityId from, EntityId to, const ShortestPathOptions& options) {
+  options.validate();
+  check_endpoints(engine_->view, from, to);
+  if (options.direction != engine_->direction) {
+    throw InvalidArgument(Field{"direction"}, std::string("differs from the direction the finder was built for (") +
+                                                  (engine_->direction == Direction::Out  ? "out"
+                                                   : engine_->direction == Direction::In ? "in"
+                                                                                         : "any") +
+                                                  ")");
+  }
+  // The intervals are built once, by the first time-respecting query.
+  if (options.time_respecting && !engine_->timed()) engine_->use_time();
+  if (!options.time_respecting && engine_->timed()) {
+    // This query ignores dates: the intervals step aside for it.
+    std::vector<Interval> intervals;
+    intervals.swap(engine_->intervals);
+    PathsResult result = shortest_on(*engine_, from, to, options);
+    intervals.swap(engine_->intervals);
+    return result;
+  }
+  return shortest_on(*engine_, from, to, options);
 }
 
 }  // namespace kg

@@ -19,9 +19,11 @@ struct SearchEnd {
 };
 
 // Hands each path the request asks for to `found`: as the search finds them
-// for the listing searches, so memory holds one path, not the answer.
-SearchEnd search(const View& view, EntityId from, EntityId to, const PathRequest& request,
-                 const ShouldStop& should_stop, const std::function<void(const Path&)>& found) {
+// for the listing searches, so memory holds one path, not the answer. One
+// shortest path is asked of `finder`, made by the first such query.
+SearchEnd search(const View& view, std::unique_ptr<PathFinder>& finder, EntityId from, EntityId to,
+                 const PathRequest& request, const ShouldStop& should_stop,
+                 const std::function<void(const Path&)>& found) {
   PathConstraints constraints;
   constraints.direction = request.view.direction;
   constraints.max_hops = request.max_hops;
@@ -71,7 +73,8 @@ SearchEnd search(const View& view, EntityId from, EntityId to, const PathRequest
   }
   ShortestPathOptions options;
   static_cast<PathConstraints&>(options) = constraints;
-  return take(shortest_path(view, from, to, options));
+  if (!finder) finder = std::make_unique<PathFinder>(view, constraints.direction);
+  return take(finder->shortest_path(from, to, options));
 }
 
 // Keeps the paths in the answer.
@@ -130,7 +133,7 @@ PathSearch::PathSearch(const PathRequest& request, QueryContext& context)
   undated_relations_ = count_kept_undated(view_);
 }
 
-PathAnswer PathSearch::run(EntityId from, EntityId to, PathSink& sink) const {
+PathAnswer PathSearch::run(EntityId from, EntityId to, PathSink& sink) {
   PathAnswer answer;
   answer.from = from;
   answer.to = to;
@@ -140,7 +143,7 @@ PathAnswer PathSearch::run(EntityId from, EntityId to, PathSink& sink) const {
   answer.undated_relations = undated_relations_;
   answer.mark_undated = request_.view.marks_undated();
   sink.begin(answer);
-  const SearchEnd end = search(view_, from, to, request_, context_.should_stop(), [&](const Path& path) {
+  const SearchEnd end = search(view_, finder_, from, to, request_, context_.should_stop(), [&](const Path& path) {
     ++answer.count;
     sink.path(path);
   });

@@ -86,11 +86,12 @@ PathAnswer run(const PathRequest& request, QueryContext& context);
 PathAnswer run(const PathRequest& request, QueryContext& context, PathSink& sink);
 
 // The options of `request` (not its ends) over one view: for many pairs
-// asked the same way, the view and the weights are built once.
+// asked the same way, the view and the weights are built once (and for one
+// shortest path per pair, the adjacency too).
 class PathSearch {
  public:
   PathSearch(const PathRequest& request, QueryContext& context);
-  PathAnswer run(EntityId from, EntityId to, PathSink& sink) const;
+  PathAnswer run(EntityId from, EntityId to, PathSink& sink);
   std::size_t undated_relations() const { return undated_relations_; }
 
  private:
@@ -99,6 +100,8 @@ class PathSearch {
   View view_;
   std::shared_ptr<const std::vector<double>> relation_weights_;
   std::size_t undated_relations_ = 0;
+  // One shortest path per pair: the adjacency is built once, by the first.
+  std::unique_ptr<PathFinder> finder_;
 };
 
 // Where presenters put text as it is ready (standard output, a string).
