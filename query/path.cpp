@@ -133,7 +133,7 @@ PathSearch::PathSearch(const PathRequest& request, QueryContext& context)
   undated_relations_ = count_kept_undated(view_);
 }
 
-PathAnswer PathSearch::run(EntityId from, EntityId to, PathSink& sink) {
+PathAnswer PathSearch::head(EntityId from, EntityId to) const {
   PathAnswer answer;
   answer.from = from;
   answer.to = to;
@@ -142,6 +142,11 @@ PathAnswer PathSearch::run(EntityId from, EntityId to, PathSink& sink) {
   answer.limit = request_.limit.value_or(PathRequest::default_limit);
   answer.undated_relations = undated_relations_;
   answer.mark_undated = request_.view.marks_undated();
+  return answer;
+}
+
+PathAnswer PathSearch::run(EntityId from, EntityId to, PathSink& sink) {
+  PathAnswer answer = head(from, to);
   sink.begin(answer);
   const SearchEnd end = search(view_, finder_, from, to, request_, context_.should_stop(), [&](const Path& path) {
     ++answer.count;
@@ -151,6 +156,14 @@ PathAnswer PathSearch::run(EntityId from, EntityId to, PathSink& sink) {
   answer.cut = end.cut;
   if (answer.count == 0 && !answer.cut) answer.reason = no_path_reason(context_.graph(), from, to, request_);
   context_.computed();
+  sink.end(answer);
+  return answer;
+}
+
+PathAnswer PathSearch::stopped(EntityId from, EntityId to, PathSink& sink) const {
+  PathAnswer answer = head(from, to);
+  answer.cut = true;
+  sink.begin(answer);
   sink.end(answer);
   return answer;
 }

@@ -92,9 +92,15 @@ class PathSearch {
  public:
   PathSearch(const PathRequest& request, QueryContext& context);
   PathAnswer run(EntityId from, EntityId to, PathSink& sink);
+  // The answer to a query the front end stopped before it began: no path,
+  // cut (the searches for one shortest path do not poll should_stop, so a
+  // batch asks it between queries).
+  PathAnswer stopped(EntityId from, EntityId to, PathSink& sink) const;
   std::size_t undated_relations() const { return undated_relations_; }
 
  private:
+  PathAnswer head(EntityId from, EntityId to) const;
+
   PathRequest request_;
   QueryContext& context_;
   View view_;

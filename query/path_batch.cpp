@@ -84,7 +84,8 @@ PairAnswer PathBatchAnswerer::answer(std::size_t i) {
             PairOutcome::UnknownName};
   }
   PathSink& sink = text_ ? static_cast<PathSink&>(*text_) : *json_;
-  const PathAnswer answer = search_.run(from, to, sink);
+  const ShouldStop& should_stop = context_.should_stop();
+  const PathAnswer answer = should_stop && should_stop() ? search_.stopped(from, to, sink) : search_.run(from, to, sink);
   const PairOutcome outcome = answer.cut            ? PairOutcome::Cut
                               : answer.count == 0 ? PairOutcome::NoPath
                                                   : PairOutcome::Found;

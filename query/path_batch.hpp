@@ -57,7 +57,8 @@ class PathBatchAnswerer {
   PathBatchAnswerer(const PathBatchRequest& batch, QueryContext& context, BatchFormat format,
                     FieldNamer namer = {});
   std::size_t size() const { return batch_.pairs.size(); }
-  // Query i (0-based) as the batch prints it.
+  // Query i (0-based) as the batch prints it. Once the context's
+  // should_stop says stop, each query is answered cut, without a search.
   PairAnswer answer(std::size_t i);
   // The undated relations the view keeps (for a note after the answers).
   std::size_t undated_relations() const { return search_.undated_relations(); }

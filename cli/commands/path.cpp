@@ -117,7 +117,9 @@ int run_path_batch(const PathOptions& options) {
     flush_standard_output();
     print_undated_note(options.request.view, answerer.undated_relations());
   }
-  if (cut) options.time_limit.report_cut(fmt::format("{} of {} queries answered in part", cut, answerer.size()));
+  if (cut) {
+    options.time_limit.report_cut(fmt::format("{} of {} answers cut", cut, answerer.size()));
+  }
   return missing || cut ? kExitNo : kExitOk;
 }
 

@@ -118,3 +118,19 @@ TEST_CASE("PathBatchAnswerer: the options apply to every pair and are checked on
     CHECK(error.field() == "relation_types");
   }
 }
+
+TEST_CASE("PathBatchAnswerer: once the front end says stop, each query is answered cut, without a search") {
+  const Graph graph = kg::test::graph_from_json(kGraph);
+  bool stop = false;
+  Callbacks callbacks;
+  callbacks.should_stop = [&stop] { return stop; };
+  QueryContext context(graph, callbacks);
+  PathBatchRequest batch;
+  batch.pairs = pairs_of("ann\tdan\nann\tbob\n");
+  PathBatchAnswerer answerer(batch, context, BatchFormat::Json);
+  CHECK(answerer.answer(0).outcome == PairOutcome::Found);
+  stop = true;  // a time limit passed
+  const PairAnswer cut = answerer.answer(1);
+  CHECK(cut.outcome == PairOutcome::Cut);
+  CHECK(cut.output == R"({"from":"ann","to":"bob","paths":[],"cut":true,"undated_relations":0})" "\n");
+}
