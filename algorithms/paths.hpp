@@ -181,6 +181,11 @@ class PathFinder {
 
   // Bidirectional BFS; nullopt when there is no path within max_hops.
   std::optional<Path> shortest_path(EntityId from, EntityId to, std::optional<std::size_t> max_hops = std::nullopt);
+  // What the free shortest_path() answers, on this finder's adjacency: the
+  // same path, with its representative relations and weight, without
+  // building the adjacency again (a batch of pairs asked the same way).
+  // options.direction must be the finder's.
+  PathsResult shortest_path(EntityId from, EntityId to, const ShortestPathOptions& options);
   // The hop count of a shortest path, without building it.
   std::optional<std::size_t> distance(EntityId from, EntityId to, std::optional<std::size_t> max_hops = std::nullopt);
   // The entities within depth steps of center and their distances, in BFS

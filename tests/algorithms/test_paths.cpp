@@ -543,6 +543,47 @@ TEST_CASE("paths: the OpenAI sample connects Musk and Microsoft") {
   CHECK_FALSE(result.paths[0].steps[1].forward);  // Microsoft funded OpenAI: walked against the arrow
 }
 
+TEST_CASE("PathFinder::shortest_path(options) answers what shortest_path() does, query after query") {
+  // Every ordered pair of the sample, each direction, dates ignored and
+  // respected in turn on one finder: the same path, relation for relation
+  // (the representatives of parallel relations included), as a fresh search.
+  const auto read = read_graph(kg::test::source_dir() + "/samples/openai.json", std::nullopt);
+  REQUIRE(read.graph);
+  const Graph& graph = *read.graph;
+  const View view(graph);
+  std::size_t compared = 0, found = 0;
+  for (const Direction direction : {Direction::Any, Direction::Out, Direction::In}) {
+    PathFinder finder(view, direction);
+    for (EntityId from = 0; from < graph.entity_count(); ++from) {
+      for (EntityId to = 0; to < graph.entity_count(); ++to) {
+        ShortestPathOptions options;
+        options.direction = direction;
+        options.time_respecting = (from + to) % 2 == 1;
+        const PathsResult fresh = shortest_path(view, from, to, options);
+        const PathsResult reused = finder.shortest_path(from, to, options);
+        REQUIRE(reused.paths.size() == fresh.paths.size());
+        if (!fresh.paths.empty()) {
+          CHECK(reused.paths[0].relations() == fresh.paths[0].relations());
+          CHECK(reused.paths[0].weight == fresh.paths[0].weight);
+          ++found;
+        }
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared == 3 * graph.entity_count() * graph.entity_count());
+  CHECK(found > compared / 4);  // most pairs connect: the comparison is not of empty answers
+
+  PathFinder out(view, Direction::Out);
+  ShortestPathOptions any;
+  try {
+    out.shortest_path(0, 1, any);
+    FAIL("a query in another direction than the finder's was answered");
+  } catch (const InvalidArgument& error) {
+    CHECK(error.field() == "direction");
+  }
+}
+
 // ---------------------------------------------------------------------------
 // NetworkX comparisons (tests/oracle/networkx_paths.py).
 
