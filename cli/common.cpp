@@ -9,6 +9,7 @@
 #include <iostream>
 #include <tuple>
 
+#include "base/standard_output.hpp"
 #include "cli/fields.hpp"
 #include "cli/progress.hpp"
 #include "cli/text.hpp"
@@ -218,12 +219,13 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   }
 }
 
-void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
-
-void print_json_text(const std::string& json) {
-  print_text(json);
-  std::fputc('\n', stdout);
+// A write that fails says why now: errno is lost by the time stdout closes.
+void print_text(const std::string& text) {
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) standard_output_failed(errno ? errno : EIO);
 }
+
+void print_json_text(const std::string& json) { print_text(json + "\n"); }
 
 void print_json(const std::function<void(JsonWriter&)>& write) {
   print_json_text(query::json_text(write));
