@@ -93,12 +93,7 @@ void write_entities(JsonSink& json, const Graph& graph, const std::vector<NameHi
   for (std::size_t i = 0; i < hits.size();) {
     const EntityId e = hits[i].entity;
     json.StartObject();
-    json.Key("id");
-    write_string(json, graph.entity_key(e));
-    json.Key("name");
-    write_string(json, graph.entity_name(e));
-    json.Key("type");
-    write_string(json, graph.entity_type_name(graph.entity_type(e)));
+    write_entity_members(json, graph, e);
     json.Key("matches");
     json.StartArray();
     for (; i < hits.size() && hits[i].entity == e; ++i) {
