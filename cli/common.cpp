@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <system_error>
 #include <tuple>
 
-#include "base/standard_output.hpp"
 #include "cli/fields.hpp"
 #include "cli/progress.hpp"
 #include "cli/text.hpp"
@@ -219,13 +219,18 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   }
 }
 
-// A write that fails says why now: errno is lost by the time stdout closes.
+// A short write is reported at once, with its errno, as fmt::print does: a
+// later write to the failed stream would report a stale errno instead.
 void print_text(const std::string& text) {
-  errno = 0;
-  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) standard_output_failed(errno ? errno : EIO);
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+    throw std::system_error(errno, std::generic_category());
+  }
 }
 
-void print_json_text(const std::string& json) { print_text(json + "\n"); }
+void print_json_text(const std::string& json) {
+  print_text(json);
+  std::fputc('\n', stdout);
+}
 
 void print_json(const std::function<void(JsonWriter&)>& write) {
   print_json_text(query::json_text(write));
