@@ -109,12 +109,6 @@ void refuse_diagram(const std::string& path) {
 
 }  // namespace
 
-void add_csv_safe_flag(CLI::App& command, bool& csv_safe) {
-  command.add_flag("--csv-safe", csv_safe,
-                   "CSV for spreadsheets: a cell starting with = + - @, tab or CR gets a leading ' (OWASP); "
-                   "not for neo4j-admin, which would import the ' (docs/INTERCHANGE.md)");
-}
-
 void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe,
                   const OutputFileOptions& file_options) {
   const bool csv = writer.name == "csv";

@@ -116,6 +116,21 @@ TEST_CASE("kg find --offset --limit: a page of each list, with the totals") {
   CHECK(bad.exit_code == 2);
 }
 
+TEST_CASE("kg timeline --csv-safe: a quote that starts a formula is defused, for CSV only") {
+  const std::string dir = kg::test::temp_dir();
+  kg::test::write_file(dir + "/f.json", R"j({"kg": 1, "sources": [{"id": "s"}],
+    "entities": [{"id": "a"}, {"id": "b"}],
+    "relations": [{"source": "a", "target": "b", "type": "t", "date": "2016",
+                   "evidence": [{"source": "s", "quote": "@SUM(1)"}]}]})j");
+  const std::string file = shell_quote(dir + "/f.json");
+  const std::string header = "date,until,source,type,target,evidence_source,quote\n";
+  CHECK(run_kg("timeline " + file + " --format csv").out == header + "2016,,a,t,b,s,@SUM(1)\n");
+  CHECK(run_kg("timeline " + file + " --format csv --csv-safe").out == header + "2016,,a,t,b,s,\"'@SUM(1)\"\n");
+  const auto text = run_kg("timeline " + file + " --csv-safe");
+  CHECK(text.exit_code == 2);
+  CHECK(text.err == "kg: --csv-safe applies to --format csv only\n");
+}
+
 TEST_CASE("kg timeline: year, then month; quotes; undated last; CSV and Mermaid") {
   const std::string file = shell_quote(tiny_file());
   const auto text = run_kg("timeline " + file);

@@ -77,7 +77,7 @@ TEST_CASE("query find: the whole answer, then one page of each list with the tot
   CHECK(past.found());  // there are hits, only not on this page
 }
 
-TEST_CASE("query find: JSON carries the page and totals only when paged; text marks the spans") {
+TEST_CASE("query find: JSON carries the page and totals only when paged, and text marks the spans") {
   const kg::Graph g = kg::test::graph_from_json(kGraph);
   kg::query::FindRequest request;
   request.text = "bobby";
