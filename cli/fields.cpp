@@ -21,6 +21,8 @@ constexpr std::pair<std::string_view, std::string_view> kFlags[] = {
     {"distinct_relations", "--parallel"},
     {"text", "TEXT"},
     {"entity_type", "--type"},
+    {"from_date", "DATE1"},
+    {"to_date", "DATE2"},
 };
 
 }  // namespace
