@@ -1,7 +1,6 @@
 #include "cli/commands/evidence_output.hpp"
 
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <cstdio>
 
@@ -20,7 +19,5 @@ void print_unnamed_endpoints_note(const Graph& graph, const EntityMentions& ment
   fmt::print("{}(no quote names {} or {})\n", indent, printable(graph.entity_name(graph.source(r))),
              printable(graph.entity_name(graph.target(r))));
 }
-
-bool stdout_is_terminal() { return isatty(fileno(stdout)) == 1; }
 
 }  // namespace kg::cli

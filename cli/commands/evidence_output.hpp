@@ -25,7 +25,4 @@ inline void write_evidence(JsonWriter& json, const Graph& graph, RelationId r) {
   query::write_evidence_member(json, graph, r);
 }
 
-// Whether standard output is a terminal (marks and colours are for people).
-bool stdout_is_terminal();
-
 }  // namespace kg::cli

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "cli/commands/evidence_output.hpp"
+#include "cli/text.hpp"
 
 namespace kg::cli {
 
