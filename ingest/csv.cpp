@@ -11,7 +11,7 @@
 #include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
 #include "ingest/interchange.hpp"
-#include "ingest/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace kg {
 namespace {
@@ -219,12 +219,12 @@ class Reader {
         return result;
       }
       for (const auto& problem : built.problems) {
-        const bool entity = problem.subject == BuildProblem::Subject::Entity;
+        const bool entity = problem.subject == ContentProblem::Subject::Entity;
         if (entity && entities) {
           entity_problems_->report(entity_offsets_[problem.index], problem.field, problem.message);
         } else if (entity) {
           relation_problems_->report(endpoint_offsets_[problem.index], problem.field, problem.message);
-        } else if (problem.subject == BuildProblem::Subject::Relation) {
+        } else if (problem.subject == ContentProblem::Subject::Relation) {
           relation_problems_->report(relation_offsets_[problem.index], problem.field, problem.message);
         } else {
           (entity_problems_ ? *entity_problems_ : *relation_problems_).report(0, problem.field, problem.message);
@@ -316,7 +316,7 @@ class Reader {
       }
       bool too_long = false;
       for (std::size_t i = 0; i < parser.count() && !too_long; ++i) {
-        too_long = parser.field(i).size() > interchange::kMaxStringBytes;
+        too_long = parser.field(i).size() > kMaxStringBytes;
         if (too_long) problems.report(start + parser.offset(i), "", "a field longer than 16 MiB");
       }
       if (too_long) continue;

@@ -208,7 +208,7 @@ class Reader {
 
   void text(const char* data, int length) {
     if (stack_.empty() || (stack_.back() != Element::Title && stack_.back() != Element::Default)) return;
-    if (text_.size() + static_cast<std::size_t>(length) > interchange::kMaxStringBytes) {
+    if (text_.size() + static_cast<std::size_t>(length) > kMaxStringBytes) {
       if (!text_too_long_) problems_.report(here(), "", "text longer than 16 MiB");
       text_too_long_ = true;
       return;
@@ -512,9 +512,9 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     warning.append_to(warned, name, load_text());
     result.warnings = std::move(warned.problems);
   }
-  const auto place = [&](const BuildProblem& problem) -> std::size_t {
-    if (problem.subject == BuildProblem::Subject::Entity) return reader.entity_offsets()[problem.index];
-    if (problem.subject == BuildProblem::Subject::Relation) return reader.relation_offsets()[problem.index];
+  const auto place = [&](const ContentProblem& problem) -> std::size_t {
+    if (problem.subject == ContentProblem::Subject::Entity) return reader.entity_offsets()[problem.index];
+    if (problem.subject == ContentProblem::Subject::Relation) return reader.relation_offsets()[problem.index];
     return 0;
   };
   if (interchange::finish_build(std::move(builder), problems, place, result)) return result;

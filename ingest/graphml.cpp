@@ -538,12 +538,13 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     warning.append_to(warned, name, load_text());
     result.warnings = std::move(warned.problems);
   }
-  const auto place = [&](const BuildProblem& problem) -> std::size_t {
+  const auto place = [&](const ContentProblem& problem) -> std::size_t {
     switch (problem.subject) {
-      case BuildProblem::Subject::Entity: return reader.entity_offsets()[problem.index];
-      case BuildProblem::Subject::Relation: return reader.relation_offsets()[problem.index];
-      case BuildProblem::Subject::Source: return reader.sources_offset();
-      case BuildProblem::Subject::RelationType: return reader.graph_offset();
+      case ContentProblem::Subject::Entity: return reader.entity_offsets()[problem.index];
+      case ContentProblem::Subject::Relation: return reader.relation_offsets()[problem.index];
+      case ContentProblem::Subject::Source: return reader.sources_offset();
+      case ContentProblem::Subject::RelationType:
+      case ContentProblem::Subject::Graph: return reader.graph_offset();
     }
     return 0;
   };

@@ -19,9 +19,6 @@
 
 namespace kg::interchange {
 
-// The longest string any reader accepts (kg JSON's limit too).
-inline constexpr std::size_t kMaxStringBytes = std::size_t{1} << 24;
-
 // Relations whose input names no type get this one.
 inline constexpr std::string_view kDefaultRelationType = "related";
 
@@ -73,7 +70,7 @@ class Problems {
 };
 
 // Where a reader met the item a build problem is about: a byte offset.
-using BuildPlace = std::function<std::size_t(const BuildProblem&)>;
+using BuildPlace = std::function<std::size_t(const ContentProblem&)>;
 
 // The last step of every interchange reader: unless problems were found
 // already, finishes the builder into result.graph, or reports its problems

@@ -26,7 +26,7 @@
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace kg {
 namespace {
@@ -34,7 +34,6 @@ namespace {
 // The format nests five levels deep; unknown top-level values get room for
 // modest structure. Deeper input is refused rather than followed.
 constexpr std::size_t kMaxDepth = 64;
-constexpr std::size_t kMaxStringBytes = std::size_t{1} << 24;  // 16 MiB
 
 // RapidJSON copies a string whole onto its stack before the handler sees
 // its length, so a 200 MB value would cost 200 MB and more before being
@@ -849,15 +848,18 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
 
 // Turns a builder problem into a located one, using the offsets the handler
 // recorded for each item.
-RawProblem place(const BuildProblem& problem, const Handler& handler, const std::string& text) {
+RawProblem place(const ContentProblem& problem, const Handler& handler, const std::string& text) {
   const ItemOrigins* origins = nullptr;
   const char* array = "";
   switch (problem.subject) {
-    case BuildProblem::Subject::Source: origins = &handler.sources(); array = "sources"; break;
-    case BuildProblem::Subject::Entity: origins = &handler.entities(); array = "entities"; break;
-    case BuildProblem::Subject::Relation: origins = &handler.relations(); array = "relations"; break;
-    case BuildProblem::Subject::RelationType:
+    case ContentProblem::Subject::Source: origins = &handler.sources(); array = "sources"; break;
+    case ContentProblem::Subject::Entity: origins = &handler.entities(); array = "entities"; break;
+    case ContentProblem::Subject::Relation: origins = &handler.relations(); array = "relations"; break;
+    case ContentProblem::Subject::RelationType:
       return {handler.relation_types_offset(), "relation_types", problem.message};
+    case ContentProblem::Subject::Graph:  // a top-level member
+      return {locate_json_path(text, skip_json_separators(text, 0), parse_json_path(problem.field)), problem.field,
+              problem.message};
   }
   const std::size_t item = origins->offsets[problem.index];
   const std::string path = std::string(array) + "[" + std::to_string(origins->indices[problem.index]) + "]" +

@@ -19,7 +19,7 @@
 #include "base/mapped_file.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace kg {
 namespace {
@@ -521,7 +521,7 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     problems.append_to(result, name, load_text());
     return result;
   }
-  if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
+  if (const auto path = find_long_string(document, kMaxStringBytes)) {
     const std::string text = load_text();
     problems.report(locate_json_path(text, skip_json_separators(text, start), parse_json_path(*path)), *path,
                     "a string longer than 16 MiB");
@@ -556,10 +556,11 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     for (const auto& problem : built.problems) {
       std::string path;
       switch (problem.subject) {
-        case BuildProblem::Subject::Entity: path = reader.entity_paths()[problem.index].str(); break;
-        case BuildProblem::Subject::Relation: path = reader.relation_paths()[problem.index].str(); break;
-        case BuildProblem::Subject::Source: path = reader.sources_path(); break;
-        case BuildProblem::Subject::RelationType: path = cytoscape ? "data.relation_types" : "graph.relation_types"; break;
+        case ContentProblem::Subject::Entity: path = reader.entity_paths()[problem.index].str(); break;
+        case ContentProblem::Subject::Relation: path = reader.relation_paths()[problem.index].str(); break;
+        case ContentProblem::Subject::Source: path = reader.sources_path(); break;
+        case ContentProblem::Subject::RelationType: path = cytoscape ? "data.relation_types" : "graph.relation_types"; break;
+        case ContentProblem::Subject::Graph: path = cytoscape ? "data" : "graph"; break;
       }
       if (!problem.field.empty()) path += "." + problem.field;
       located.push_back({path, problem.message});

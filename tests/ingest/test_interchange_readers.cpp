@@ -324,7 +324,7 @@ TEST_CASE("node-link and Cytoscape readers: an id beyond 64 bits keeps its exact
 // The same 16 MiB limit on strings as kg JSON, in every reader (node-link,
 // JSON Lines and CSV applied none), located.
 TEST_CASE("interchange readers: strings longer than 16 MiB are refused in every reader") {
-  const std::string huge(kg::interchange::kMaxStringBytes + 1, 'x');
+  const std::string huge(kg::kMaxStringBytes + 1, 'x');
   check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\", \"note\": \"" + huge +
                                             "\"}], \"links\": []}",
                                         "t.json"),
@@ -334,7 +334,7 @@ TEST_CASE("interchange readers: strings longer than 16 MiB are refused in every 
   check_problem(kg::read_csv_texts("id,name\na," + huge + "\n", ""), 2, 3, "a field longer than 16 MiB");
   check_problem(kg::read_edgelist_text("a " + huge + "\n", "t.edges"), 1, 3, "a column longer than 16 MiB");
   // At the limit, accepted.
-  const std::string largest(kg::interchange::kMaxStringBytes, 'x');
+  const std::string largest(kg::kMaxStringBytes, 'x');
   CHECK(kg::read_jsonl_text("{\"id\": \"a\", \"name\": \"" + largest + "\"}\n", "t.jsonl").graph);
 }
 
