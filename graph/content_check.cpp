@@ -35,19 +35,6 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string_vi
   return text + "?)";
 }
 
-// Why `text` may not be stored, or nothing; the wording kg JSON's reader uses.
-std::string text_fault(std::string_view text) {
-  if (text.size() > kMaxStringBytes) {
-    return "string of " + std::to_string(text.size()) + " bytes is longer than the limit of " +
-           std::to_string(kMaxStringBytes) + " bytes";
-  }
-  const std::size_t bad = find_invalid_utf8(text);
-  if (bad == std::string_view::npos) return {};
-  char byte[8];
-  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-  return std::string("invalid UTF-8 in string (byte ") + byte + " at byte " + std::to_string(bad) + " of the text)";
-}
-
 // Whether `text` is one JSON value: a structured graph attribute is written
 // out verbatim, so a broken one would break every JSON file kg writes.
 bool is_json_value(std::string_view text) {
@@ -60,6 +47,18 @@ bool is_json_value(std::string_view text) {
 }
 
 }  // namespace
+
+std::string string_fault(std::string_view text) {
+  if (text.size() > kMaxStringBytes) {
+    return "string of " + std::to_string(text.size()) + " bytes is longer than the limit of " +
+           std::to_string(kMaxStringBytes) + " bytes";
+  }
+  const std::size_t bad = find_invalid_utf8(text);
+  if (bad == std::string_view::npos) return {};
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+  return std::string("invalid UTF-8 in string (byte ") + byte + " at byte " + std::to_string(bad) + " of the text)";
+}
 
 std::string ContentProblem::path() const {
   const auto member = [this](std::string item) { return field.empty() ? item : item + "." + field; };
@@ -99,7 +98,7 @@ void ContentCheck::find_faulty_text() {
   for (StringId s = 0; s < strings.size() && !too_long; ++s) too_long = strings.view(s).size() > kMaxStringBytes;
   if (!too_long && is_ascii(strings.data())) return;
   for (StringId s = 0; s < strings.size(); ++s) {
-    std::string fault = text_fault(strings.view(s));
+    std::string fault = string_fault(strings.view(s));
     if (!fault.empty()) text_faults_.emplace(s, std::move(fault));
   }
 }
@@ -113,6 +112,7 @@ void ContentCheck::text(StringId id, Subject subject, std::size_t index, std::st
 
 void ContentCheck::attributes(const std::vector<Attribute>& all, Offset begin, Offset end, Subject subject,
                               std::size_t index) {
+  if (begin == end) return;
   const StringPool& strings = data_.strings;
   const auto field_of = [&](const Attribute& a) { return "attributes." + std::string(strings.view(a.key)); };
   for (Offset i = begin; i < end; ++i) {
@@ -274,8 +274,7 @@ void ContentCheck::check_entities() {
   if (interned) entity_of_name_ = std::move(owner_by_id);
 }
 
-void ContentCheck::resolve_end(RelationId r, StringId name, const char* field) {
-  if (entity_of_name_[name] != kNone) return;
+void ContentCheck::unknown_end(RelationId r, StringId name, const char* field) {
   const std::string_view text = data_.strings.view(name);
   std::string hint;
   if (++misses_ <= kMaxSuggestedMisses) {
@@ -290,22 +289,33 @@ void ContentCheck::resolve_end(RelationId r, StringId name, const char* field) {
 
 void ContentCheck::check_relations() {
   const StringPool& strings = data_.strings;
-  std::vector<bool> empty_type(data_.relation_type_infos.size());
+  std::vector<char> empty_type(data_.relation_type_infos.size());
   for (TypeId t = 0; t < empty_type.size(); ++t) empty_type[t] = strings.view(data_.relation_type_infos[t].name).empty();
+  const bool any_empty_type = std::find(empty_type.begin(), empty_type.end(), 1) != empty_type.end();
   std::vector<std::string_view> source_ids;  // for suggestions, filled on the first miss
   const bool names = references_ == References::Names;
+  const auto& attribute_offsets = data_.relation_attribute_offsets;
   for (RelationId r = 0; r < data_.relation_sources.size(); ++r) {
-    const Date date = Date::unpack(data_.relation_dates[r]), until = Date::unpack(data_.relation_untils[r]);
-    if (!date.empty() && !until.empty() && until.last_day() < date.first_day()) {
-      problem(Subject::Relation, r, "until", "until " + until.to_string() + " precedes date " + date.to_string());
+    // Packed dates sort as the dates do, and a date's first day never
+    // decreases along that order: an until that sorts at or after the date
+    // cannot precede it, which settles nearly every relation unpacked.
+    const std::uint32_t date_code = data_.relation_dates[r], until_code = data_.relation_untils[r];
+    if (date_code != 0 && until_code != 0 && until_code < date_code) {
+      const Date date = Date::unpack(date_code), until = Date::unpack(until_code);
+      if (until.last_day() < date.first_day()) {
+        problem(Subject::Relation, r, "until", "until " + until.to_string() + " precedes date " + date.to_string());
+      }
     }
-    if (empty_type[data_.relation_types[r]]) problem(Subject::Relation, r, "type", "empty relation type");
+    if (any_empty_type && empty_type[data_.relation_types[r]]) {
+      problem(Subject::Relation, r, "type", "empty relation type");
+    }
     if (names) {
-      resolve_end(r, data_.relation_sources[r], "source");
-      resolve_end(r, data_.relation_targets[r], "target");
+      if (entity_of_name_[data_.relation_sources[r]] == kNone) unknown_end(r, data_.relation_sources[r], "source");
+      if (entity_of_name_[data_.relation_targets[r]] == kNone) unknown_end(r, data_.relation_targets[r], "target");
     }
-    attributes(data_.relation_attributes, data_.relation_attribute_offsets[r],
-               data_.relation_attribute_offsets[r + 1], Subject::Relation, r);
+    if (attribute_offsets[r] != attribute_offsets[r + 1]) {
+      attributes(data_.relation_attributes, attribute_offsets[r], attribute_offsets[r + 1], Subject::Relation, r);
+    }
     for (Offset i = data_.evidence_offsets[r]; i < data_.evidence_offsets[r + 1]; ++i) {
       const Evidence& item = data_.evidence[i];
       const auto field = [&] { return indexed("evidence", i - data_.evidence_offsets[r]); };

@@ -22,6 +22,10 @@ namespace kg {
 // it (before holding it); the check refuses one that arrived another way.
 inline constexpr std::size_t kMaxStringBytes = std::size_t{1} << 24;  // 16 MiB
 
+// Why `text` may not be stored (longer than kMaxStringBytes, not UTF-8), in
+// the words every problem with a string uses; empty when it may.
+std::string string_fault(std::string_view text);
+
 // One problem with the content, named by what it is about: the index-th
 // source, entity, relation or relation type in the data's order (Graph: the
 // graph itself; `field` names the attribute or column), and the field at
@@ -76,7 +80,7 @@ class ContentCheck {
   void check_sources();
   void check_entities();
   void check_relations();
-  void resolve_end(RelationId r, StringId name, const char* field);
+  void unknown_end(RelationId r, StringId name, const char* field);
 
   const GraphData& data_;
   References references_;
