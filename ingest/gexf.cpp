@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "graph/exception.hpp"
+#include "ingest/edge_directions.hpp"
 #include "ingest/interchange.hpp"
 #include "base/mapped_file.hpp"
 #include "ingest/xml_document.hpp"
@@ -218,16 +219,7 @@ class Reader {
 
   void finish_document() {
     if (graphs_ == 0) problems_.report(0, "", "no <graph> element: not a GEXF document");
-    const bool any_directed = std::any_of(edge_directions_.begin(), edge_directions_.end(),
-                                          [](const auto& type) { return type.second.first > 0; });
-    if (!any_directed && (!directed_default_ || !edge_directions_.empty())) {
-      builder_.set_directed(false);
-      return;
-    }
-    // A directed graph with undirected or mutual edges: their types are symmetric.
-    for (const auto& [type, counts] : edge_directions_) {
-      if (counts.first == 0) builder_.declare_relation_type(type, true, Polarity::Neutral, "");
-    }
+    edge_directions_.apply(builder_, directed_default_);
   }
 
   const std::vector<std::pair<std::size_t, std::string>>& warnings() const { return warnings_; }
@@ -431,8 +423,7 @@ class Reader {
     }
     relation_offsets_.push_back(item_offset_);
     builder_.add_relation(source_, target_, type, dates[0], dates[1]);
-    auto& [directed, undirected] = edge_directions_[std::string(type)];
-    ++(directed_ ? directed : undirected);
+    edge_directions_.count(type, directed_);
     if (weight_) builder_.add_relation_attribute("weight", *weight_);
     add_attributes(1, &Builder::add_relation_attribute, edge_path());
     if (evidence && !evidence->text.empty()) {
@@ -485,8 +476,7 @@ class Reader {
   std::optional<ScalarInput> weight_;
   std::vector<Value> values_;
   std::unordered_set<std::string> sources_;
-  // Per relation type: its directed and undirected edges.
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> edge_directions_;
+  EdgeDirections edge_directions_;
   std::size_t refused_at_ = 0;
   std::vector<std::size_t> entity_offsets_, relation_offsets_;
   std::vector<std::pair<std::size_t, std::string>> warnings_;
@@ -506,11 +496,8 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     // One warning for the file, at the first place, naming every case.
     std::string what;
     for (const auto& [at, text] : reader.warnings()) what += (what.empty() ? "" : "; ") + text;
-    interchange::Problems warning(1);
-    warning.report(reader.warnings().front().first, "", "read as text or in part: " + what);
-    ReadResult warned;
-    warning.append_to(warned, name, load_text());
-    result.warnings = std::move(warned.problems);
+    interchange::warn_once(result, reader.warnings().front().first, "read as text or in part: " + what, name,
+                           load_text());
   }
   const auto place = [&](const ContentProblem& problem) -> std::size_t {
     if (problem.subject == ContentProblem::Subject::Entity) return reader.entity_offsets()[problem.index];

@@ -16,6 +16,7 @@
 
 #include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
+#include "ingest/edge_directions.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/xml_document.hpp"
 
@@ -220,19 +221,7 @@ class Reader {
   // After the document: what is declared once all edges are seen.
   void finish_document() {
     if (graphs_ == 0) problems_.report(0, "", "no <graph> element: not a GraphML document");
-    // Undirected when every edge is; a mix is a directed graph whose types
-    // with undirected edges only are symmetric.
-    const bool any_directed = std::any_of(edge_directions_.begin(), edge_directions_.end(),
-                                          [](const auto& type) { return type.second.first > 0; });
-    if (!any_directed && (undirected_default_ || !edge_directions_.empty())) {
-      builder_.set_directed(false);
-      return;
-    }
-    for (const auto& [type, counts] : edge_directions_) {
-      if (counts.first > 0) continue;
-      if (std::find(declared_types_.begin(), declared_types_.end(), type) != declared_types_.end()) continue;
-      builder_.declare_relation_type(type, true, Polarity::Neutral, "");
-    }
+    edge_directions_.apply(builder_, !undirected_default_, declared_types_);
   }
 
   // Keys of types kg does not interpret, each (offset, "'name' (type)").
@@ -463,9 +452,7 @@ class Reader {
     }
     relation_offsets_.push_back(item_.offset);
     builder_.add_relation(item_.source, item_.target, type, dates[0], dates[1]);
-    type_key_.assign(type);  // a reused buffer: no allocation per edge
-    auto& [directed, undirected] = edge_directions_[type_key_];
-    ++(item_.directed ? directed : undirected);
+    edge_directions_.count(type, item_.directed);
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
       if (key.edge_field != Field::None) continue;
@@ -505,9 +492,7 @@ class Reader {
   std::size_t graph_offset_ = 0;
   std::size_t sources_offset_ = 0;
   std::size_t refused_at_ = 0;
-  // Per relation type: its directed and undirected edges.
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> edge_directions_;
-  std::string type_key_;
+  EdgeDirections edge_directions_;
   std::vector<DataValue> values_;
   std::vector<std::unique_ptr<std::string>> text_pool_;
   std::size_t pool_used_ = 0;
@@ -531,12 +516,8 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     // One warning for the file, at the first such key, naming them all.
     std::string keys;
     for (const auto& [at, key] : reader.uninterpreted()) keys += (keys.empty() ? "" : ", ") + key;
-    interchange::Problems warning(1);
-    warning.report(reader.uninterpreted().front().first, "",
-                   "attribute types kg does not interpret, values kept as text: " + keys);
-    ReadResult warned;
-    warning.append_to(warned, name, load_text());
-    result.warnings = std::move(warned.problems);
+    interchange::warn_once(result, reader.uninterpreted().front().first,
+                           "attribute types kg does not interpret, values kept as text: " + keys, name, load_text());
   }
   const auto place = [&](const ContentProblem& problem) -> std::size_t {
     switch (problem.subject) {

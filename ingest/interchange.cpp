@@ -183,6 +183,15 @@ bool finish_build(Builder&& builder, Problems& problems, const BuildPlace& place
   return true;
 }
 
+void warn_once(ReadResult& result, std::size_t offset, std::string message, const std::string& file,
+               const std::string& text) {
+  Problems warning(1);
+  warning.report(offset, "", std::move(message));
+  ReadResult warned;
+  warning.append_to(warned, file, text);
+  result.warnings = std::move(warned.problems);
+}
+
 void Problems::append_to(ReadResult& result, const std::string& file, const std::string& text) {
   const TextPositions positions(text);
   std::vector<Raw>& raws = collected_.kept();

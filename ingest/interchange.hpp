@@ -77,4 +77,10 @@ using BuildPlace = std::function<std::size_t(const ContentProblem&)>;
 // at the places `place` gives. Returns whether result holds the graph.
 bool finish_build(Builder&& builder, Problems& problems, const BuildPlace& place, ReadResult& result);
 
+// Sets result.warnings to one warning for the whole file, at `offset` of
+// `text`: readers gather every case into its message rather than warn per
+// node.
+void warn_once(ReadResult& result, std::size_t offset, std::string message, const std::string& file,
+               const std::string& text);
+
 }  // namespace kg::interchange
