@@ -175,7 +175,7 @@ void print_error(const std::string& message) { std::cerr << "kg: " << printable(
 void print_error(const Error& error) { print_error(error.worded(flag_for)); }
 
 void print_problems(const ReadResult& result) {
-  for (const auto& problem : result.problems) print_error(problem.to_string());
+  for (const auto& problem : result.problems) print_error(problem.to_string(flag_for));
   if (result.problems_not_shown) {
     print_error(std::to_string(result.problems_not_shown) + " more problem" +
                 (result.problems_not_shown == 1 ? "" : "s") + " not shown");

@@ -286,20 +286,24 @@ class Reader {
     const auto has = [&columns](Role role) {
       return std::any_of(columns.begin(), columns.end(), [role](const Column& c) { return c.role == role; });
     };
-    const auto require = [&](Role role, const char* what, const char* flag) {
+    // The read option that names the column (ReadOptions::csv) is named by
+    // its field, which each front end words its own way.
+    const auto require = [&](Role role, const char* what, const char* field) {
       if (has(role)) return true;
-      problems.report(start, "", std::string("no ") + what + " column in the header (name it with " + flag +
-                                     ", or use the header " +
-                                     (role == Role::Id ? "id or id:ID" : role == Role::Source ? "source or :START_ID"
-                                                                                               : "target or :END_ID") +
-                                     ")");
+      problems.report(start, "",
+                      std::string("no ") + what + " column in the header (name it with " + field +
+                          ", or use the header " +
+                          (role == Role::Id ? "id or id:ID" : role == Role::Source ? "source or :START_ID"
+                                                                                    : "target or :END_ID") +
+                          ")",
+                      field);
       return false;
     };
     if (relations) {
-      const bool has_source = require(Role::Source, "source", "--source-column");
-      const bool has_target = require(Role::Target, "target", "--target-column");
+      const bool has_source = require(Role::Source, "source", "source_column");
+      const bool has_target = require(Role::Target, "target", "target_column");
       if (!has_source || !has_target) return;
-    } else if (!require(Role::Id, "id", "--id-column")) {
+    } else if (!require(Role::Id, "id", "id_column")) {
       return;
     }
     const std::size_t width = columns.size();

@@ -170,8 +170,8 @@ const char* type_description(TextType type) {
   }
 }
 
-void Problems::report(std::size_t offset, std::string path, std::string message) {
-  collected_.report({offset, std::move(path), std::move(message)});
+void Problems::report(std::size_t offset, std::string path, std::string message, std::string field) {
+  collected_.report({offset, std::move(path), std::move(message), std::move(field)});
 }
 
 bool finish_build(Builder&& builder, Problems& problems, const BuildPlace& place, ReadResult& result) {
@@ -198,7 +198,7 @@ void Problems::append_to(ReadResult& result, const std::string& file, const std:
   std::stable_sort(raws.begin(), raws.end(), [](const Raw& a, const Raw& b) { return a.offset < b.offset; });
   for (const Raw& raw : raws) {
     const auto [line, column] = positions.locate(raw.offset);
-    result.problems.push_back({file, line, column, raw.path, raw.message});
+    result.problems.push_back({file, line, column, raw.path, raw.message, raw.field});
   }
   result.problems_not_shown += collected_.not_kept();
 }

@@ -53,7 +53,8 @@ const char* type_description(TextType type);  // "a boolean", "an integer", ...
 class Problems {
  public:
   explicit Problems(std::size_t limit) : collected_(limit) {}
-  void report(std::size_t offset, std::string path, std::string message);
+  // `field`: see Diagnostic::field.
+  void report(std::size_t offset, std::string path, std::string message, std::string field = {});
   std::size_t count() const { return collected_.count(); }
   bool empty() const { return collected_.empty(); }
   // Adds the stored problems, sorted by place, to the result's, and the
@@ -65,6 +66,7 @@ class Problems {
     std::size_t offset;
     std::string path;
     std::string message;
+    std::string field;
   };
   ProblemCollector<Raw> collected_;
 };

@@ -81,7 +81,7 @@ class Reader {
 
  private:
   void report(std::size_t line_number, std::size_t column, std::string path, std::string message) {
-    problems_.report({name_, line_number, column, std::move(path), std::move(message)});
+    problems_.report({name_, line_number, column, std::move(path), std::move(message), {}});
   }
 
   void read_line(std::string_view line, std::size_t line_offset, std::size_t line_number) {

@@ -106,7 +106,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
                    [](const RawProblem& a, const RawProblem& b) { return a.offset < b.offset; });
   for (const auto& problem : problems) {
     const auto [line, column] = positions.locate(skip_json_separators(positions.text(), problem.offset));
-    result.problems.push_back({name, line, column, problem.path, problem.message});
+    result.problems.push_back({name, line, column, problem.path, problem.message, {}});
   }
   result.problems_not_shown = handler.problems().not_kept();
   return result;

@@ -21,7 +21,7 @@ ReadResult read_snapshot_file(const std::string& path, const ReadOptions& option
   ProblemCollector<Diagnostic> problems(options.max_problems);
   const ContentCheck check(graph.data(), References::Indices);
   for (const ContentProblem& problem : check.problems()) {
-    problems.report({path, 0, 0, problem.path(), problem.message});
+    problems.report({path, 0, 0, problem.path(), problem.message, {}});
   }
   if (problems.empty()) result.graph = std::move(graph);
   result.problems_not_shown = problems.not_kept();

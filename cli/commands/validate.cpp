@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "algorithms/evidence.hpp"
+#include "cli/fields.hpp"
 #include "cli/progress.hpp"
 #include "graph/exception.hpp"
 #include "ingest/json_location.hpp"
@@ -61,7 +62,7 @@ void write_diagnostics(JsonWriter& json, const std::vector<Diagnostic>& diagnost
     json.Key("path");
     write_string(json, problem.path);
     json.Key("message");
-    write_string(json, problem.message);
+    write_string(json, problem.worded_message(flag_for));
     // A CSV directory's problems are in entities.csv or relations.csv.
     json.Key("file");
     write_string(json, problem.file);
