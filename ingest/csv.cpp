@@ -10,6 +10,7 @@
 
 #include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
+#include "ingest/csv_parser.hpp"
 #include "ingest/interchange.hpp"
 #include "base/utf8.hpp"
 
@@ -107,89 +108,6 @@ Column column_for(std::string_view header, const CsvColumns& flags, bool relatio
   column.type = suffix.empty() ? TextType::String : *neo4j_type(suffix);
   return column;
 }
-
-// RFC 4180 records; fields are reused between records.
-class CsvParser {
- public:
-  CsvParser(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {}
-
-  // The next record's fields in fields()[0, count()); false at the end.
-  // A malformed record sets error() and its offset.
-  bool next() {
-    error_.clear();
-    count_ = 0;
-    while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) ++pos_;  // blank lines
-    if (pos_ >= text_.size()) return false;
-    record_offset_ = pos_;
-    while (true) {
-      if (count_ == fields_.size()) {
-        fields_.emplace_back();
-        offsets_.emplace_back();
-      }
-      std::string& field = fields_[count_];
-      offsets_[count_] = pos_;
-      ++count_;
-      field.clear();
-      if (pos_ < text_.size() && text_[pos_] == '"') {
-        const std::size_t start = pos_++;
-        while (true) {
-          const std::size_t quote = text_.find('"', pos_);
-          if (quote == std::string_view::npos) {
-            error_ = "unterminated quoted field";
-            error_offset_ = start;
-            pos_ = text_.size();
-            return true;
-          }
-          field.append(text_.substr(pos_, quote - pos_));
-          pos_ = quote + 1;
-          if (pos_ < text_.size() && text_[pos_] == '"') {
-            field += '"';
-            ++pos_;
-            continue;
-          }
-          break;
-        }
-        if (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
-          error_ = std::string("expected '") + delimiter_ + "' or the end of the line after a closing quote";
-          error_offset_ = pos_;
-          const auto end = text_.find('\n', pos_);
-          pos_ = end == std::string_view::npos ? text_.size() : end + 1;
-          return true;
-        }
-      } else {
-        std::size_t end = pos_;
-        while (end < text_.size() && text_[end] != delimiter_ && text_[end] != '\n' && text_[end] != '\r') ++end;
-        field.assign(text_.substr(pos_, end - pos_));
-        pos_ = end;
-      }
-      if (pos_ < text_.size() && text_[pos_] == delimiter_) {
-        ++pos_;
-        continue;
-      }
-      if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
-      if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
-      return true;
-    }
-  }
-
-  std::size_t count() const { return count_; }
-  const std::string& field(std::size_t i) const { return fields_[i]; }
-  std::size_t offset(std::size_t i) const { return offsets_[i]; }
-  std::size_t record_offset() const { return record_offset_; }
-  const std::string& error() const { return error_; }
-  std::size_t error_offset() const { return error_offset_; }
-
- private:
-  std::string_view text_;
-  char delimiter_;
-  std::size_t pos_ = 0;
-  std::vector<std::string> fields_;
-  std::vector<std::size_t> offsets_;
-  std::size_t count_ = 0;
-  std::size_t record_offset_ = 0;
-  std::string error_;
-  std::size_t error_offset_ = 0;
-};
 
 struct Table {
   std::string name;  // for diagnostics
