@@ -182,7 +182,7 @@ void print_error(const Error& error) { print_error(error.worded(flag_for)); }
 void print_problems(const ReadResult& result) { print_problems(result.problems, result.problems_not_shown); }
 
 void print_problems(const std::vector<Diagnostic>& problems, std::size_t not_shown) {
-  for (const auto& problem : problems) print_error(problem.to_string());
+  for (const auto& problem : problems) print_error(problem.to_string(flag_for));
   if (not_shown) print_error(std::to_string(not_shown) + " more problem" + (not_shown == 1 ? "" : "s") + " not shown");
 }
 

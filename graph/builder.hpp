@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "graph/content_check.hpp"
 #include "graph/graph.hpp"
 
 namespace kg {
@@ -16,20 +17,9 @@ namespace kg {
 // An attribute value as a reader sees it, before its strings are stored.
 using ScalarInput = std::variant<std::string_view, std::int64_t, double, bool>;
 
-// One problem with the input, named by what it is about: the index-th
-// entity, relation, ... in the order they were added, and the field at fault.
-// Readers turn this into a file position.
-struct BuildProblem {
-  enum class Subject : std::uint8_t { Source, Entity, Relation, RelationType };
-  Subject subject;
-  std::size_t index;
-  std::string field;
-  std::string message;
-};
-
 struct BuildResult {
   std::optional<Graph> graph;  // empty whenever problems is not
-  std::vector<BuildProblem> problems;
+  std::vector<ContentProblem> problems;
 };
 
 class Builder {
@@ -65,27 +55,23 @@ class Builder {
   std::size_t entity_count() const { return data_.entity_keys.size(); }
   std::size_t relation_count() const { return data_.relation_sources.size(); }
 
-  // Resolves every reference and reports every problem: duplicate ids, an
-  // alias naming two entities, unknown relation endpoints and evidence
-  // sources (with "did you mean"), until before date. Consumes the builder.
+  // Checks the content (graph/content_check.hpp: duplicate ids, an alias
+  // naming two entities, unknown relation endpoints and evidence sources
+  // with "did you mean", until before date, ...), reports every problem, and
+  // resolves every reference when there is none. Consumes the builder.
   BuildResult finish() &&;
 
  private:
   Attribute make_attribute(std::string_view key, const ScalarInput& value);
   TypeId relation_type_id(std::string_view name);
-  void problem(BuildProblem::Subject subject, std::size_t index, std::string field, std::string message);
-  void resolve_sources();
-  std::vector<EntityId> resolve_entity_keys();
-  void resolve_relations(const std::vector<EntityId>& owner);
-
-  static constexpr std::uint32_t kNone = UINT32_MAX;
+  void resolve_references(const ContentCheck& check);
 
   GraphData data_;
   StringInterner strings_;
   std::unordered_map<StringId, TypeId> entity_type_ids_;
   std::unordered_map<StringId, TypeId> relation_type_ids_;
   std::vector<bool> relation_type_declared_;
-  std::vector<BuildProblem> problems_;
+  std::vector<ContentProblem> problems_;  // what the content check cannot see: declarations
 };
 
 }  // namespace kg

@@ -10,8 +10,9 @@
 
 #include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
+#include "ingest/csv_parser.hpp"
 #include "ingest/interchange.hpp"
-#include "ingest/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace kg {
 namespace {
@@ -108,89 +109,6 @@ Column column_for(std::string_view header, const CsvColumns& flags, bool relatio
   return column;
 }
 
-// RFC 4180 records; fields are reused between records.
-class CsvParser {
- public:
-  CsvParser(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {}
-
-  // The next record's fields in fields()[0, count()); false at the end.
-  // A malformed record sets error() and its offset.
-  bool next() {
-    error_.clear();
-    count_ = 0;
-    while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) ++pos_;  // blank lines
-    if (pos_ >= text_.size()) return false;
-    record_offset_ = pos_;
-    while (true) {
-      if (count_ == fields_.size()) {
-        fields_.emplace_back();
-        offsets_.emplace_back();
-      }
-      std::string& field = fields_[count_];
-      offsets_[count_] = pos_;
-      ++count_;
-      field.clear();
-      if (pos_ < text_.size() && text_[pos_] == '"') {
-        const std::size_t start = pos_++;
-        while (true) {
-          const std::size_t quote = text_.find('"', pos_);
-          if (quote == std::string_view::npos) {
-            error_ = "unterminated quoted field";
-            error_offset_ = start;
-            pos_ = text_.size();
-            return true;
-          }
-          field.append(text_.substr(pos_, quote - pos_));
-          pos_ = quote + 1;
-          if (pos_ < text_.size() && text_[pos_] == '"') {
-            field += '"';
-            ++pos_;
-            continue;
-          }
-          break;
-        }
-        if (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
-          error_ = std::string("expected '") + delimiter_ + "' or the end of the line after a closing quote";
-          error_offset_ = pos_;
-          const auto end = text_.find('\n', pos_);
-          pos_ = end == std::string_view::npos ? text_.size() : end + 1;
-          return true;
-        }
-      } else {
-        std::size_t end = pos_;
-        while (end < text_.size() && text_[end] != delimiter_ && text_[end] != '\n' && text_[end] != '\r') ++end;
-        field.assign(text_.substr(pos_, end - pos_));
-        pos_ = end;
-      }
-      if (pos_ < text_.size() && text_[pos_] == delimiter_) {
-        ++pos_;
-        continue;
-      }
-      if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
-      if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
-      return true;
-    }
-  }
-
-  std::size_t count() const { return count_; }
-  const std::string& field(std::size_t i) const { return fields_[i]; }
-  std::size_t offset(std::size_t i) const { return offsets_[i]; }
-  std::size_t record_offset() const { return record_offset_; }
-  const std::string& error() const { return error_; }
-  std::size_t error_offset() const { return error_offset_; }
-
- private:
-  std::string_view text_;
-  char delimiter_;
-  std::size_t pos_ = 0;
-  std::vector<std::string> fields_;
-  std::vector<std::size_t> offsets_;
-  std::size_t count_ = 0;
-  std::size_t record_offset_ = 0;
-  std::string error_;
-  std::size_t error_offset_ = 0;
-};
-
 struct Table {
   std::string name;  // for diagnostics
   std::string_view text;
@@ -219,12 +137,12 @@ class Reader {
         return result;
       }
       for (const auto& problem : built.problems) {
-        const bool entity = problem.subject == BuildProblem::Subject::Entity;
+        const bool entity = problem.subject == ContentProblem::Subject::Entity;
         if (entity && entities) {
           entity_problems_->report(entity_offsets_[problem.index], problem.field, problem.message);
         } else if (entity) {
           relation_problems_->report(endpoint_offsets_[problem.index], problem.field, problem.message);
-        } else if (problem.subject == BuildProblem::Subject::Relation) {
+        } else if (problem.subject == ContentProblem::Subject::Relation) {
           relation_problems_->report(relation_offsets_[problem.index], problem.field, problem.message);
         } else {
           (entity_problems_ ? *entity_problems_ : *relation_problems_).report(0, problem.field, problem.message);
@@ -286,20 +204,24 @@ class Reader {
     const auto has = [&columns](Role role) {
       return std::any_of(columns.begin(), columns.end(), [role](const Column& c) { return c.role == role; });
     };
-    const auto require = [&](Role role, const char* what, const char* flag) {
+    // The read option that names the column (ReadOptions::csv) is named by
+    // its field, which each front end words its own way.
+    const auto require = [&](Role role, const char* what, const char* field) {
       if (has(role)) return true;
-      problems.report(start, "", std::string("no ") + what + " column in the header (name it with " + flag +
-                                     ", or use the header " +
-                                     (role == Role::Id ? "id or id:ID" : role == Role::Source ? "source or :START_ID"
-                                                                                               : "target or :END_ID") +
-                                     ")");
+      problems.report(start, "",
+                      std::string("no ") + what + " column in the header (name it with " + field +
+                          ", or use the header " +
+                          (role == Role::Id ? "id or id:ID" : role == Role::Source ? "source or :START_ID"
+                                                                                    : "target or :END_ID") +
+                          ")",
+                      field);
       return false;
     };
     if (relations) {
-      const bool has_source = require(Role::Source, "source", "--source-column");
-      const bool has_target = require(Role::Target, "target", "--target-column");
+      const bool has_source = require(Role::Source, "source", "source_column");
+      const bool has_target = require(Role::Target, "target", "target_column");
       if (!has_source || !has_target) return;
-    } else if (!require(Role::Id, "id", "--id-column")) {
+    } else if (!require(Role::Id, "id", "id_column")) {
       return;
     }
     const std::size_t width = columns.size();
@@ -316,7 +238,7 @@ class Reader {
       }
       bool too_long = false;
       for (std::size_t i = 0; i < parser.count() && !too_long; ++i) {
-        too_long = parser.field(i).size() > interchange::kMaxStringBytes;
+        too_long = parser.field(i).size() > kMaxStringBytes;
         if (too_long) problems.report(start + parser.offset(i), "", "a field longer than 16 MiB");
       }
       if (too_long) continue;

@@ -4,12 +4,18 @@
 
 namespace kg {
 
-std::string Diagnostic::to_string() const {
+std::string Diagnostic::worded_message(const FieldNamer& namer) const {
+  const std::size_t at = field.empty() || !namer ? std::string::npos : message.find(field);
+  if (at == std::string::npos) return message;
+  return message.substr(0, at) + namer(field) + message.substr(at + field.size());
+}
+
+std::string Diagnostic::to_string(const FieldNamer& namer) const {
   std::string text = file;
   if (line > 0) text += ":" + std::to_string(line) + ":" + std::to_string(column);
   text += ": ";
   if (!path.empty()) text += path + ": ";
-  return text + message;
+  return text + worded_message(namer);
 }
 
 TextPositions::TextPositions(std::string text) : text_(std::move(text)) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "base/exception.hpp"
+
 namespace kg {
 
 struct Diagnostic {
@@ -12,9 +14,15 @@ struct Diagnostic {
   std::size_t column = 0;  // 1-based, in characters (UTF-8 code points)
   std::string path;        // where in the document: "relations[12].date"; may be empty
   std::string message;
+  // The read option the problem is about, by its library name
+  // ("id_column"), when `message` names one: it does so once, by that name,
+  // and a front end words it its own way (the command line as a flag).
+  std::string field;
 
+  // The message with `field` named by `namer` (as it stands without one).
+  std::string worded_message(const FieldNamer& namer = {}) const;
   // "file:line:column: path: message", the parts that are known.
-  std::string to_string() const;
+  std::string to_string(const FieldNamer& namer = {}) const;
 };
 
 // Turns byte offsets of one text into lines and columns.

@@ -5,12 +5,12 @@
 
 #include "ingest/interchange.hpp"
 #include "ingest/mapped_file.hpp"
-#include "ingest/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace kg {
 namespace {
 
-constexpr std::size_t kMaxToken = interchange::kMaxStringBytes;
+constexpr std::size_t kMaxToken = kMaxStringBytes;
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -76,8 +76,8 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     if (file && start > kMaxToken) file->release_before(start - kMaxToken);
     if (options.progress) options.progress(std::min(start, size), size);
   }
-  const auto place = [&](const BuildProblem& problem) -> std::size_t {
-    return problem.subject == BuildProblem::Subject::Relation ? relation_offsets[problem.index] : 0;
+  const auto place = [&](const ContentProblem& problem) -> std::size_t {
+    return problem.subject == ContentProblem::Subject::Relation ? relation_offsets[problem.index] : 0;
   };
   if (interchange::finish_build(std::move(builder), problems, place, result)) return result;
   problems.append_to(result, name, load_text());

@@ -1,7 +1,8 @@
 // The GEXF reader. Expat walks the mapped file as for GraphML
-// (ingest/graphml.cpp): the attribute declarations are kept, one node or
-// edge at a time is read, and the byte offset of every node and edge handed
-// to the builder is kept so that problems found later can be placed.
+// (ingest/graphml.cpp): the attribute declarations are kept
+// (ingest/gexf_columns), one node or edge at a time is read, and the byte
+// offset of every node and edge handed to the builder is kept so that
+// problems found later can be placed.
 // Entity declarations are refused; Gephi's viz: markup is skipped.
 #include "ingest/gexf.hpp"
 
@@ -15,6 +16,8 @@
 #include <unordered_set>
 
 #include "graph/exception.hpp"
+#include "ingest/edge_directions.hpp"
+#include "ingest/gexf_columns.hpp"
 #include "ingest/interchange.hpp"
 #include "base/mapped_file.hpp"
 #include "ingest/xml_document.hpp"
@@ -23,23 +26,14 @@ namespace kg {
 namespace {
 
 using interchange::TextType;
+using gexf::Class;
+using gexf::Column;
+using gexf::GexfColumns;
+using gexf::OwnField;
 
 constexpr std::string_view kNamespaces[] = {"http://www.gexf.net/1.1draft", "http://www.gexf.net/1.2draft",
                                             "http://gexf.net/1.2draft", "http://gexf.net/1.3",
                                             "http://www.gexf.net/1.3"};
-
-// kg's own fields among the declared attributes, by title.
-enum class Field : std::uint8_t { None, EntityType, Aliases, Name, RelationType, Date, Until, Evidence };
-
-struct Column {
-  std::string title;
-  TextType type;
-  bool has_default = false;
-  std::string default_value;
-  Field field = Field::None;
-};
-
-enum class Class : std::uint8_t { Node, Edge };
 
 struct Value {
   std::size_t column;
@@ -53,7 +47,7 @@ enum class Element : std::uint8_t { Gexf, Meta, Title, Graph, Attributes, Attrib
 class Reader {
  public:
   Reader(XML_Parser parser, Builder& builder, interchange::Problems& problems, std::string relation_type_column)
-      : parser_(parser), builder_(builder), problems_(problems), relation_type_column_(std::move(relation_type_column)) {}
+      : parser_(parser), builder_(builder), problems_(problems), columns_(std::move(relation_type_column)) {}
 
   void start(const char* raw_name, const char** attributes) {
     const std::size_t offset = here();
@@ -194,11 +188,7 @@ class Reader {
     switch (element) {
       case Element::Title: builder_.set_name(text_); break;
       case Element::Default:
-        if (!columns_[static_cast<int>(class_)].empty()) {
-          Column& column = columns_[static_cast<int>(class_)].back();
-          column.has_default = true;
-          column.default_value = text_;
-        }
+        columns_.set_default(class_, text_);
         break;
       case Element::Node: finish_node(); break;
       case Element::Edge: finish_edge(); break;
@@ -208,7 +198,7 @@ class Reader {
 
   void text(const char* data, int length) {
     if (stack_.empty() || (stack_.back() != Element::Title && stack_.back() != Element::Default)) return;
-    if (text_.size() + static_cast<std::size_t>(length) > interchange::kMaxStringBytes) {
+    if (text_.size() + static_cast<std::size_t>(length) > kMaxStringBytes) {
       if (!text_too_long_) problems_.report(here(), "", "text longer than 16 MiB");
       text_too_long_ = true;
       return;
@@ -218,16 +208,7 @@ class Reader {
 
   void finish_document() {
     if (graphs_ == 0) problems_.report(0, "", "no <graph> element: not a GEXF document");
-    const bool any_directed = std::any_of(edge_directions_.begin(), edge_directions_.end(),
-                                          [](const auto& type) { return type.second.first > 0; });
-    if (!any_directed && (!directed_default_ || !edge_directions_.empty())) {
-      builder_.set_directed(false);
-      return;
-    }
-    // A directed graph with undirected or mutual edges: their types are symmetric.
-    for (const auto& [type, counts] : edge_directions_) {
-      if (counts.first == 0) builder_.declare_relation_type(type, true, Polarity::Neutral, "");
-    }
+    edge_directions_.apply(builder_, directed_default_);
   }
 
   const std::vector<std::pair<std::size_t, std::string>>& warnings() const { return warnings_; }
@@ -251,50 +232,11 @@ class Reader {
     return {!gexf, separator + 1};
   }
 
-  Field field_of(std::string_view title) const {
-    if (class_ == Class::Node) {
-      if (title == "type") return Field::EntityType;
-      if (title == "aliases") return Field::Aliases;
-      if (title == "name") return Field::Name;
-      return Field::None;
-    }
-    if (!relation_type_column_.empty()) {
-      if (title == relation_type_column_) return Field::RelationType;
-      if (title == "type") return Field::None;
-    } else if (title == "type") {
-      return Field::RelationType;
-    }
-    if (title == "date") return Field::Date;
-    if (title == "until") return Field::Until;
-    if (title == "evidence") return Field::Evidence;
-    return Field::None;
-  }
-
   void declare(std::size_t offset, const char* id, const char* title, const char* type) {
-    if (!id) {
-      problems_.report(offset, "", "<attribute> has no id");
-      return;
-    }
-    auto& index = index_[static_cast<int>(class_)];
-    if (index.count(id)) {
-      problems_.report(offset, "", std::string("attribute '") + id + "' declared twice");
-      return;
-    }
-    Column column;
-    column.title = title ? title : id;
-    const std::string_view t = type ? type : "string";
-    if (t == "boolean") column.type = TextType::Boolean;
-    else if (t == "integer" || t == "long" || t == "short" || t == "byte") column.type = TextType::Integer;
-    else if (t == "float" || t == "double") column.type = TextType::Real;
-    else if (t == "string") column.type = TextType::String;
-    else {
-      // liststring, date, anyURI, ...: kept as their text.
-      column.type = TextType::String;
-      warnings_.push_back({offset, "'" + column.title + "' (" + std::string(t) + ")"});
-    }
-    column.field = field_of(column.title);
-    index[id] = columns_[static_cast<int>(class_)].size();
-    columns_[static_cast<int>(class_)].push_back(std::move(column));
+    std::string uninterpreted;
+    const std::string problem = columns_.declare(class_, id, title, type, uninterpreted);
+    if (!problem.empty()) problems_.report(offset, "", problem);
+    if (!uninterpreted.empty()) warnings_.push_back({offset, uninterpreted});
   }
 
   // kind: 0 a node, 1 an edge. A node misplaced inside an edge (already
@@ -309,19 +251,19 @@ class Reader {
 
   void attvalue(std::size_t offset, const char* id, const char* text) {
     const int kind = item_kind_;
-    const auto it = index_[kind].find(id);
-    if (it == index_[kind].end()) {
+    const std::size_t column = columns_.find(kind, id);
+    if (column == GexfColumns::npos) {
       problems_.report(offset, "", std::string("<attvalue> names an undeclared ") + (kind ? "edge" : "node") +
                                        " attribute '" + id + "'");
       return;
     }
     for (const Value& value : values_) {
-      if (value.column == it->second) {
-        problems_.report(offset, "", "second value for attribute '" + columns_[kind][it->second].title + "'");
+      if (value.column == column) {
+        problems_.report(offset, "", "second value for attribute '" + columns_.of(kind)[column].title + "'");
         return;
       }
     }
-    values_.push_back({it->second, text, offset});
+    values_.push_back({column, text, offset});
   }
 
   void spell(std::size_t offset, const char* start, const char* end) {
@@ -340,8 +282,8 @@ class Reader {
   // The item's values, then its columns' defaults for the columns it has no
   // value for.
   void add_defaults(int kind) {
-    for (std::size_t c = 0; c < columns_[kind].size(); ++c) {
-      const Column& column = columns_[kind][c];
+    for (std::size_t c = 0; c < columns_.of(kind).size(); ++c) {
+      const Column& column = columns_.of(kind)[c];
       if (!column.has_default) continue;
       const bool given = std::any_of(values_.begin(), values_.end(), [c](const Value& v) { return v.column == c; });
       if (!given) values_.push_back({c, column.default_value, item_offset_});
@@ -350,8 +292,8 @@ class Reader {
 
   void add_attributes(int kind, void (Builder::*add)(std::string_view, ScalarInput), const std::string& path) {
     for (const Value& value : values_) {
-      const Column& column = columns_[kind][value.column];
-      if (column.field != Field::None) continue;
+      const Column& column = columns_.of(kind)[value.column];
+      if (column.field != OwnField::None) continue;
       const auto typed = interchange::typed_value(value.text, column.type);
       if (!typed) {
         problems_.report(value.offset, path, "attribute '" + column.title + "': expected " +
@@ -368,10 +310,10 @@ class Reader {
     std::string_view name = label_, type;
     const Value* aliases = nullptr;
     for (const Value& value : values_) {
-      switch (columns_[0][value.column].field) {
-        case Field::Name: name = value.text; break;
-        case Field::EntityType: type = value.text; break;
-        case Field::Aliases: aliases = &value; break;
+      switch (columns_.of(0)[value.column].field) {
+        case OwnField::Name: name = value.text; break;
+        case OwnField::EntityType: type = value.text; break;
+        case OwnField::Aliases: aliases = &value; break;
         default: break;
       }
     }
@@ -399,16 +341,16 @@ class Reader {
   void finish_edge() {
     if (item_kind_ != 1) return;  // the values are a misplaced node's, whose place was reported
     add_defaults(1);
-    std::string_view type = !relation_type_column_.empty() || label_.empty() ? interchange::kDefaultRelationType
+    std::string_view type = columns_.relation_type_named() || label_.empty() ? interchange::kDefaultRelationType
                                                                             : std::string_view(label_);
     const Value* given[2] = {nullptr, nullptr};
     const Value* evidence = nullptr;
     for (const Value& value : values_) {
-      switch (columns_[1][value.column].field) {
-        case Field::RelationType: type = value.text; break;
-        case Field::Date: given[0] = &value; break;
-        case Field::Until: given[1] = &value; break;
-        case Field::Evidence: evidence = &value; break;
+      switch (columns_.of(1)[value.column].field) {
+        case OwnField::RelationType: type = value.text; break;
+        case OwnField::Date: given[0] = &value; break;
+        case OwnField::Until: given[1] = &value; break;
+        case OwnField::Evidence: evidence = &value; break;
         default: break;
       }
     }
@@ -431,8 +373,7 @@ class Reader {
     }
     relation_offsets_.push_back(item_offset_);
     builder_.add_relation(source_, target_, type, dates[0], dates[1]);
-    auto& [directed, undirected] = edge_directions_[std::string(type)];
-    ++(directed_ ? directed : undirected);
+    edge_directions_.count(type, directed_);
     if (weight_) builder_.add_relation_attribute("weight", *weight_);
     add_attributes(1, &Builder::add_relation_attribute, edge_path());
     if (evidence && !evidence->text.empty()) {
@@ -463,12 +404,10 @@ class Reader {
   XML_Parser parser_;
   Builder& builder_;
   interchange::Problems& problems_;
-  std::string relation_type_column_;
   std::vector<Element> stack_;
   Class class_ = Class::Node;
-  std::vector<Column> columns_[2];  // node, edge
+  GexfColumns columns_;
   int item_kind_ = 0;               // of the node or edge being read
-  std::unordered_map<std::string, std::size_t> index_[2];
   std::string text_;
   bool text_too_long_ = false;
   bool titled_ = false;
@@ -485,8 +424,7 @@ class Reader {
   std::optional<ScalarInput> weight_;
   std::vector<Value> values_;
   std::unordered_set<std::string> sources_;
-  // Per relation type: its directed and undirected edges.
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> edge_directions_;
+  EdgeDirections edge_directions_;
   std::size_t refused_at_ = 0;
   std::vector<std::size_t> entity_offsets_, relation_offsets_;
   std::vector<std::pair<std::size_t, std::string>> warnings_;
@@ -506,15 +444,12 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     // One warning for the file, at the first place, naming every case.
     std::string what;
     for (const auto& [at, text] : reader.warnings()) what += (what.empty() ? "" : "; ") + text;
-    interchange::Problems warning(1);
-    warning.report(reader.warnings().front().first, "", "read as text or in part: " + what);
-    ReadResult warned;
-    warning.append_to(warned, name, load_text());
-    result.warnings = std::move(warned.problems);
+    interchange::warn_once(result, reader.warnings().front().first, "read as text or in part: " + what, name,
+                           load_text());
   }
-  const auto place = [&](const BuildProblem& problem) -> std::size_t {
-    if (problem.subject == BuildProblem::Subject::Entity) return reader.entity_offsets()[problem.index];
-    if (problem.subject == BuildProblem::Subject::Relation) return reader.relation_offsets()[problem.index];
+  const auto place = [&](const ContentProblem& problem) -> std::size_t {
+    if (problem.subject == ContentProblem::Subject::Entity) return reader.entity_offsets()[problem.index];
+    if (problem.subject == ContentProblem::Subject::Relation) return reader.relation_offsets()[problem.index];
     return 0;
   };
   if (interchange::finish_build(std::move(builder), problems, place, result)) return result;

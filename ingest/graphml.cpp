@@ -1,8 +1,8 @@
 // The GraphML reader. Expat (a streaming XML parser) walks the mapped file;
-// the reader keeps the keys, one node or edge at a time, and the byte offset
-// of every node and edge it hands to the builder, so that problems found
-// later can be placed. Entity declarations are refused (no entity
-// expansion attacks), UTF-8 is checked by Expat.
+// the reader keeps the keys (ingest/graphml_keys), one node or edge at a
+// time, and the byte offset of every node and edge it hands to the builder,
+// so that problems found later can be placed. Entity declarations are
+// refused (no entity expansion attacks), UTF-8 is checked by Expat.
 #include "ingest/graphml.hpp"
 
 #include <expat.h>
@@ -16,6 +16,8 @@
 
 #include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
+#include "ingest/edge_directions.hpp"
+#include "ingest/graphml_keys.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/xml_document.hpp"
 
@@ -23,52 +25,13 @@ namespace kg {
 namespace {
 
 using interchange::TextType;
+using graphml::Domain;
+using graphml::field_of;
+using graphml::GraphmlKeys;
+using graphml::Key;
+using graphml::OwnField;
 
 constexpr std::string_view kGraphmlNamespace = "http://graphml.graphdrawing.org/xmlns";
-constexpr std::size_t kMaxDataBytes = std::size_t{1} << 24;
-
-enum class Domain : std::uint8_t { Node, Edge, Graph, All };
-
-// kg's own fields among the keys, by attr.name.
-enum class Field : std::uint8_t { None, Name, EntityType, Aliases, RelationType, Date, Until, Evidence,
-                                  GraphName, Sources, RelationTypes };
-
-struct Key {
-  std::string name;
-  Domain domain;
-  TextType type;
-  bool has_default = false;
-  std::string default_value;
-  // Worked out once per key rather than once per value.
-  Field node_field = Field::None, edge_field = Field::None;
-  // A node's "label" (Gephi, yEd) or "id" (igraph keeps a GraphML node id
-  // so) names it when "name" is absent; an edge's "label" is its relation
-  // type when "type" is absent.
-  bool label = false;
-  bool id = false;
-};
-
-Field field_of(Domain domain, std::string_view name) {
-  switch (domain) {
-    case Domain::Node:
-      if (name == "name") return Field::Name;
-      if (name == "type") return Field::EntityType;
-      if (name == "aliases") return Field::Aliases;
-      return Field::None;
-    case Domain::Edge:
-      if (name == "type") return Field::RelationType;
-      if (name == "date") return Field::Date;
-      if (name == "until") return Field::Until;
-      if (name == "evidence") return Field::Evidence;
-      return Field::None;
-    case Domain::Graph:
-      if (name == "name") return Field::GraphName;
-      if (name == "sources") return Field::Sources;
-      if (name == "relation_types") return Field::RelationTypes;
-      return Field::None;
-    default: return Field::None;
-  }
-}
 
 struct DataValue {
   std::size_t key;  // index into keys_
@@ -91,7 +54,7 @@ class Reader {
   // `relation_type_key`: the edge key (by attr.name) that holds the relation
   // type, in place of "type" or "label"; empty for those.
   Reader(XML_Parser parser, Builder& builder, interchange::Problems& problems, std::string relation_type_key)
-      : parser_(parser), builder_(builder), problems_(problems), relation_type_key_(std::move(relation_type_key)) {}
+      : parser_(parser), builder_(builder), problems_(problems), keys_(std::move(relation_type_key)) {}
 
   void start(const char* raw_name, const char** attributes) {
     const std::size_t offset = here();
@@ -126,7 +89,9 @@ class Reader {
     } else if (std::strcmp(name, "key") == 0) {
       if (parent != Element::Graphml) misplaced("<graphml>");
       element = Element::Key;
-      start_key(offset, attribute);
+      const std::string problem =
+          keys_.declare(offset, attribute("id"), attribute("for"), attribute("attr.name"), attribute("attr.type"));
+      if (!problem.empty()) problems_.report(offset, "", problem);
     } else if (std::strcmp(name, "default") == 0) {
       if (parent != Element::Key) misplaced("<key>");
       element = Element::Default;
@@ -167,7 +132,7 @@ class Reader {
       data_structured_ = false;
       data_offset_ = offset;
       const char* key = attribute("key");
-      data_key_ = key ? find_key(key) : keys_.size();
+      data_key_ = key ? keys_.find(key) : keys_.size();
       if (!key) problems_.report(offset, "", "<data> has no key");
       else if (data_key_ == keys_.size()) problems_.report(offset, "", std::string("<data> names an undeclared key '") + key + "'");
       if (parent != Element::Node && parent != Element::Edge && parent != Element::Graph && parent != Element::Graphml) {
@@ -193,10 +158,7 @@ class Reader {
     if (!ours && element != Element::Data) return;
     switch (element) {
       case Element::Default:
-        if (!keys_.empty()) {
-          keys_.back().has_default = true;
-          keys_.back().default_value = text_;
-        }
+        keys_.set_default(text_);
         break;
       case Element::Data: finish_data(); break;
       case Element::Node: finish_node(); break;
@@ -209,7 +171,7 @@ class Reader {
     if (stack_.empty()) return;
     const Element element = stack_.back();
     if (element != Element::Data && element != Element::Default) return;
-    if (text_.size() + static_cast<std::size_t>(length) > kMaxDataBytes) {
+    if (text_.size() + static_cast<std::size_t>(length) > kMaxStringBytes) {
       if (!text_too_long_) problems_.report(here(), "", "data longer than 16 MiB");
       text_too_long_ = true;
       return;
@@ -220,23 +182,11 @@ class Reader {
   // After the document: what is declared once all edges are seen.
   void finish_document() {
     if (graphs_ == 0) problems_.report(0, "", "no <graph> element: not a GraphML document");
-    // Undirected when every edge is; a mix is a directed graph whose types
-    // with undirected edges only are symmetric.
-    const bool any_directed = std::any_of(edge_directions_.begin(), edge_directions_.end(),
-                                          [](const auto& type) { return type.second.first > 0; });
-    if (!any_directed && (undirected_default_ || !edge_directions_.empty())) {
-      builder_.set_directed(false);
-      return;
-    }
-    for (const auto& [type, counts] : edge_directions_) {
-      if (counts.first > 0) continue;
-      if (std::find(declared_types_.begin(), declared_types_.end(), type) != declared_types_.end()) continue;
-      builder_.declare_relation_type(type, true, Polarity::Neutral, "");
-    }
+    edge_directions_.apply(builder_, !undirected_default_, declared_types_);
   }
 
   // Keys of types kg does not interpret, each (offset, "'name' (type)").
-  const std::vector<std::pair<std::size_t, std::string>>& uninterpreted() const { return uninterpreted_; }
+  const std::vector<std::pair<std::size_t, std::string>>& uninterpreted() const { return keys_.uninterpreted(); }
   const std::vector<std::size_t>& entity_offsets() const { return entity_offsets_; }
   const std::vector<std::size_t>& relation_offsets() const { return relation_offsets_; }
   std::size_t graph_offset() const { return graph_offset_; }
@@ -257,64 +207,6 @@ class Reader {
     if (!separator) return {false, name};
     const std::string_view space(name, static_cast<std::size_t>(separator - name));
     return {space != kGraphmlNamespace, separator + 1};
-  }
-
-  template <typename Attribute>
-  void start_key(std::size_t offset, const Attribute& attribute) {
-    const char* id = attribute("id");
-    const char* domain = attribute("for");
-    const char* name = attribute("attr.name");
-    const char* type = attribute("attr.type");
-    if (!id) {
-      problems_.report(offset, "", "<key> has no id");
-      return;
-    }
-    Key key;
-    key.name = name ? name : id;
-    const std::string_view d = domain ? domain : "all";
-    if (d == "node") key.domain = Domain::Node;
-    else if (d == "edge") key.domain = Domain::Edge;
-    else if (d == "graph") key.domain = Domain::Graph;
-    else if (d == "all") key.domain = Domain::All;
-    else {
-      // Keys for ports, hyperedges and the document say nothing kg keeps.
-      key.domain = Domain::All;
-    }
-    const std::string_view t = type ? type : "string";
-    if (t == "boolean") key.type = TextType::Boolean;
-    else if (t == "int" || t == "long") key.type = TextType::Integer;
-    else if (t == "float" || t == "double") key.type = TextType::Real;
-    else if (t == "string") key.type = TextType::String;
-    else {
-      // graph-tool's vector_float, python_object, ...: kept as their text.
-      key.type = TextType::String;
-      uninterpreted_.push_back({offset, "'" + key.name + "' (" + std::string(t) + ")"});
-    }
-    if (key_index_.count(id)) {
-      problems_.report(offset, "", std::string("key '") + id + "' declared twice");
-      return;
-    }
-    key.node_field = key.domain == Domain::Node || key.domain == Domain::All ? field_of(Domain::Node, key.name)
-                                                                             : Field::None;
-    key.edge_field = key.domain == Domain::Edge || key.domain == Domain::All ? field_of(Domain::Edge, key.name)
-                                                                             : Field::None;
-    if (!relation_type_key_.empty() && key.edge_field != Field::None) {
-      key.edge_field = key.name == relation_type_key_ ? Field::RelationType
-                       : key.edge_field == Field::RelationType ? Field::None
-                                                               : key.edge_field;
-    } else if (!relation_type_key_.empty() && key.name == relation_type_key_ &&
-               (key.domain == Domain::Edge || key.domain == Domain::All)) {
-      key.edge_field = Field::RelationType;
-    }
-    key.label = key.name == "label";
-    key.id = key.name == "id";
-    key_index_[id] = keys_.size();
-    keys_.push_back(std::move(key));
-  }
-
-  std::size_t find_key(const char* id) const {
-    const auto it = key_index_.find(id);
-    return it == key_index_.end() ? keys_.size() : it->second;
   }
 
   void finish_data() {
@@ -342,12 +234,12 @@ class Reader {
   void graph_data(const Key& key, const std::string& text, std::size_t offset) {
     std::string error;
     switch (field_of(Domain::Graph, key.name)) {
-      case Field::GraphName: builder_.set_name(text); return;
-      case Field::Sources:
+      case OwnField::GraphName: builder_.set_name(text); return;
+      case OwnField::Sources:
         error = interchange::add_json_text(builder_, text, &interchange::add_sources);
         sources_offset_ = offset;
         break;
-      case Field::RelationTypes: {
+      case OwnField::RelationTypes: {
         rapidjson::Document document;
         document.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
         error = document.HasParseError() ? "JSON text"
@@ -404,9 +296,9 @@ class Reader {
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
       switch (key.node_field) {
-        case Field::Name: name = *value.text; break;
-        case Field::EntityType: type = *value.text; break;
-        case Field::Aliases: aliases = &value; break;
+        case OwnField::Name: name = *value.text; break;
+        case OwnField::EntityType: type = *value.text; break;
+        case OwnField::Aliases: aliases = &value; break;
         default:
           if (key.label) label = *value.text;
           if (key.id) id = *value.text;
@@ -421,7 +313,7 @@ class Reader {
     }
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
-      if (key.node_field != Field::None) continue;
+      if (key.node_field != OwnField::None) continue;
       const auto typed = interchange::typed_value(*value.text, key.type);
       if (!typed) {
         problems_.report(value.offset, node_path(), "data '" + key.name + "': expected " +
@@ -441,34 +333,32 @@ class Reader {
     bool typed = false;
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
-      const Field field = key.edge_field;
-      if (key.label && !typed && relation_type_key_.empty() && (key.domain == Domain::Edge || key.domain == Domain::All) &&
+      const OwnField field = key.edge_field;
+      if (key.label && !typed && !keys_.relation_type_named() && (key.domain == Domain::Edge || key.domain == Domain::All) &&
           !value.text->empty()) {
         type = *value.text;
       }
-      if (field == Field::RelationType) {
+      if (field == OwnField::RelationType) {
         typed = true;
         type = *value.text;
-      } else if (field == Field::Date || field == Field::Until) {
+      } else if (field == OwnField::Date || field == OwnField::Until) {
         if (value.text->empty()) continue;
         const auto date = Date::parse(*value.text);
         if (!date) {
           problems_.report(value.offset, edge_path(), key.name + ": " + Date::explain_invalid(*value.text));
         } else {
-          dates[field == Field::Date ? 0 : 1] = *date;
+          dates[field == OwnField::Date ? 0 : 1] = *date;
         }
-      } else if (field == Field::Evidence) {
+      } else if (field == OwnField::Evidence) {
         evidence = &value;
       }
     }
     relation_offsets_.push_back(item_.offset);
     builder_.add_relation(item_.source, item_.target, type, dates[0], dates[1]);
-    type_key_.assign(type);  // a reused buffer: no allocation per edge
-    auto& [directed, undirected] = edge_directions_[type_key_];
-    ++(item_.directed ? directed : undirected);
+    edge_directions_.count(type, item_.directed);
     for (const DataValue& value : values_) {
       const Key& key = keys_[value.key];
-      if (key.edge_field != Field::None) continue;
+      if (key.edge_field != OwnField::None) continue;
       const auto typed = interchange::typed_value(*value.text, key.type);
       if (!typed) {
         problems_.report(value.offset, edge_path(), "data '" + key.name + "': expected " +
@@ -490,10 +380,8 @@ class Reader {
   XML_Parser parser_;
   Builder& builder_;
   interchange::Problems& problems_;
-  std::string relation_type_key_;
   std::vector<Element> stack_;
-  std::vector<Key> keys_;
-  std::unordered_map<std::string, std::size_t> key_index_;
+  GraphmlKeys keys_;
   Item item_;
   std::string text_;
   bool text_too_long_ = false;
@@ -505,15 +393,12 @@ class Reader {
   std::size_t graph_offset_ = 0;
   std::size_t sources_offset_ = 0;
   std::size_t refused_at_ = 0;
-  // Per relation type: its directed and undirected edges.
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> edge_directions_;
-  std::string type_key_;
+  EdgeDirections edge_directions_;
   std::vector<DataValue> values_;
   std::vector<std::unique_ptr<std::string>> text_pool_;
   std::size_t pool_used_ = 0;
   std::vector<std::string> declared_types_;
   std::vector<std::size_t> entity_offsets_, relation_offsets_;
-  std::vector<std::pair<std::size_t, std::string>> uninterpreted_;
 
 };
 
@@ -531,19 +416,16 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
     // One warning for the file, at the first such key, naming them all.
     std::string keys;
     for (const auto& [at, key] : reader.uninterpreted()) keys += (keys.empty() ? "" : ", ") + key;
-    interchange::Problems warning(1);
-    warning.report(reader.uninterpreted().front().first, "",
-                   "attribute types kg does not interpret, values kept as text: " + keys);
-    ReadResult warned;
-    warning.append_to(warned, name, load_text());
-    result.warnings = std::move(warned.problems);
+    interchange::warn_once(result, reader.uninterpreted().front().first,
+                           "attribute types kg does not interpret, values kept as text: " + keys, name, load_text());
   }
-  const auto place = [&](const BuildProblem& problem) -> std::size_t {
+  const auto place = [&](const ContentProblem& problem) -> std::size_t {
     switch (problem.subject) {
-      case BuildProblem::Subject::Entity: return reader.entity_offsets()[problem.index];
-      case BuildProblem::Subject::Relation: return reader.relation_offsets()[problem.index];
-      case BuildProblem::Subject::Source: return reader.sources_offset();
-      case BuildProblem::Subject::RelationType: return reader.graph_offset();
+      case ContentProblem::Subject::Entity: return reader.entity_offsets()[problem.index];
+      case ContentProblem::Subject::Relation: return reader.relation_offsets()[problem.index];
+      case ContentProblem::Subject::Source: return reader.sources_offset();
+      case ContentProblem::Subject::RelationType:
+      case ContentProblem::Subject::Graph: return reader.graph_offset();
     }
     return 0;
   };

@@ -170,8 +170,8 @@ const char* type_description(TextType type) {
   }
 }
 
-void Problems::report(std::size_t offset, std::string path, std::string message) {
-  collected_.report({offset, std::move(path), std::move(message)});
+void Problems::report(std::size_t offset, std::string path, std::string message, std::string field) {
+  collected_.report({offset, std::move(path), std::move(message), std::move(field)});
 }
 
 bool finish_build(Builder&& builder, Problems& problems, const BuildPlace& place, ReadResult& result) {
@@ -183,13 +183,22 @@ bool finish_build(Builder&& builder, Problems& problems, const BuildPlace& place
   return true;
 }
 
+void warn_once(ReadResult& result, std::size_t offset, std::string message, const std::string& file,
+               const std::string& text) {
+  Problems warning(1);
+  warning.report(offset, "", std::move(message));
+  ReadResult warned;
+  warning.append_to(warned, file, text);
+  result.warnings = std::move(warned.problems);
+}
+
 void Problems::append_to(ReadResult& result, const std::string& file, const std::string& text) {
   const TextPositions positions(text);
   std::vector<Raw>& raws = collected_.kept();
   std::stable_sort(raws.begin(), raws.end(), [](const Raw& a, const Raw& b) { return a.offset < b.offset; });
   for (const Raw& raw : raws) {
     const auto [line, column] = positions.locate(raw.offset);
-    result.problems.push_back({file, line, column, raw.path, raw.message});
+    result.problems.push_back({file, line, column, raw.path, raw.message, raw.field});
   }
   result.problems_not_shown += collected_.not_kept();
 }

@@ -19,9 +19,6 @@
 
 namespace kg::interchange {
 
-// The longest string any reader accepts (kg JSON's limit too).
-inline constexpr std::size_t kMaxStringBytes = std::size_t{1} << 24;
-
 // Relations whose input names no type get this one.
 inline constexpr std::string_view kDefaultRelationType = "related";
 
@@ -56,7 +53,8 @@ const char* type_description(TextType type);  // "a boolean", "an integer", ...
 class Problems {
  public:
   explicit Problems(std::size_t limit) : collected_(limit) {}
-  void report(std::size_t offset, std::string path, std::string message);
+  // `field`: see Diagnostic::field.
+  void report(std::size_t offset, std::string path, std::string message, std::string field = {});
   std::size_t count() const { return collected_.count(); }
   bool empty() const { return collected_.empty(); }
   // Adds the stored problems, sorted by place, to the result's, and the
@@ -68,16 +66,23 @@ class Problems {
     std::size_t offset;
     std::string path;
     std::string message;
+    std::string field;
   };
   ProblemCollector<Raw> collected_;
 };
 
 // Where a reader met the item a build problem is about: a byte offset.
-using BuildPlace = std::function<std::size_t(const BuildProblem&)>;
+using BuildPlace = std::function<std::size_t(const ContentProblem&)>;
 
 // The last step of every interchange reader: unless problems were found
 // already, finishes the builder into result.graph, or reports its problems
 // at the places `place` gives. Returns whether result holds the graph.
 bool finish_build(Builder&& builder, Problems& problems, const BuildPlace& place, ReadResult& result);
+
+// Sets result.warnings to one warning for the whole file, at `offset` of
+// `text`: readers gather every case into its message rather than warn per
+// node.
+void warn_once(ReadResult& result, std::size_t offset, std::string message, const std::string& file,
+               const std::string& text);
 
 }  // namespace kg::interchange

@@ -16,7 +16,7 @@
 #include "base/problem_collector.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace kg {
 namespace {
@@ -81,7 +81,7 @@ class Reader {
 
  private:
   void report(std::size_t line_number, std::size_t column, std::string path, std::string message) {
-    problems_.report({name_, line_number, column, std::move(path), std::move(message)});
+    problems_.report({name_, line_number, column, std::move(path), std::move(message), {}});
   }
 
   void read_line(std::string_view line, std::size_t line_offset, std::size_t line_number) {
@@ -116,7 +116,7 @@ class Reader {
       report(line_number, column_of(line, line.find_first_not_of(" \t")), "", "expected an object");
       return;
     }
-    if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
+    if (const auto path = find_long_string(document, kMaxStringBytes)) {
       problem_at(*path, "a string longer than 16 MiB");
       return;
     }
@@ -335,6 +335,7 @@ class Reader {
 
   void graph(const rapidjson::Value& object) {
     if (!known_members(object, {"name", "directed", "attributes"}, "the graph")) return;
+    graph_line_ = line_number_;
     std::string_view name;
     if (!string_member(object, "name", name)) return;
     if (!name.empty()) builder_.set_name(name);
@@ -349,25 +350,26 @@ class Reader {
   }
 
   // Builder problems, placed on the line of their item.
-  void place(const std::vector<BuildProblem>& problems) {
+  void place(const std::vector<ContentProblem>& problems) {
     struct Placed {
       std::size_t offset;  // of the line; npos for lines known by number
       std::size_t line_number;
-      const BuildProblem* problem;
+      const ContentProblem* problem;
     };
     std::vector<Placed> placed;
     for (const auto& problem : problems) {
       switch (problem.subject) {
-        case BuildProblem::Subject::Entity: placed.push_back({entity_offsets_[problem.index], 0, &problem}); break;
-        case BuildProblem::Subject::Relation:
+        case ContentProblem::Subject::Entity: placed.push_back({entity_offsets_[problem.index], 0, &problem}); break;
+        case ContentProblem::Subject::Relation:
           placed.push_back({relation_offsets_[problem.index], 0, &problem});
           break;
-        case BuildProblem::Subject::Source:
+        case ContentProblem::Subject::Source:
           placed.push_back({std::string_view::npos, source_line_, &problem});
           break;
-        case BuildProblem::Subject::RelationType:
+        case ContentProblem::Subject::RelationType:
           placed.push_back({std::string_view::npos, relation_type_line_, &problem});
           break;
+        case ContentProblem::Subject::Graph: placed.push_back({std::string_view::npos, graph_line_, &problem}); break;
       }
     }
     std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.offset < b.offset; });
@@ -397,7 +399,7 @@ class Reader {
   std::string_view line_;
   std::string buffer_;  // the current line, parsed in situ
   std::size_t line_number_ = 0;
-  std::size_t source_line_ = 0, relation_type_line_ = 0;
+  std::size_t source_line_ = 0, relation_type_line_ = 0, graph_line_ = 0;
   std::vector<std::size_t> entity_offsets_, relation_offsets_;
   char value_buffer_[1 << 16];
   char stack_buffer_[1 << 14];

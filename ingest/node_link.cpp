@@ -1,139 +1,28 @@
-// The node-link reader parses the whole document into RapidJSON's DOM (the
-// format's members may come in any order: links before nodes) and places
-// problems afterwards by their JSON path (ingest/json_location.hpp).
+// The node-link and Cytoscape readers: the whole document goes into
+// RapidJSON's DOM first (ingest/node_link_document.hpp; the formats' members
+// may come in any order: links before nodes), then into the builder, and
+// problems are placed afterwards by their JSON path (ingest/json_location.hpp).
 #include "ingest/node_link.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/encodedstream.h>
-#include <rapidjson/error/en.h>
-#include <rapidjson/memorystream.h>
-#include <rapidjson/reader.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 #include <functional>
 
 #include "base/mapped_file.hpp"
 #include "ingest/interchange.hpp"
 #include "ingest/json_location.hpp"
-#include "ingest/utf8.hpp"
+#include "ingest/node_link_document.hpp"
 
 namespace kg {
 namespace {
 
-constexpr std::size_t kMaxDepth = 64;
-constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
-                                 rapidjson::kParseNumbersAsStringsFlag;
-
-using InputStream = rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream>;
-
-// Builds RapidJSON's DOM seeing every number's text first, so that an id (a
-// node's "id" or "value", a link's "source" or "target") that is an integer
-// beyond 64 bits keeps its exact text as a string id, while any other such
-// integer, which a DOM would silently turn into an inexact double, is
-// refused at its offset.
-class ExactNumbers {
- public:
-  ExactNumbers(rapidjson::Document& document, const InputStream& stream) : document_(document), stream_(stream) {}
-
-  bool Null() { return value(), document_.Null(); }
-  bool Bool(bool b) { return value(), document_.Bool(b); }
-  bool Int(int i) { return value(), document_.Int(i); }
-  bool Uint(unsigned u) { return value(), document_.Uint(u); }
-  bool Int64(std::int64_t i) { return value(), document_.Int64(i); }
-  bool Uint64(std::uint64_t u) { return value(), document_.Uint64(u); }
-  bool Double(double d) { return value(), document_.Double(d); }
-  bool String(const char* text, rapidjson::SizeType length, bool copy) {
-    return value(), document_.String(text, length, copy);
-  }
-  bool StartObject() { return value(), document_.StartObject(); }
-  bool EndObject(rapidjson::SizeType members) { return document_.EndObject(members); }
-  bool StartArray() { return value(), document_.StartArray(); }
-  bool EndArray(rapidjson::SizeType elements) { return document_.EndArray(elements); }
-  bool Key(const char* text, rapidjson::SizeType length, bool copy) {
-    const std::string_view key(text, length);
-    id_key_ = key == "id" || key == "value" || key == "source" || key == "target";
-    return document_.Key(text, length, copy);
-  }
-  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
-    const bool id = id_key_;
-    value();
-    const char* end = text + length;
-    const bool integer = std::find_if(text, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) == end;
-    if (integer) {
-      std::int64_t i = 0;
-      const auto [stop, error] = std::from_chars(text, end, i);
-      if (error == std::errc() && stop == end) return document_.Int64(i);
-      if (id) return document_.String(text, length, true);
-      refuse(length, "integer out of range (beyond 64 bits; write such an id as a string)");
-      return document_.Null();
-    }
-    double d = 0;
-    const auto [stop, error] = std::from_chars(text, end, d);
-    if (error != std::errc() || stop != end) {
-      refuse(length, "invalid JSON: Number too big to be stored in double.");
-      return document_.Null();
-    }
-    return document_.Double(d);
-  }
-
-  // The first number refused: (offset, message).
-  const std::optional<std::pair<std::size_t, std::string>>& refused() const { return refused_; }
-
- private:
-  void value() { id_key_ = false; }
-  void refuse(std::size_t length, const char* message) {
-    if (!refused_) refused_.emplace(stream_.Tell() - length, message);
-  }
-
-  rapidjson::Document& document_;
-  const InputStream& stream_;
-  bool id_key_ = false;  // the next value is an id
-  std::optional<std::pair<std::size_t, std::string>> refused_;
-};
-
-std::string_view text_of(const rapidjson::Value& value) {
-  return std::string_view(value.GetString(), value.GetStringLength());
-}
-
-// Walks without recursion, so that a hostile nesting cannot exhaust the stack.
-bool deeper_than(const rapidjson::Value& root, std::size_t limit) {
-  std::vector<std::pair<const rapidjson::Value*, std::size_t>> stack{{&root, 1}};
-  while (!stack.empty()) {
-    const auto [value, depth] = stack.back();
-    stack.pop_back();
-    if (depth > limit) return true;
-    if (value->IsArray()) {
-      for (const auto& element : value->GetArray()) stack.push_back({&element, depth + 1});
-    } else if (value->IsObject()) {
-      for (const auto& member : value->GetObject()) stack.push_back({&member.value, depth + 1});
-    }
-  }
-  return false;
-}
-
-std::string json_text(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
-// A node id or link endpoint: a string, or a number written as JSON does.
-bool id_text(const rapidjson::Value& value, std::string& out) {
-  if (value.IsString()) {
-    out.assign(text_of(value));
-    return true;
-  }
-  if (value.IsNumber()) {
-    out = json_text(value);
-    return true;
-  }
-  return false;
-}
+using node_link::deeper_than;
+using node_link::id_text;
+using node_link::json_text;
+using node_link::kMaxDepth;
+using node_link::text_of;
 
 // Where an item sits ("links[12]", "elements.nodes[3].data"), kept as
 // parts and spelled out only for the rare problem.
@@ -493,51 +382,11 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
   const std::string_view body(data + start, size - start);
   interchange::Problems problems(options.max_problems);
   ReadResult result;
-  if (const std::size_t bad = is_ascii(body) ? std::string_view::npos : find_invalid_utf8(body);
-      bad != std::string_view::npos) {
-    problems.report(start + bad, "", "invalid UTF-8");
-    problems.append_to(result, name, load_text());
-    return result;
-  }
   rapidjson::Document document;
-  rapidjson::MemoryStream memory(body.data(), body.size());
-  InputStream stream(memory);
-  ExactNumbers numbers(document, stream);
-  rapidjson::Reader json_reader;
-  rapidjson::ParseResult parsed;
-  auto generate = [&](rapidjson::Document&) {
-    parsed = json_reader.Parse<kParseFlags>(stream, numbers);
-    return !parsed.IsError();
-  };
-  document.Populate(generate);
-  if (parsed.IsError()) {
-    problems.report(start + parsed.Offset(), "",
-                    std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code()));
+  if (const auto refusal = node_link::read_document(body, start, document, load_text)) {
+    problems.report(refusal->offset, refusal->path, refusal->message);
     problems.append_to(result, name, load_text());
     return result;
-  }
-  if (const auto& refused = numbers.refused()) {
-    problems.report(start + refused->first, "", refused->second);
-    problems.append_to(result, name, load_text());
-    return result;
-  }
-  if (const auto path = find_long_string(document, interchange::kMaxStringBytes)) {
-    const std::string text = load_text();
-    problems.report(locate_json_path(text, skip_json_separators(text, start), parse_json_path(*path)), *path,
-                    "a string longer than 16 MiB");
-    problems.append_to(result, name, text);
-    return result;
-  }
-  if (has_repeated_member(document)) {
-    if (const auto repeated = find_repeated_member(body.data())) {
-      const std::string text = load_text();
-      const auto [line, column] = TextPositions(text).locate(start + repeated->first);
-      problems.report(start + repeated->second, "",
-                      "member '" + repeated->name + "' given twice (first at " + std::to_string(line) + ":" +
-                          std::to_string(column) + ")");
-      problems.append_to(result, name, text);
-      return result;
-    }
   }
   Builder builder;
   Reader reader(builder);
@@ -556,10 +405,11 @@ ReadResult parse(const char* data, std::size_t size, const std::string& name,
     for (const auto& problem : built.problems) {
       std::string path;
       switch (problem.subject) {
-        case BuildProblem::Subject::Entity: path = reader.entity_paths()[problem.index].str(); break;
-        case BuildProblem::Subject::Relation: path = reader.relation_paths()[problem.index].str(); break;
-        case BuildProblem::Subject::Source: path = reader.sources_path(); break;
-        case BuildProblem::Subject::RelationType: path = cytoscape ? "data.relation_types" : "graph.relation_types"; break;
+        case ContentProblem::Subject::Entity: path = reader.entity_paths()[problem.index].str(); break;
+        case ContentProblem::Subject::Relation: path = reader.relation_paths()[problem.index].str(); break;
+        case ContentProblem::Subject::Source: path = reader.sources_path(); break;
+        case ContentProblem::Subject::RelationType: path = cytoscape ? "data.relation_types" : "graph.relation_types"; break;
+        case ContentProblem::Subject::Graph: path = cytoscape ? "data" : "graph"; break;
       }
       if (!problem.field.empty()) path += "." + problem.field;
       located.push_back({path, problem.message});

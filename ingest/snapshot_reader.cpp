@@ -1,7 +1,8 @@
 #include "ingest/snapshot_reader.hpp"
 
+#include "base/problem_collector.hpp"
+#include "graph/content_check.hpp"
 #include "graph/snapshot.hpp"
-#include "ingest/content_check.hpp"
 
 namespace kg {
 namespace {
@@ -9,15 +10,22 @@ namespace {
 // A damaged snapshot has no line or column to point at, and one problem
 // makes the whole file unusable, so every failure is thrown as InputError
 // with the file's name.
-// A snapshot made by hand passes the checksum: its content is checked as a
-// JSON input's is, and refused the same way.
+// A snapshot made by hand passes the checksum: its content is checked by
+// the rules a JSON input's is (graph/content_check.hpp), and each problem
+// named by its item and field.
 ReadResult read_snapshot_file(const std::string& path, const ReadOptions& options) {
   ReadResult result;
   Graph graph = options.contents
                       ? read_snapshot(options.contents->data(), options.contents->size(), path, options.progress)
                       : load_snapshot(path, options.progress);
-  result.problems = check_graph_content(graph, path, options.max_problems);
-  if (result.problems.empty()) result.graph = std::move(graph);
+  ProblemCollector<Diagnostic> problems(options.max_problems);
+  const ContentCheck check(graph.data(), References::Indices);
+  for (const ContentProblem& problem : check.problems()) {
+    problems.report({path, 0, 0, problem.path(), problem.message, {}});
+  }
+  if (problems.empty()) result.graph = std::move(graph);
+  result.problems_not_shown = problems.not_kept();
+  result.problems = std::move(problems.kept());
   return result;
 }
 

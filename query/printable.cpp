@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "ingest/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace kg::query {
 namespace {

@@ -4,6 +4,7 @@
 #include <limits>
 #include <memory>
 
+#include "cli/fields.hpp"
 #include "cli/progress.hpp"
 
 namespace kg::cli {
@@ -32,13 +33,18 @@ int run_validate(const ValidateOptions& options) {
                   progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
   query::Callbacks callbacks;
   callbacks.load_progress = bar.callback();
-  const query::ValidateAnswer answer = query::run(request, callbacks);
+  query::ValidateAnswer answer = query::run(request, callbacks);
   bar.finish();
+  // query/ words a problem by its field; the command line names the flag.
+  for (Diagnostic& problem : answer.problems) {
+    problem.message = problem.worded_message(flag_for);
+    problem.field.clear();
+  }
   if (options.format == OutputFormat::Json) {
     print_json([&](JsonWriter& json) { query::to_json(answer, json); });
   } else {
     print_problems(answer.problems, answer.problem_count - answer.problems.size());
-    for (const auto& warning : answer.warnings) print_error(warning.to_string());
+    for (const auto& warning : answer.warnings) print_error(warning.to_string(flag_for));
     print_text(query::to_text(answer));
   }
   return answer.passed ? kExitOk : kExitNo;

@@ -82,21 +82,22 @@ TEST_CASE("Builder reports every problem at once") {
   CHECK_FALSE(result.graph);
   std::vector<std::string> seen;
   for (const auto& p : result.problems) seen.push_back(p.field + ": " + p.message);
+  // In the data's order: entity ids, then aliases, then relation by relation.
   const std::vector<std::string> expected = {
-      "id: empty id",
-      "until: until 2016-12 precedes date 2017",
-      "evidence[0].source: unknown source 'nowhere'",
       "id: duplicate id 'a' (first defined by entities[0])",
+      "id: empty id",
       "aliases[0]: alias 'x' already names 'a' (entities[0])",
       "aliases[1]: alias 'a' already names 'a' (entities[0])",
       "target: unknown entity 'bb'",
       "source: unknown entity 'zzz'",
+      "until: until 2016-12 precedes date 2017",
+      "evidence[0].source: unknown source 'nowhere'",
   };
   CHECK(seen == expected);
-  CHECK(result.problems[3].subject == BuildProblem::Subject::Entity);
-  CHECK(result.problems[3].index == 1);
-  CHECK(result.problems[7].subject == BuildProblem::Subject::Relation);
-  CHECK(result.problems[7].index == 1);
+  CHECK(result.problems[2].subject == ContentProblem::Subject::Entity);
+  CHECK(result.problems[2].index == 2);
+  CHECK(result.problems[5].subject == ContentProblem::Subject::Relation);
+  CHECK(result.problems[5].index == 1);
 }
 
 TEST_CASE("Builder: an until in the same partial period as the date is fine") {

@@ -386,7 +386,7 @@ TEST_CASE("A hand-made snapshot with a correct checksum is checked as a JSON inp
     REQUIRE(at != std::string::npos);
     bytes[at] = '\xff';
     d.strings = StringPool::from_columns(bytes, d.strings.offsets());
-    refused(d, "", "invalid UTF-8");
+    refused(d, "relations[0].evidence[0].quote", "invalid UTF-8 in string (byte 0xFF at byte 0 of the text)");
   }
   // The sound original loads.
   test::write_file(dir + "/sound.kgs", snapshot_bytes(original));

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "cli/fields.hpp"
 #include "ingest/csv.hpp"
 #include "ingest/edgelist.hpp"
 #include "ingest/format.hpp"
@@ -191,6 +192,29 @@ TEST_CASE("CSV reader: Neo4j headers, plain headers, flags, and a relations tabl
   CHECK(edges.graph->relation_type_name(edges.graph->relation_type(1)) == "multi\nline");
 }
 
+// The reader names the read option by its field; only the command line
+// words it as a flag (cli/fields.cpp), in its text and in validate's JSON.
+TEST_CASE("CSV reader: a missing column names the option by its field, the command line by its flag") {
+  const kg::ReadResult relations = kg::read_csv_texts("", "a,b\nx,y\n");
+  REQUIRE(relations.problems.size() == 2);
+  CHECK(relations.problems[0].message ==
+        "no source column in the header (name it with source_column, or use the header source or :START_ID)");
+  CHECK(relations.problems[0].field == "source_column");
+  CHECK(relations.problems[1].field == "target_column");
+  CHECK(relations.problems[1].worded_message(kg::cli::flag_for) ==
+        "no target column in the header (name it with --target-column, or use the header target or :END_ID)");
+
+  const std::string csv = kg::test::temp_dir() + "/people.csv";
+  kg::test::write_file(csv, "name,age\nAda,36\n");
+  const auto info = kg::test::run_kg("info " + csv + " --from csv");
+  CHECK(info.exit_code == 3);
+  CHECK(info.err == "kg: " + csv +
+                        ":1:1: no id column in the header (name it with --id-column, or use the header id or id:ID)\n");
+  const auto validate = kg::test::run_kg("validate " + csv + " --from csv --format json");
+  CHECK(validate.exit_code == 1);
+  CHECK(validate.out.find("\"message\":\"no id column in the header (name it with --id-column,") != std::string::npos);
+}
+
 TEST_CASE("CSV reader: problems located by line and column") {
   check_problem(kg::read_csv_texts("id,age:long\na,4x\n", ""), 2, 3, "expected an integer, found '4x'");
   check_problem(kg::read_csv_texts("id,name\na,A\nb\n", ""), 3, 1, "expected 2 fields");
@@ -324,7 +348,7 @@ TEST_CASE("node-link and Cytoscape readers: an id beyond 64 bits keeps its exact
 // The same 16 MiB limit on strings as kg JSON, in every reader (node-link,
 // JSON Lines and CSV applied none), located.
 TEST_CASE("interchange readers: strings longer than 16 MiB are refused in every reader") {
-  const std::string huge(kg::interchange::kMaxStringBytes + 1, 'x');
+  const std::string huge(kg::kMaxStringBytes + 1, 'x');
   check_problem(kg::read_node_link_text("{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\", \"note\": \"" + huge +
                                             "\"}], \"links\": []}",
                                         "t.json"),
@@ -334,7 +358,7 @@ TEST_CASE("interchange readers: strings longer than 16 MiB are refused in every 
   check_problem(kg::read_csv_texts("id,name\na," + huge + "\n", ""), 2, 3, "a field longer than 16 MiB");
   check_problem(kg::read_edgelist_text("a " + huge + "\n", "t.edges"), 1, 3, "a column longer than 16 MiB");
   // At the limit, accepted.
-  const std::string largest(kg::interchange::kMaxStringBytes, 'x');
+  const std::string largest(kg::kMaxStringBytes, 'x');
   CHECK(kg::read_jsonl_text("{\"id\": \"a\", \"name\": \"" + largest + "\"}\n", "t.jsonl").graph);
 }
 

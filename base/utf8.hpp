@@ -1,6 +1,6 @@
 #pragma once
-// UTF-8 validation for readers: text must be well-formed UTF-8 (no overlong
-// forms, no surrogates, nothing past U+10FFFF).
+// UTF-8 validation, for the readers and the content check: text must be
+// well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF).
 #include <cstddef>
 #include <string_view>
 
