@@ -160,7 +160,7 @@ TEST_CASE("PageRank: a dangling entity gives its rank to everyone") {
   CHECK_THROWS_AS(pagerank(view, options), InvalidArgument);
 }
 
-TEST_CASE("eigenvector: a triangle is uniform; a directed chain does not converge") {
+TEST_CASE("eigenvector: a triangle is uniform, a directed chain does not converge") {
   //   a - b - c - a
   const Graph triangle = test::graph_from_json(R"({"kg":1,"entities":[{"id":"a","name":"A","type":"x"},
     {"id":"b","name":"B","type":"x"},{"id":"c","name":"C","type":"x"}],"relations":[

@@ -32,7 +32,7 @@ Graph two_triangles() {
 
 }  // namespace
 
-TEST_CASE("Louvain splits two triangles; modularity 2 (3/7 - (7/14)^2)") {
+TEST_CASE("Louvain splits two triangles, modularity 2 (3/7 - (7/14)^2)") {
   const Graph g = two_triangles();
   const View view(g);
   for (std::uint64_t seed : {0, 1, 2, 3}) {
@@ -71,7 +71,7 @@ namespace kg::test {
 const rapidjson::Document& centrality_oracle();  // in test_centrality.cpp
 }
 
-TEST_CASE("Louvain's modularity is within 2% of NetworkX's (mean of 5 seeds), on a valid partition; modularity agrees to 1e-9") {
+TEST_CASE("Louvain's modularity is within 2% of NetworkX's (mean of 5 seeds), on a valid partition, modularity agrees to 1e-9") {
   for (auto it = test::centrality_oracle().MemberBegin(); it != test::centrality_oracle().MemberEnd(); ++it) {
     const std::string name = it->name.GetString();
     CAPTURE(name);

@@ -141,7 +141,7 @@ TEST_CASE("paths: symmetric relation types walk both ways whatever the direction
   CHECK_FALSE(result.paths[0].steps[1].forward);  // against the arrow, allowed as symmetric
 }
 
-TEST_CASE("paths: A == B is the empty path; self loops never join a path") {
+TEST_CASE("paths: A == B is the empty path, self loops never join a path") {
   //   a --x--> a (loop)   a --x--> b
   const Graph graph = graph_of("a b", {"a x a", "a x b"});
   const View view(graph);
@@ -306,7 +306,7 @@ TEST_CASE("paths: time-respecting paths keep the steps in date order") {
   CHECK(routes(graph, k_shortest_paths(view, a, c, k)) == std::vector<std::string>{"a>d>e>c"});
 }
 
-TEST_CASE("paths: partial dates cover their period; undated steps fit anywhere; the clock moves forward") {
+TEST_CASE("paths: partial dates cover their period, undated steps fit anywhere, the clock moves forward") {
   //   x -[2015-06-10]-> y -[2015]-> z        2015 still runs after June 10: fits
   //   y -[2015-05]-> w                       May ended before June 10: does not fit
   //   x -[undated]-> u -[2010]-> v           an undated step does not move the clock

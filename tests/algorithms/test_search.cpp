@@ -59,7 +59,7 @@ TEST_CASE("search: a straight apostrophe finds a curly one in an alias") {
   CHECK(result.quotes.empty());         // names only
 }
 
-TEST_CASE("search: a relation type's name lists its relations; --type narrows names") {
+TEST_CASE("search: a relation type's name lists its relations, --type narrows names") {
   const kg::Graph g = kg::test::graph_from_json(kGraph);
   const auto met = find(g, "MET");
   CHECK(met.entities.empty());
@@ -78,7 +78,7 @@ TEST_CASE("search: a relation type's name lists its relations; --type narrows na
   CHECK(companies.entities[0].entity == 2);
 }
 
-TEST_CASE("search: regular expressions run on folded text; bad input names its field") {
+TEST_CASE("search: regular expressions run on folded text, bad input names its field") {
   const kg::Graph g = kg::test::graph_from_json(kGraph);
   const auto result = find(g, "^c", kg::SearchScope::All, true);
   REQUIRE(result.entities.size() == 1);

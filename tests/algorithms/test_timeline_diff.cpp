@@ -34,7 +34,7 @@ TEST_CASE("timeline: by date, a partial date before its refinements, undated apa
   CHECK(of_a.undated == std::vector<kg::RelationId>{1});
 }
 
-TEST_CASE("diff between dates: started, ended, stayed; entities that appeared or left") {
+TEST_CASE("diff between dates: started, ended, stayed, entities that appeared or left") {
   const kg::Graph g = kg::test::graph_from_json(kDated);
   // 2016-01 .. 2016-12: r0, r3 started after January; r2 ended in June,
   // before December; r1 (undated) and r4 (all of 2016) stayed; r5 is later.

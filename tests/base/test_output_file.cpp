@@ -63,7 +63,7 @@ TEST_CASE("output files are replaced whole, and a failed write leaves nothing be
             "/missing: No such file or directory");
 }
 
-TEST_CASE("an existing file keeps its mode; a new one gets 0666 less the umask") {
+TEST_CASE("an existing file keeps its mode, a new one gets 0666 less the umask") {
   const std::string dir = test::temp_dir();
   const std::string secret = dir + "/secret.json";
   test::write_file(secret, "old");
@@ -181,7 +181,7 @@ TEST_CASE("names of up to 255 bytes can be written: the temporary name is short"
   CHECK(test::names_in(dir).size() == 3);
 }
 
-TEST_CASE("a directory output is swapped in whole; a directory of other files is refused") {
+TEST_CASE("a directory output is swapped in whole, a directory of other files is refused") {
   const std::string dir = test::temp_dir();
   const std::string out = dir + "/csv";
   const auto pair = [](const std::string& version) {

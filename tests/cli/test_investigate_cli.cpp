@@ -131,7 +131,7 @@ TEST_CASE("kg timeline --csv-safe: a quote that starts a formula is defused, for
   CHECK(text.err == "kg: --csv-safe applies to --format csv only\n");
 }
 
-TEST_CASE("kg timeline: year, then month; quotes; undated last; CSV and Mermaid") {
+TEST_CASE("kg timeline: year, then month, quotes, undated last, CSV and Mermaid") {
   const std::string file = shell_quote(tiny_file());
   const auto text = run_kg("timeline " + file);
   REQUIRE(text.exit_code == 0);
@@ -182,7 +182,7 @@ TEST_CASE("kg timeline on the sample: 2015 first, the undated relations last") {
   CHECK(relation_key(json["periods"][0]["relations"][0]) == "altman led y-combinator");
 }
 
-TEST_CASE("kg diff 2016 2018 on the sample: 20 started, none ended, 38 stayed; Tesla and the new corporation appeared") {
+TEST_CASE("kg diff 2016 2018 on the sample: 20 started, none ended, 38 stayed, Tesla and the new corporation appeared") {
   // By hand from samples/openai.json: the 14 relations dated 2017 and the 6
   // dated 2018 started after 2016; every until is 2018, not before 2018, so
   // nothing ended; the other 58 - 20 stayed. Tesla's only relation is of
@@ -208,7 +208,7 @@ TEST_CASE("kg diff 2016 2018 on the sample: 20 started, none ended, 38 stayed; T
   CHECK(run_kg("diff " + sample() + " 2016 2018 --as-of 2017").exit_code == 2);
 }
 
-TEST_CASE("kg diff OLD NEW: added, removed, changed; exit 1 when they differ") {
+TEST_CASE("kg diff OLD NEW: added, removed, changed, exit 1 when they differ") {
   const std::string dir = kg::test::temp_dir();
   kg::test::write_file(dir + "/old.json", kTiny);
   std::string changed = kTiny;
@@ -227,7 +227,7 @@ TEST_CASE("kg diff OLD NEW: added, removed, changed; exit 1 when they differ") {
   CHECK(json["entities"]["changed"].Size() == 0);
 }
 
-TEST_CASE("kg validate --evidence: a warning with file:line:column; exit 0, or 1 with --strict") {
+TEST_CASE("kg validate --evidence: a warning with file:line:column, exit 0, or 1 with --strict") {
   const std::string path = kg::test::temp_dir() + "/unnamed.json";
   kg::test::write_file(path, R"({"kg": 1, "sources": [{"id": "s"}],
   "entities": [{"id": "a", "name": "Ann"}, {"id": "b", "name": "Ben"}],
@@ -241,7 +241,7 @@ TEST_CASE("kg validate --evidence: a warning with file:line:column; exit 0, or 1
   CHECK(run_kg("validate " + shell_quote(path)).err.empty());
 }
 
-TEST_CASE("kg neighbors prints each relation's quotes; kg path notes quotes that name neither endpoint") {
+TEST_CASE("kg neighbors prints each relation's quotes, kg path notes quotes that name neither endpoint") {
   const std::string file = shell_quote(tiny_file());
   const auto text = run_kg("neighbors " + file + " bob");
   CHECK(text.out ==
@@ -267,7 +267,7 @@ TEST_CASE("kg neighbors prints each relation's quotes; kg path notes quotes that
         "    (no quote names Bob or Carl)\n");
 }
 
-TEST_CASE("kg rank --explain: betweenness pairs with an example path; refused where it cannot explain") {
+TEST_CASE("kg rank --explain: betweenness pairs with an example path, refused where it cannot explain") {
   // In the tiny graph Zoë -[saw]-> Carl joins the two directly, so Bob
   // carries no pair.
   const std::string file = shell_quote(tiny_file());

@@ -24,7 +24,7 @@ rapidjson::Document parse(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("kg rank --format json: sorted scores with id and name; OpenAI first by betweenness") {
+TEST_CASE("kg rank --format json: sorted scores with id and name, OpenAI first by betweenness") {
   const auto result = run_kg("rank " + sample() + " --by betweenness --format json");
   REQUIRE(result.exit_code == 0);
   CHECK(result.err.empty());

@@ -93,7 +93,7 @@ TEST_CASE("render cli: usage errors exit 2, no path exits 1, bad style sheets 3"
   CHECK_FALSE(std::filesystem::exists(dir + "/x.svg"));
 }
 
-TEST_CASE("render cli: a layout that would take too long is refused with advice; the old file stays") {
+TEST_CASE("render cli: a layout that would take too long is refused with advice, the old file stays") {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/star.json", star_json(400));
   test::write_file(dir + "/star.svg", "old");
@@ -108,7 +108,7 @@ TEST_CASE("render cli: a layout that would take too long is refused with advice;
   CHECK(test::read_file(dir + "/star.svg").find("400 entities") != std::string::npos);
 }
 
-TEST_CASE("export cli: --to dot to stdout or a file; unknown formats rejected") {
+TEST_CASE("export cli: --to dot to stdout or a file, unknown formats rejected") {
   const std::string dir = test::temp_dir();
   const auto to_file = test::run_kg("export " + sample() + " --to dot -o " + dir + "/g.dot --relations funded");
   REQUIRE_MESSAGE(to_file.exit_code == 0, to_file.err);

@@ -127,7 +127,7 @@ TEST_CASE("render safety: the refusal suggests sfdp only when sfdp would take th
   }
 }
 
-TEST_CASE("render safety: --time-limit stops a long layout; nothing is written, exit 1") {
+TEST_CASE("render safety: --time-limit stops a long layout, nothing is written, exit 1") {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/g.svg", "old");
   // dot needs tens of seconds for this (docs/RENDERING.md, "Layout cost").

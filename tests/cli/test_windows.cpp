@@ -78,7 +78,7 @@ TEST_CASE("--undated include|exclude|only chooses the relations without a date")
   CHECK(run_kg("info " + window_graph() + " --undated sometimes").exit_code == 2);
 }
 
-TEST_CASE("text answers mark undated relations under a window and count them; JSON carries the count") {
+TEST_CASE("text answers mark undated relations under a window and count them, JSON carries the count") {
   const auto path = run_kg("path " + window_graph() + " a c --as-of 2016");
   REQUIRE(path.exit_code == 0);
   CHECK(path.out ==

@@ -42,7 +42,7 @@ TEST_CASE("render: SVG from every engine, with tooltips and links") {
   }
 }
 
-TEST_CASE("render: PNG and PDF carry their signatures; DOT passes through") {
+TEST_CASE("render: PNG and PDF carry their signatures, DOT passes through") {
   CHECK(render_dot(tiny_dot(), LayoutEngine::Neato, ImageFormat::Png).bytes.rfind("\x89PNG\r\n\x1a\n", 0) == 0);
   CHECK(render_dot(tiny_dot(), LayoutEngine::Neato, ImageFormat::Pdf).bytes.rfind("%PDF-", 0) == 0);
   CHECK(render_dot(tiny_dot(), LayoutEngine::Dot, ImageFormat::Dot).bytes == tiny_dot());

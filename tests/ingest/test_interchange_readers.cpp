@@ -258,7 +258,7 @@ TEST_CASE("Cytoscape reader: elements as an object or one array, edge ids not at
 }
 
 //   a --> b --> c      (and a --> b again: parallel)
-TEST_CASE("edge list reader: two or three columns, comments, weights; problems located") {
+TEST_CASE("edge list reader: two or three columns, comments, weights, problems located") {
   const auto result = kg::read_edgelist_text("# a comment\n\na b\nb\tc 2.5  # weighted\na b 7\nb a heavy\n", "t.edges");
   REQUIRE_MESSAGE(result.graph, all(result));
   const kg::Graph& g = *result.graph;

@@ -191,7 +191,7 @@ TEST_CASE("kg JSON: too many problems are counted, not all listed") {
   CHECK(result.problem_count() == 30);
 }
 
-TEST_CASE("kg JSON: UTF-8 survives untouched; invalid UTF-8 is an error") {
+TEST_CASE("kg JSON: UTF-8 survives untouched, invalid UTF-8 is an error") {
   const std::string name = "Sam Altman很慌 – “Manhattan Project” ’";
   const auto result = read(R"({"entities": [{"id": "altman", "name": ")" + name + R"("}]})");
   REQUIRE(result.graph);

@@ -64,7 +64,7 @@ TEST_CASE("query info: counts by type, date range, undated relations and citatio
   CHECK(!json.HasMember("memory_bytes"));
 }
 
-TEST_CASE("query info: the counts are of what the view keeps; stats add the memory") {
+TEST_CASE("query info: the counts are of what the view keeps, stats add the memory") {
   const Graph graph = tiny();
   QueryContext context(graph);
   InfoRequest request;

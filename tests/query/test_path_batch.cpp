@@ -39,7 +39,7 @@ const char* const kGraph = R"({"kg": 1,
 
 }  // namespace
 
-TEST_CASE("read_path_pairs: SOURCE<TAB>TARGET per line; blank lines and comments skipped") {
+TEST_CASE("read_path_pairs: SOURCE<TAB>TARGET per line, blank lines and comments skipped") {
   const auto pairs = pairs_of("# who reaches whom\nann\tdan\n\n   \n  Ann Lee \t bob\r\n\t# an indented comment\n");
   REQUIRE(pairs.size() == 2);
   CHECK(pairs[0].source == "ann");

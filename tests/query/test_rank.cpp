@@ -65,7 +65,7 @@ TEST_CASE("query rank: degree by default, ranked with ties by id, top cuts the l
   CHECK(!json.HasMember("cut"));
 }
 
-TEST_CASE("query rank: betweenness follows relations out on a directed graph; raw counts pairs") {
+TEST_CASE("query rank: betweenness follows relations out on a directed graph, raw counts pairs") {
   const Graph graph = chain();
   QueryContext context(graph);
   RankRequest request;

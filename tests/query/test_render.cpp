@@ -60,7 +60,7 @@ TEST_CASE("query render: validate() names the field of options that do not go to
   CHECK(field_of(request) == "timeline");
 }
 
-TEST_CASE("query render: the path from Ann to Cyd as DOT and SVG; no path to Dee") {
+TEST_CASE("query render: the path from Ann to Cyd as DOT and SVG, no path to Dee") {
   const kg::Graph g = kg::test::graph_from_json(kGraph);
   kg::query::QueryContext context(g);
   kg::query::RenderRequest request;

@@ -36,7 +36,7 @@ std::string field_of(const kg::query::DiffRequest& request) {
 
 }  // namespace
 
-TEST_CASE("query timeline: date order with year and month headings, undated last; one entity's relations") {
+TEST_CASE("query timeline: date order with year and month headings, undated last, one entity's relations") {
   const kg::Graph g = kg::test::graph_from_json(kGraph);
   kg::query::QueryContext context(g);
   kg::query::TimelineRequest request;
@@ -88,7 +88,7 @@ TEST_CASE("query timeline: CSV defuses a formula in a cell only when asked") {
         "2018,,cyd,sued,ann,s,\"'=cmd|' /C calc'!A0\"\n");
 }
 
-TEST_CASE("query diff: between 2015 and 2017 funded started, hired stayed, nothing ended; Cyd appeared") {
+TEST_CASE("query diff: between 2015 and 2017 funded started, hired stayed, nothing ended, Cyd appeared") {
   const kg::Graph g = kg::test::graph_from_json(kGraph);
   kg::query::QueryContext context(g);
   kg::query::DiffRequest request;

@@ -43,7 +43,7 @@ TEST_CASE("query validate: a valid file, its evidence warnings placed at the rel
   CHECK(!run(request).passed);
 }
 
-TEST_CASE("query validate: every problem counted, the first max_problems kept; 0 is refused") {
+TEST_CASE("query validate: every problem counted, the first max_problems kept, 0 is refused") {
   const std::string dir = test::temp_dir();
   // Two duplicate ids and two unknown endpoints: 4 problems.
   test::write_file(dir + "/bad.json", R"({"kg": 1, "entities": [{"id": "a"}, {"id": "a"}, {"id": "a"}],
