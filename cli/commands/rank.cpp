@@ -53,7 +53,8 @@ void check_applicable(const RankOptions& o) {
   refuse(!o.wf_improved && m != Measure::Closeness, "--no-wf-improved", "closeness");
 }
 
-CentralityScores compute(const View& view, const RankOptions& o, std::vector<double>& relation_scores) {
+CentralityScores compute(const View& view, const RankOptions& o, const SourceSplit& split,
+                         std::vector<double>& relation_scores) {
   const Direction direction = rank_direction(o, view.graph());
   switch (o.measure) {
     case Measure::Degree: {
@@ -66,6 +67,7 @@ CentralityScores compute(const View& view, const RankOptions& o, std::vector<dou
     case Measure::Betweenness: {
       BetweennessOptions options;
       options.direction = direction;
+      options.split = split;
       options.should_stop = o.time_limit.should_stop();
       options.normalized = o.normalized.value_or(true);
       options.relations = o.relations;
@@ -78,6 +80,7 @@ CentralityScores compute(const View& view, const RankOptions& o, std::vector<dou
     case Measure::Closeness: {
       ClosenessOptions options;
       options.direction = direction;
+      options.split = split;
       options.should_stop = o.time_limit.should_stop();
       options.wf_improved = o.wf_improved;
       return closeness_centrality(view, options);
@@ -85,6 +88,7 @@ CentralityScores compute(const View& view, const RankOptions& o, std::vector<dou
     case Measure::Harmonic: {
       HarmonicOptions options;
       options.direction = direction;
+      options.split = split;
       options.should_stop = o.time_limit.should_stop();
       return harmonic_centrality(view, options);
     }
@@ -327,7 +331,7 @@ int run_rank(const RankOptions& options) {
   CentralityScores scores;
   try {
     const ActivityIndicator activity("ranking", progress_wanted(options.input.quiet) ? &std::cerr : nullptr);
-    scores = compute(view, options, relation_scores);
+    scores = compute(view, options, context->split(), relation_scores);
   } catch (const NotConverged& error) {
     print_error(error);
     return kExitNo;
