@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
+#include <ctime>
 #include <cstdint>
 #include <numeric>
 #include <vector>
@@ -19,7 +20,23 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 Clock::time_point work_start = Clock::now();
-std::vector<double> last_busy;  // by rank, at the last combine
+double work_start_cpu = 0.0;
+// By rank, at the last combine: wall and CPU seconds (all threads) since
+// the work started. On a shared machine the CPU seconds show the balance
+// that the wall seconds blur.
+std::vector<double> last_busy, last_busy_cpu;
+
+double process_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+std::string spread(const std::vector<double>& seconds) {
+  const double most = *std::max_element(seconds.begin(), seconds.end());
+  const double mean = std::accumulate(seconds.begin(), seconds.end(), 0.0) / static_cast<double>(seconds.size());
+  return fmt::format("max {:.3g} s, mean {:.3g} s, imbalance {:.3f}", most, mean, mean > 0 ? most / mean : 1.0);
+}
 
 // Integer additions: the same bits whatever order MPI adds the ranks in.
 void add_fixed_sums(void* in, void* inout, int* length, MPI_Datatype*) {
@@ -39,9 +56,15 @@ void all_reduce(std::vector<T>& values, MPI_Datatype type, MPI_Op op) {
 }
 
 void combine(PartSums& part) {
-  const double busy = work_seconds();
-  last_busy.assign(static_cast<std::size_t>(size()), 0.0);
-  MPI_Allgather(&busy, 1, MPI_DOUBLE, last_busy.data(), 1, MPI_DOUBLE, MPI_COMM_WORLD);
+  const double busy[2] = {work_seconds(), process_cpu_seconds() - work_start_cpu};
+  std::vector<double> gathered(2 * static_cast<std::size_t>(size()));
+  MPI_Allgather(busy, 2, MPI_DOUBLE, gathered.data(), 2, MPI_DOUBLE, MPI_COMM_WORLD);
+  last_busy.clear();
+  last_busy_cpu.clear();
+  for (std::size_t r = 0; r < gathered.size(); r += 2) {
+    last_busy.push_back(gathered[r]);
+    last_busy_cpu.push_back(gathered[r + 1]);
+  }
 
   static_assert(sizeof(FixedSum) == 2 * sizeof(std::uint64_t), "FixedSum is two 64-bit words");
   MPI_Datatype fixed_type;
@@ -65,7 +88,10 @@ void combine(PartSums& part) {
 
 }  // namespace
 
-void start_work_clock() { work_start = Clock::now(); }
+void start_work_clock() {
+  work_start = Clock::now();
+  work_start_cpu = process_cpu_seconds();
+}
 
 double work_seconds() { return std::chrono::duration<double>(Clock::now() - work_start).count(); }
 
@@ -79,10 +105,8 @@ SourceSplit source_split() {
 
 std::string busy_report() {
   if (last_busy.size() < 2) return {};
-  const double most = *std::max_element(last_busy.begin(), last_busy.end());
-  const double mean = std::accumulate(last_busy.begin(), last_busy.end(), 0.0) / static_cast<double>(last_busy.size());
-  return fmt::format("ranks busy: max {:.3g} s, mean {:.3g} s, imbalance {:.3f} over {} ranks", most, mean,
-                     mean > 0 ? most / mean : 1.0, last_busy.size());
+  return fmt::format("ranks busy over {} ranks: wall {}; CPU {}", last_busy.size(), spread(last_busy),
+                     spread(last_busy_cpu));
 }
 
 }  // namespace kg::mpi

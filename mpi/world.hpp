@@ -40,8 +40,9 @@ SourceSplit source_split();
 void agree_on_input(const std::string& path, const std::exception_ptr& failure);
 
 // For --timings on rank 0: how long each rank worked on its share before
-// the last combine ("busy: max 1.2 s, mean 1.1 s, imbalance 1.09 over 2
-// ranks"); empty when the run is one process or nothing was combined.
+// the last combine, in wall and in CPU seconds ("ranks busy over 2 ranks:
+// wall max 1.2 s, mean 1.1 s, imbalance 1.091; CPU ..."); empty when the
+// run is one process or nothing was combined.
 std::string busy_report();
 
 }  // namespace kg::mpi
