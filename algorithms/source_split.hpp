@@ -19,9 +19,10 @@
 
 namespace kg {
 
-// An exact sum of non-negative doubles below 2^62, each rounded down to a
-// multiple of 2^-63 (so each term loses less than 1.1e-19): the integer
-// part and the fraction in units of 2^-63, carried on every addition.
+// An exact sum of non-negative doubles (the total below 2^63), each
+// rounded down to a multiple of 2^-63 (so each term loses less than
+// 1.1e-19): the integer part and the fraction in units of 2^-63, carried on
+// every addition.
 struct FixedSum {
   std::int64_t whole = 0;
   std::uint64_t fraction = 0;  // < 2^63
