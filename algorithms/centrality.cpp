@@ -166,6 +166,29 @@ double sort_key(double score) {
   return std::round(score * scale) / scale;
 }
 
+// For each entity, what a search from it may cost at most: the entities
+// and arcs of its weakly connected component in g (1 when it has no arc
+// out). Used to deal sources out so that the shares balance.
+std::vector<double> search_costs(const SimpleGraph& g, std::size_t n) {
+  std::vector<std::uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  const auto find = [&parent](std::uint32_t u) {
+    while (parent[u] != u) u = parent[u] = parent[parent[u]];
+    return u;
+  };
+  for (std::uint32_t u = 0; u < n; ++u) {
+    for (std::uint64_t a = g.offsets[u]; a < g.offsets[u + 1]; ++a) {
+      const std::uint32_t x = find(u), y = find(g.targets[a]);
+      if (x != y) parent[std::max(x, y)] = std::min(x, y);
+    }
+  }
+  std::vector<double> component(n, 0.0);
+  for (std::uint32_t u = 0; u < n; ++u) component[find(u)] += 1.0 + static_cast<double>(g.offsets[u + 1] - g.offsets[u]);
+  std::vector<double> cost(n);
+  for (std::uint32_t u = 0; u < n; ++u) cost[u] = g.offsets[u + 1] == g.offsets[u] ? 1.0 : component[find(u)];
+  return cost;
+}
+
 // Per-thread state of Brandes' algorithm from one source. The forward BFS
 // counts shortest paths and records the arcs of the shortest-path DAG,
 // grouped by tail in visit order, so that the backward pass walks only them.
@@ -229,15 +252,15 @@ struct Brandes {
 
   // Dependencies flow back from the farthest entities: v's share through a
   // successor w is paths(v) / paths(w) * (1 + dependency(w)).
-  void accumulate(std::vector<double>& entity_sum, std::vector<double>& arc_sum) {
+  void accumulate(std::vector<FixedSum>& entity_sum, std::vector<FixedSum>& arc_sum) {
     const std::uint32_t* const visit = order.data();
     const std::uint64_t* const begin = dag_begin.data();
     const std::uint32_t* const heads = dag_heads.data();
     const std::uint64_t* const arcs = dag_arcs.data();
     const double* const count = paths.data();
     double* const coeff = coefficient.data();
-    double* const sums = entity_sum.data();
-    double* const arc_sums = arc_sum.data();
+    FixedSum* const sums = entity_sum.data();
+    FixedSum* const arc_sums = arc_sum.data();
     const bool track_arcs = with_arcs;
     for (std::size_t i = reached; i-- > 0;) {
       const std::uint32_t v = visit[i];
@@ -247,10 +270,10 @@ struct Brandes {
       for (std::uint64_t k = begin[i]; k < end; ++k) {
         const double c = coeff[heads[k]];
         through += c;
-        if (track_arcs) arc_sums[arcs[k]] += via_v * c;
+        if (track_arcs) arc_sums[arcs[k]].add(via_v * c);
       }
       const double dependency = via_v * through;
-      if (i > 0) sums[v] += dependency;
+      if (i > 0) sums[v].add(dependency);
       coeff[v] = (1.0 + dependency) / via_v;
     }
   }
@@ -324,26 +347,39 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
     }
     sources.resize(options.samples);
     std::sort(sources.begin(), sources.end());
-  } else if (options.should_stop) {
+  }
+  // This share's sources, costliest first so that the threads' dynamic
+  // schedule ends evenly.
+  const std::size_t all_sources = sources.size();
+  {
+    const std::vector<double> cost = search_costs(g, n);
+    std::vector<double> source_cost(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) source_cost[i] = cost[sources[i]];
+    std::vector<std::uint32_t> mine;
+    for (std::uint32_t i : deal(source_cost, options.split.parts, options.split.part)) mine.push_back(sources[i]);
+    sources = std::move(mine);
+  }
+  if (options.should_stop) {
     // Whatever prefix gets done before a stop is then a fair sample.
-    std::shuffle(sources.begin(), sources.end(), std::mt19937_64(0));
+    std::shuffle(sources.begin(), sources.end(), std::mt19937_64(options.split.part));
   }
   std::atomic<bool> stopped{false};
   std::atomic<std::size_t> done{0};
 
-  // Each thread sums into its own arrays; they are added in thread order.
+  // Each thread sums into its own arrays, in fixed point: the total is the
+  // same whichever thread or process did a source.
   // Small graphs stay on one thread: waking others costs more than they save.
   const bool small = static_cast<double>(sources.size()) * static_cast<double>(g.arc_count() + n) < 1e6;
   const int threads = small ? 1 : std::max(1, omp_get_max_threads());
-  std::vector<std::vector<double>> entity_sums(threads), arc_sums(threads);
+  std::vector<std::vector<FixedSum>> entity_sums(threads), arc_sums(threads);
   const auto source_count = static_cast<std::int64_t>(sources.size());
 #pragma omp parallel num_threads(threads)
   {
     const int thread = omp_get_thread_num();
-    std::vector<double>& entity_sum = entity_sums[thread];
-    std::vector<double>& arc_sum = arc_sums[thread];
-    entity_sum.assign(n, 0.0);
-    if (options.relations) arc_sum.assign(g.arc_count(), 0.0);
+    std::vector<FixedSum>& entity_sum = entity_sums[thread];
+    std::vector<FixedSum>& arc_sum = arc_sums[thread];
+    entity_sum.assign(n, FixedSum{});
+    if (options.relations) arc_sum.assign(g.arc_count(), FixedSum{});
     Brandes brandes(n, g.arc_count(), options.relations);
 #pragma omp for schedule(dynamic, 8)
     for (std::int64_t i = 0; i < source_count; ++i) {
@@ -357,11 +393,21 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
       ++done;
     }
   }
-  const bool cut = stopped && done < sources.size();
+  // The share's sums: the entities' first, then the arcs'.
+  PartSums part;
+  part.sums.assign(n + (options.relations ? g.arc_count() : 0), FixedSum{});
+  for (int t = 0; t < threads; ++t) {
+    for (std::size_t v = 0; v < n; ++v) part.sums[v].add(entity_sums[t][v]);
+    for (std::size_t a = 0; a < arc_sums[t].size(); ++a) part.sums[n + a].add(arc_sums[t][a]);
+  }
+  part.count = done;
+  part.cut = stopped;
+  if (!options.split.whole()) options.split.combine(part);
+  const bool cut = part.cut && part.count < all_sources;
 
   const bool directed = options.direction != Direction::Any;
   const double nd = static_cast<double>(n);
-  const std::size_t used = cut ? done.load() : sources.size();
+  const std::size_t used = cut ? part.count : all_sources;
   const double sample_scale = (sampled || cut) && used > 0 ? nd / static_cast<double>(used) : 1.0;
   double entity_scale = 1.0, relation_scale = 1.0;
   if (options.normalized) {
@@ -373,11 +419,8 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
   entity_scale *= sample_scale;
   relation_scale *= sample_scale;
 
-  std::vector<double> entity_total(n, 0.0);
-  for (const auto& sum : entity_sums) {
-    for (std::size_t v = 0; v < n; ++v) entity_total[v] += sum[v];
-  }
-  for (double& b : entity_total) b *= entity_scale;
+  std::vector<double> entity_total(n);
+  for (std::size_t v = 0; v < n; ++v) entity_total[v] = part.sums[v].value() * entity_scale;
 
   BetweennessResult result;
   result.entities = compact.expand(entity_total);
@@ -390,8 +433,7 @@ BetweennessResult betweenness_centrality(const View& view, const BetweennessOpti
       if (view.keeps_relation(r)) result.relations[r] = 0.0;
     }
     for (std::size_t a = 0; a < g.arc_count(); ++a) {
-      double total = 0.0;
-      for (const auto& sum : arc_sums) total += sum[a];
+      const double total = part.sums[n + a].value();
       const std::uint64_t first = g.relation_offsets[a], last = g.relation_offsets[a + 1];
       const double share = total * relation_scale / static_cast<double>(last - first);
       for (std::uint64_t k = first; k < last; ++k) result.relations[g.relations[k]] += share;
@@ -408,26 +450,34 @@ namespace {
 // serves all 64. Calls reached(source, distance, count) for each distance
 // at which `source` finds `count` new entities. Parallel over batches; calls
 // for one source come from one thread.
+// Only the batches of `split`'s share are searched.
 // `should_stop` is asked before each batch; the result says which sources
-// were done (all when it never said stop).
+// were done (all those of the share when it never said stop), 1 or 0.
 template <typename Reached>
-std::vector<bool> multi_source_bfs(const SimpleGraph& g, std::size_t n, const ShouldStop& should_stop,
-                                   Reached reached) {
-  const auto batches = static_cast<std::int64_t>((n + 63) / 64);
-  std::vector<char> batch_done(static_cast<std::size_t>(batches), 0);
+std::vector<double> multi_source_bfs(const SimpleGraph& g, std::size_t n, const ShouldStop& should_stop,
+                                     const SourceSplit& split, Reached reached) {
+  const std::size_t batch_count = (n + 63) / 64;
+  // A batch costs about its costliest search times the levels it walks.
+  const std::vector<double> source_cost = search_costs(g, n);
+  std::vector<double> batch_cost(batch_count, 0.0);
+  for (std::size_t u = 0; u < n; ++u) batch_cost[u / 64] = std::max(batch_cost[u / 64], source_cost[u]);
+  const std::vector<std::uint32_t> mine = deal(batch_cost, split.parts, split.part);
+  const auto batches = static_cast<std::int64_t>(mine.size());
+  std::vector<char> batch_done(batch_count, 0);
   std::atomic<bool> stopped{false};
 #pragma omp parallel if (batches > 1)
   {
     std::vector<std::uint64_t> seen(n), frontier(n), next(n, 0);
     std::array<std::uint32_t, 64> count;
 #pragma omp for schedule(dynamic, 1)
-    for (std::int64_t batch = 0; batch < batches; ++batch) {
+    for (std::int64_t i = 0; i < batches; ++i) {
+      const std::size_t batch = mine[static_cast<std::size_t>(i)];
       if (stopped.load(std::memory_order_relaxed)) continue;
       if (should_stop && should_stop()) {
         stopped = true;
         continue;
       }
-      const std::size_t first = static_cast<std::size_t>(batch) * 64;
+      const std::size_t first = batch * 64;
       const std::size_t size = std::min<std::size_t>(64, n - first);
       std::fill(seen.begin(), seen.end(), 0);
       std::fill(frontier.begin(), frontier.end(), 0);
@@ -454,19 +504,34 @@ std::vector<bool> multi_source_bfs(const SimpleGraph& g, std::size_t n, const Sh
           if (count[i]) reached(first + i, distance, count[i]);
         }
       }
-      batch_done[static_cast<std::size_t>(batch)] = 1;
+      batch_done[batch] = 1;
     }
   }
-  std::vector<bool> source_done(n);
-  for (std::size_t u = 0; u < n; ++u) source_done[u] = batch_done[u / 64] != 0;
+  std::vector<double> source_done(n);
+  for (std::size_t u = 0; u < n; ++u) source_done[u] = batch_done[u / 64];
   return source_done;
 }
 
+// Adds up the shares' per-entity columns (each entity's written by the one
+// share that searched from it, zero elsewhere: exact) and their done flags.
+void combine_columns(const SourceSplit& split, std::vector<std::vector<double>*> columns, std::vector<double>& done) {
+  if (split.whole()) return;
+  const std::size_t n = done.size();
+  PartSums part;
+  for (const auto* column : columns) part.owned.insert(part.owned.end(), column->begin(), column->end());
+  part.owned.insert(part.owned.end(), done.begin(), done.end());
+  split.combine(part);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    std::copy_n(part.owned.begin() + static_cast<std::ptrdiff_t>(c * n), n, columns[c]->begin());
+  }
+  std::copy_n(part.owned.begin() + static_cast<std::ptrdiff_t>(columns.size() * n), n, done.begin());
+}
+
 // Scores of sources a stop left undone become NaN, as if left out.
-CentralityScores answer_so_far(const Compact& compact, std::vector<double> values, const std::vector<bool>& done) {
+CentralityScores answer_so_far(const Compact& compact, std::vector<double> values, const std::vector<double>& done) {
   bool cut = false;
   for (std::size_t u = 0; u < values.size(); ++u) {
-    if (done[u]) continue;
+    if (done[u] != 0) continue;
     values[u] = kNaN;
     cut = true;
   }
@@ -484,11 +549,12 @@ CentralityScores closeness_centrality(const View& view, const ClosenessOptions& 
   // Distances to u are distances from u in the reverse graph.
   const SimpleGraph g = simple_graph(view, compact, reverse(options.direction), false);
   std::vector<double> total(n, 0.0), reached(n, 0.0);
-  const auto done = multi_source_bfs(g, n, options.should_stop,
-                                     [&](std::size_t u, std::uint32_t distance, std::uint32_t count) {
-                                       total[u] += static_cast<double>(distance) * count;
-                                       reached[u] += count;
-                                     });
+  auto done = multi_source_bfs(g, n, options.should_stop, options.split,
+                               [&](std::size_t u, std::uint32_t distance, std::uint32_t count) {
+                                 total[u] += static_cast<double>(distance) * count;
+                                 reached[u] += count;
+                               });
+  combine_columns(options.split, {&total, &reached}, done);
   std::vector<double> values(n, 0.0);
   for (std::size_t u = 0; u < n; ++u) {
     if (total[u] <= 0 || n <= 1) continue;
@@ -503,10 +569,11 @@ CentralityScores harmonic_centrality(const View& view, const HarmonicOptions& op
   const Compact compact(view);
   const SimpleGraph g = simple_graph(view, compact, reverse(options.direction), false);
   std::vector<double> values(compact.size(), 0.0);
-  const auto done = multi_source_bfs(g, compact.size(), options.should_stop,
-                                     [&values](std::size_t u, std::uint32_t distance, std::uint32_t count) {
-                                       values[u] += static_cast<double>(count) / distance;
-                                     });
+  auto done = multi_source_bfs(g, compact.size(), options.should_stop, options.split,
+                               [&values](std::size_t u, std::uint32_t distance, std::uint32_t count) {
+                                 values[u] += static_cast<double>(count) / distance;
+                               });
+  combine_columns(options.split, {&values}, done);
   return answer_so_far(compact, std::move(values), done);
 }
 

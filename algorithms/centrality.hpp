@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "algorithms/source_split.hpp"
 #include "graph/stop.hpp"
 #include "graph/view.hpp"
 
@@ -77,8 +78,13 @@ struct BetweennessOptions {
   // sample of the sources done (visited in a random order, seed 0, when
   // should_stop is set), scaled as above; BetweennessResult::sources says how many.
   ShouldStop should_stop;
+  // This process's share of the sources (algorithms/source_split.hpp); the
+  // sampled sources do not depend on it, and the scores it gives are the
+  // same bits for any number of parts (sums in fixed point, each source's
+  // dependencies rounded down to a multiple of 2^-63).
+  SourceSplit split;
 
-  void validate() const {}
+  void validate() const { split.validate(); }
 };
 struct BetweennessResult {
   CentralityScores entities;
@@ -96,8 +102,11 @@ struct ClosenessOptions {
   // Asked before each batch of 64 entities; when it says stop, entities not
   // reached score NaN (as if left out).
   ShouldStop should_stop;
+  // This process's share of the entities whose distances it sums
+  // (algorithms/source_split.hpp); the scores do not depend on it.
+  SourceSplit split;
 
-  void validate() const {}
+  void validate() const { split.validate(); }
 };
 CentralityScores closeness_centrality(const View& view, const ClosenessOptions& options = {});
 
@@ -106,8 +115,9 @@ CentralityScores closeness_centrality(const View& view, const ClosenessOptions& 
 struct HarmonicOptions {
   Direction direction = Direction::Any;
   ShouldStop should_stop;  // as ClosenessOptions
+  SourceSplit split;       // as ClosenessOptions
 
-  void validate() const {}
+  void validate() const { split.validate(); }
 };
 CentralityScores harmonic_centrality(const View& view, const HarmonicOptions& options = {});
 

@@ -13,6 +13,7 @@
 #include "cli/fields.hpp"
 #include "cli/progress.hpp"
 #include "cli/text.hpp"
+#include "mpi/world.hpp"
 #include "graph/exception.hpp"
 
 namespace kg::cli {
@@ -205,13 +206,19 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   query::Callbacks callbacks;
   callbacks.load_progress = bar.callback();
   callbacks.should_stop = limit.should_stop();
+  callbacks.split = mpi::source_split();
+  std::unique_ptr<query::QueryContext> context;
+  std::exception_ptr failure;
   try {
-    auto context = std::make_unique<query::QueryContext>(query::GraphSource{input.path, input.from, input.csv}, callbacks);
-    bar.finish();
-    for (const auto& warning : context->warnings()) print_error("warning: " + warning.to_string());
-    return context;
+    context = std::make_unique<query::QueryContext>(query::GraphSource{input.path, input.from, input.csv}, callbacks);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  bar.finish();
+  try {
+    // Under mpirun every rank must hold the same graph before any work.
+    mpi::agree_on_input(input.path, failure);
   } catch (const query::InputProblems& problems) {
-    bar.finish();
     ReadResult result;
     result.warnings = problems.warnings();
     result.problems = problems.problems();
@@ -220,6 +227,8 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
     print_problems(result);
     throw CommandFailed(kExitInput);
   }
+  for (const auto& warning : context->warnings()) print_error("warning: " + warning.to_string());
+  return context;
 }
 
 // A short write is reported at once, with its errno, as fmt::print does: a
@@ -239,6 +248,9 @@ void print_json(const std::function<void(JsonWriter&)>& write) {
   print_json_text(query::json_text(write));
 }
 
-void print_timings(const query::Timings& timings) { print_error(query::timings_text(timings)); }
+void print_timings(const query::Timings& timings) {
+  print_error(query::timings_text(timings));
+  if (const std::string busy = mpi::busy_report(); !busy.empty()) print_error("timings: " + busy);
+}
 
 }  // namespace kg::cli

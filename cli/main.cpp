@@ -24,6 +24,7 @@
 #include "cli/commands/validate.hpp"
 #include "cli/common.hpp"
 #include "graph/exception.hpp"
+#include "mpi/world.hpp"
 
 namespace {
 
@@ -117,6 +118,7 @@ int main(int argc, char** argv) {
   app.footer("Run 'kg COMMAND --help' for a command's options. Exit codes: 0 ok, 1 no / problems found, "
              "2 usage error, 3 input unreadable or malformed, 4 internal error, 5 output could not be written.");
 
+  kg::mpi::start(&argc, &argv);
   kg::install_interrupt_cleanup();
   int exit_code = kExitOk;
   setup_info(app, exit_code);
@@ -133,5 +135,6 @@ int main(int argc, char** argv) {
   setup_timeline(app, exit_code);
   setup_diff(app, exit_code);
 
-  return finish_output(run(app, argc, argv, exit_code));
+  const int code = finish_output(run(app, argc, argv, exit_code));
+  return kg::mpi::finish(code, code == kExitInternal);
 }

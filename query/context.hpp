@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "algorithms/source_split.hpp"
 #include "graph/exception.hpp"
 #include "graph/graph.hpp"
 #include "graph/lookup.hpp"
@@ -37,6 +38,9 @@ struct Callbacks {
   // with the answer so far, marked as cut. The command line's --time-limit
   // is a deadline here; a server's budget or Ctrl-C in Python would be too.
   ShouldStop should_stop;
+  // How the source-parallel measures share their sources among processes
+  // (the MPI runner); one process does all by default.
+  SourceSplit split;
 };
 
 // The front end asked to stop (a time limit, Ctrl-C, a closed connection).
@@ -81,6 +85,7 @@ class QueryContext {
 
   // For the algorithms; empty when the front end never stops a query.
   const ShouldStop& should_stop() const { return callbacks_.should_stop; }
+  const SourceSplit& split() const { return callbacks_.split; }
   // Throws Cancelled when the front end asked to stop: for work that has no
   // answer so far to give.
   void check_cancelled() const;

@@ -58,10 +58,11 @@ EigenvectorOptions eigenvector_options(const RankRequest& request, Direction dir
   return options;
 }
 
-// The one place rank calls into algorithms/centrality (the source-parallel
-// measures through `kernels`). Fills relation_scores for betweenness.
+// The one place rank calls into algorithms/centrality; the source-parallel
+// measures take the context's share of the sources (the MPI runner's split).
+// Fills relation_scores for betweenness.
 CentralityScores compute(const View& view, const RankRequest& request, const QueryContext& context,
-                         const SourceParallelKernels& kernels, std::vector<double>& relation_scores) {
+                         std::vector<double>& relation_scores) {
   const Direction direction = rank_direction(request, view.graph());
   switch (request.measure) {
     case Measure::Degree: {
@@ -75,11 +76,12 @@ CentralityScores compute(const View& view, const RankRequest& request, const Que
       BetweennessOptions options;
       options.direction = direction;
       options.should_stop = context.should_stop();
+      options.split = context.split();
       options.normalized = request.normalized.value_or(true);
       options.relations = request.of_relations;
       options.samples = request.samples.value_or(0);
       options.seed = request.seed.value_or(0);
-      BetweennessResult result = kernels.betweenness(view, options);
+      BetweennessResult result = betweenness_centrality(view, options);
       relation_scores = std::move(result.relations);
       return result.entities;
     }
@@ -87,14 +89,16 @@ CentralityScores compute(const View& view, const RankRequest& request, const Que
       ClosenessOptions options;
       options.direction = direction;
       options.should_stop = context.should_stop();
+      options.split = context.split();
       options.wf_improved = request.wf_improved;
-      return kernels.closeness(view, options);
+      return closeness_centrality(view, options);
     }
     case Measure::Harmonic: {
       HarmonicOptions options;
       options.direction = direction;
       options.should_stop = context.should_stop();
-      return kernels.harmonic(view, options);
+      options.split = context.split();
+      return harmonic_centrality(view, options);
     }
     case Measure::PageRank: {
       PageRankOptions options = pagerank_options(request, direction);
@@ -224,13 +228,13 @@ const char* cut_meaning(Measure measure) {
   return "the scores so far";
 }
 
-RankAnswer run(const RankRequest& request, QueryContext& context, const SourceParallelKernels& kernels) {
+RankAnswer run(const RankRequest& request, QueryContext& context) {
   request.validate();
   const View view = context.view(request.view);
   RankAnswer answer;
   answer.measure = request.measure;
   answer.of_relations = request.of_relations;
-  CentralityScores scores = compute(view, request, context, kernels, answer.relation_scores);
+  CentralityScores scores = compute(view, request, context, answer.relation_scores);
   context.computed();
   if (request.of_relations) {
     answer.ranked_relations = ranked_relations(view, answer.relation_scores, request.top);

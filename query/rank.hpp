@@ -54,15 +54,6 @@ Direction rank_direction(const RankRequest& request, const Graph& graph);
 // closeness and harmonic on large graphs): for a front end to warn first.
 bool rank_may_take_minutes(const RankRequest& request, const Graph& graph);
 
-// The measures that walk from every entity, which the MPI runner spreads
-// over ranks: rank calls these, and only these, for them. Defaults compute
-// on this process.
-struct SourceParallelKernels {
-  std::function<BetweennessResult(const View&, const BetweennessOptions&)> betweenness = betweenness_centrality;
-  std::function<CentralityScores(const View&, const ClosenessOptions&)> closeness = closeness_centrality;
-  std::function<CentralityScores(const View&, const HarmonicOptions&)> harmonic = harmonic_centrality;
-};
-
 struct RankAnswer {
   Measure measure = Measure::Degree;
   bool of_relations = false;
@@ -76,7 +67,7 @@ struct RankAnswer {
 
 // Throws NotConverged when pagerank or eigenvector give up, NameNotFound
 // for an unknown personalize name.
-RankAnswer run(const RankRequest& request, QueryContext& context, const SourceParallelKernels& kernels = {});
+RankAnswer run(const RankRequest& request, QueryContext& context);
 std::string to_text(const RankAnswer& answer, const Graph& graph);
 void to_json(const RankAnswer& answer, const Graph& graph, JsonSink& json);
 

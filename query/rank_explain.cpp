@@ -141,12 +141,12 @@ void RankExplainRequest::validate() const {
   }
 }
 
-RankExplainAnswer run(const RankExplainRequest& request, QueryContext& context, const SourceParallelKernels& kernels) {
+RankExplainAnswer run(const RankExplainRequest& request, QueryContext& context) {
   request.validate();
   // An unknown name fails before the scores are computed.
   const std::optional<EntityId> chosen =
       request.entity.empty() ? std::nullopt : std::optional<EntityId>(context.resolve(request.entity));
-  const RankAnswer ranking = run(request.rank, context, kernels);
+  const RankAnswer ranking = run(request.rank, context);
   const View view = context.view(request.rank.view);
   const Direction direction = rank_direction(request.rank, view.graph());
   const std::vector<EntityId> entities = chosen ? std::vector<EntityId>{*chosen} : ranking.ranked;

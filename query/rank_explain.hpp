@@ -31,8 +31,7 @@ struct RankExplainAnswer {
   bool cut = false;  // the scores were cut (as RankAnswer); explained as they are
 };
 
-RankExplainAnswer run(const RankExplainRequest& request, QueryContext& context,
-                      const SourceParallelKernels& kernels = {});
+RankExplainAnswer run(const RankExplainRequest& request, QueryContext& context);
 std::string to_text(const RankExplainAnswer& answer, const Graph& graph);
 void to_json(const RankExplainAnswer& answer, const Graph& graph, JsonSink& json);
 

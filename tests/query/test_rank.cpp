@@ -166,32 +166,31 @@ TEST_CASE("query rank: out or in on an undirected graph is refused, naming direc
   CHECK(test::invalid_field([&] { run(request, context); }) == "direction");
 }
 
-TEST_CASE("query rank: the source-parallel measures go through the kernels the caller supplies") {
+TEST_CASE("query rank: the source-parallel measures take the context's share of the sources") {
+  // Two shares as two MPI ranks would run them: share 1's sums are kept,
+  // and share 0's combine step adds them, as the all-reduce would.
   const Graph graph = chain();
-  QueryContext context(graph);
-  int calls = 0;
-  SourceParallelKernels kernels;
-  // A kernel that doubles the local scores: the answer must carry them.
-  kernels.betweenness = [&calls](const View& view, const BetweennessOptions& options) {
-    ++calls;
-    BetweennessResult result = betweenness_centrality(view, options);
-    for (double& score : result.entities.values) score *= 2;
-    return result;
-  };
-  kernels.harmonic = [&calls](const View& view, const HarmonicOptions& options) {
-    ++calls;
-    return harmonic_centrality(view, options);
-  };
-  RankRequest request;
-  request.measure = Measure::Betweenness;
-  CHECK(run(request, context, kernels).scores[1] == doctest::Approx(4.0 / 6));
-  request.measure = Measure::Harmonic;
-  // Distances to c: from b 1, from a 2: 1 + 1/2.
-  CHECK(run(request, context, kernels).scores[2] == doctest::Approx(1.5));
-  CHECK(calls == 2);
-  request.measure = Measure::Degree;
-  run(request, context, kernels);
-  CHECK(calls == 2);
+  for (const Measure measure : {Measure::Betweenness, Measure::Closeness, Measure::Harmonic}) {
+    CAPTURE(measure_name(measure));
+    RankRequest request;
+    request.measure = measure;
+    PartSums share_one;
+    Callbacks second;
+    second.split = {1, 2, [&share_one](PartSums& sums) { share_one = sums; }};
+    QueryContext second_context(graph, second);
+    QueryContext whole_context(graph);
+    const std::vector<double> whole = run(request, whole_context).scores;
+    CHECK(run(request, second_context).scores != whole);  // one share alone is not the answer
+
+    Callbacks first;
+    first.split = {0, 2, [&share_one](PartSums& sums) {
+                     for (std::size_t i = 0; i < sums.sums.size(); ++i) sums.sums[i].add(share_one.sums[i]);
+                     for (std::size_t i = 0; i < sums.owned.size(); ++i) sums.owned[i] += share_one.owned[i];
+                     sums.count += share_one.count;
+                   }};
+    QueryContext first_context(graph, first);
+    CHECK(run(request, first_context).scores == whole);
+  }
 }
 
 TEST_CASE("query rank explain: degree contributions and betweenness pairs with an example path") {
