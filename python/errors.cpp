@@ -55,8 +55,19 @@ void translate(std::exception_ptr thrown) {
     set_error("NameNotFound", error.what(), attributes);
   } catch (const InvalidArgument& error) {
     py::dict attributes;
-    if (!error.field().empty()) attributes["field"] = keyword_name(error.field());
-    set_error("UsageError", error.worded(keyword_name), attributes);
+    std::string message = error.worded(keyword_name);
+    std::string field = error.field();
+    // Older library errors carry their field only as the "field: detail"
+    // form of their message.
+    const std::string_view text = error.what();
+    const auto colon = text.find(": ");
+    if (field.empty() && colon != std::string_view::npos && colon > 0 &&
+        text.substr(0, colon).find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string_view::npos) {
+      field = std::string(text.substr(0, colon));
+      message = keyword_name(field) + std::string(text.substr(colon));
+    }
+    if (!field.empty()) attributes["field"] = keyword_name(field);
+    set_error("UsageError", message, attributes);
   } catch (const OutputError& error) {
     set_error("OutputError", error.what());
   } catch (const Error& error) {
