@@ -63,8 +63,9 @@ py::class_<Answered<Answer>> bind_groups_answer(py::module_& module, const char*
       .def_property_readonly("undated_relations", [](const A& a) { return a.answer.undated_relations; })
       .def("__len__", [](const A& a) { return a.answer.groups.shown(); })
       .def("__iter__", [](const A& a) { return py::iter(group_lists(a.graph->graph(), a.answer.groups)); })
-      .def("__getitem__", [](const A& a, py::object index) {
-        return group_lists(a.graph->graph(), a.answer.groups)[index];
+      .def("__getitem__", [](const A& a, const py::object& index) {
+        const py::list groups = group_lists(a.graph->graph(), a.answer.groups);
+        return py::object(groups[index]);
       })
       .def("to_json", &A::json, "The answer as the CLI's --format json prints it")
       .def("__repr__", [name](const A& a) {

@@ -93,3 +93,12 @@ def test_names_not_found_suggest(sample):
     assert caught.value.suggestions and caught.value.suggestions[0] == "Microsoft"
     # Names resolve as the CLI's do: id, name or alias, any case.
     assert sample.entity("MUSK").id == sample.entity("Elon Musk").id == "musk"
+
+
+def test_answers_index_like_lists(sample):
+    # Indexing once read an element of a list already freed (garbage, then a crash).
+    answer = sample.communities(seed=1)
+    groups = answer.groups
+    assert [answer[i] for i in range(len(answer))] == groups
+    assert answer[-1] == groups[-1] and answer[0:2] == groups[0:2]
+    assert list(answer) == groups
