@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "graph/exception.hpp"
+#include "graph/stop.hpp"
 
 namespace kg {
 namespace {
@@ -125,7 +126,10 @@ double level_modularity(const LevelGraph& g, const std::vector<std::uint32_t>& c
 
 // Moves nodes to the neighbouring community of best modularity gain until
 // none moves; returns whether any did, and the communities numbered densely.
-bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, std::vector<std::uint32_t>& community) {
+// Moves nodes between communities until no move gains; stops early, with
+// every node in some community, when `stop` says so.
+bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, std::vector<std::uint32_t>& community,
+               StopPoller& stop) {
   const std::size_t n = g.size();
   const double m = g.total_weight;
   community.resize(n);
@@ -137,9 +141,10 @@ bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, 
   std::vector<double> weight_to(n, 0.0);
   std::vector<std::uint32_t> touched;
   bool improved = false;
-  for (std::size_t moves = 1; moves > 0;) {
+  for (std::size_t moves = 1; moves > 0 && !stop.stopped();) {
     moves = 0;
     for (const std::uint32_t u : order) {
+      if (stop.tick()) break;
       touched.clear();
       for (std::uint64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
         const std::uint32_t c = community[g.neighbors[k]];
@@ -220,12 +225,18 @@ CommunitiesResult louvain_communities(const View& view, const LouvainOptions& op
     std::mt19937_64 random(options.seed);
     std::vector<std::uint32_t> community;
     double quality = level_modularity(g, node_of, options.resolution);
+    StopPoller stop(options.should_stop);
     for (bool first = true;; first = false) {
-      if (!one_level(g, options.resolution, random, community) && !first) break;
+      if (!one_level(g, options.resolution, random, community, stop) && !first) break;
       for (auto& node : node_of) node = community[node];
+      if (stop.stopped()) {
+        cut = true;
+        break;
+      }
       const double next_quality = level_modularity(g, community, options.resolution);
       if (next_quality - quality <= options.threshold) break;
       quality = next_quality;
+      // A small level asks too few times for the poller: ask before the next.
       if (options.should_stop && options.should_stop()) {
         cut = true;
         break;

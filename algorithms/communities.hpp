@@ -19,8 +19,9 @@ struct LouvainOptions {
 
   // Far above any useful resolution, low enough that modularity stays finite.
   static constexpr double kMostResolution = 1e6;
-  // Asked after each level; when it says stop, the partition of the levels
-  // done (CommunitiesResult::cut).
+  // Asked as entities are moved (one level of a large graph can take
+  // minutes); when it says stop, the partition reached so far
+  // (CommunitiesResult::cut).
   ShouldStop should_stop;
 
   // Throws InvalidArgument naming the bad field.

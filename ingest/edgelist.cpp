@@ -87,7 +87,7 @@ ReadResult parse(const char* data, std::size_t size, MappedFile* file, const std
 }  // namespace
 
 ReadResult read_edgelist_file(const std::string& path, const ReadOptions& options) {
-  MappedFile file(path);
+  MappedFile file(path, options.contents);
   return parse(file.data(), file.size(), &file, path, [&file] { return std::string(file.data(), file.size()); },
                options);
 }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "algorithms/communities.hpp"
+#include "graph/builder.hpp"
 #include "graph/exception.hpp"
 #include "ingest/format.hpp"
 #include "tests/support/support.hpp"
@@ -112,4 +113,36 @@ TEST_CASE("Louvain's modularity is within 2% of NetworkX's (mean of 5 seeds), on
     }
     CHECK(mean >= 0.98 * theirs_mean);
   }
+}
+
+// Stopping used to be asked only between levels, and one level of a large
+// graph can take minutes: Ctrl-C in Python or --time-limit waited for it.
+// 400 cliques of 10: a whole first level leaves at most 400 communities;
+// stopped at once, at most the first 1024 entities visited have moved.
+TEST_CASE("Louvain stops inside a level when asked, with every entity in a community") {
+  Builder builder;
+  const int cliques = 400, size = 10;
+  for (int i = 0; i < cliques * size; ++i) builder.add_entity("n" + std::to_string(i), "", "");
+  for (int c = 0; c < cliques; ++c) {
+    for (int a = 0; a < size; ++a) {
+      for (int b = a + 1; b < size; ++b) {
+        builder.add_relation("n" + std::to_string(c * size + a), "n" + std::to_string(c * size + b), "r", Date(), Date());
+      }
+    }
+  }
+  BuildResult built = std::move(builder).finish();
+  REQUIRE(built.graph);
+  const View view(*built.graph);
+  LouvainOptions options;
+  std::size_t asked = 0;
+  options.should_stop = [&asked] { return ++asked > 0; };
+  const CommunitiesResult stopped = louvain_communities(view, options);
+  CHECK(stopped.cut);
+  CHECK(stopped.members.size() >= std::size_t{cliques * size - 1024});
+  std::size_t placed = 0;
+  for (const auto& members : stopped.members) placed += members.size();
+  CHECK(placed == std::size_t{cliques * size});
+  const CommunitiesResult whole = louvain_communities(view, LouvainOptions{});
+  CHECK_FALSE(whole.cut);
+  CHECK(whole.members.size() == std::size_t{cliques});
 }

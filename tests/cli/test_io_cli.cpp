@@ -439,3 +439,16 @@ TEST_CASE("standard input, pipes and FIFOs are read in every format, with and wi
 }
 
 }  // namespace kg::test
+
+namespace kg::test {
+
+// The edge list reader once ignored input read before it ran: every edge list
+// on standard input was "<stdin>: cannot open".
+TEST_CASE("an edge list is read from standard input") {
+  const auto piped = run("bash -c " + shell_quote("printf 'a\\tb\\nb\\tc\\n' | " + shell_quote(kg_binary()) +
+                                                  " info - --from edgelist --format json"));
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out.find("\"entities\":3,\"relations\":2") != std::string::npos);
+}
+
+}  // namespace kg::test

@@ -49,6 +49,17 @@ if(NOT out STREQUAL "--max-hops\n")
   message(FATAL_ERROR "completion of 'kg path --max-h' gave: ${out}")
 endif()
 
+# The Python module, when built (PYTHON and PYTHON_SITE given): imported
+# from the prefix's site directory, and run on the sample.
+if(PYTHON)
+  set(ENV{PYTHONPATH} "${prefix}/${PYTHON_SITE}")
+  run("${PYTHON}" -c "import kg\nprint(kg.__file__)\nprint(kg.load('${SOURCE_DIR}/samples/openai.json'))")
+  if(NOT out MATCHES "^${prefix}/${PYTHON_SITE}/kg/__init__.py\n<kg.Graph 'OpenAI's founding years': 21 entities")
+    message(FATAL_ERROR "the installed kg module gave: ${out}")
+  endif()
+  unset(ENV{PYTHONPATH})
+endif()
+
 # docs/LIBRARY.md's example (its one ```cpp block) is built and run too.
 file(READ "${SOURCE_DIR}/docs/LIBRARY.md" library_doc)
 if(NOT library_doc MATCHES "\n```cpp\n(.*)\n```\n\n## The API")
