@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <system_error>
 #include <tuple>
 
 #include "cli/fields.hpp"
@@ -174,12 +175,11 @@ void print_error(const std::string& message) { std::cerr << "kg: " << printable(
 
 void print_error(const Error& error) { print_error(error.worded(flag_for)); }
 
-void print_problems(const ReadResult& result) {
-  for (const auto& problem : result.problems) print_error(problem.to_string());
-  if (result.problems_not_shown) {
-    print_error(std::to_string(result.problems_not_shown) + " more problem" +
-                (result.problems_not_shown == 1 ? "" : "s") + " not shown");
-  }
+void print_problems(const ReadResult& result) { print_problems(result.problems, result.problems_not_shown); }
+
+void print_problems(const std::vector<Diagnostic>& problems, std::size_t not_shown) {
+  for (const auto& problem : problems) print_error(problem.to_string());
+  if (not_shown) print_error(std::to_string(not_shown) + " more problem" + (not_shown == 1 ? "" : "s") + " not shown");
 }
 
 Graph load_graph(const GraphInput& input) {
@@ -218,7 +218,13 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
   }
 }
 
-void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+// A short write is reported at once, with its errno, as fmt::print does: a
+// later write to the failed stream would report a stale errno instead.
+void print_text(const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+    throw std::system_error(errno, std::generic_category());
+  }
+}
 
 void print_json_text(const std::string& json) {
   print_text(json);
