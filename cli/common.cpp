@@ -157,9 +157,7 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, Direction dir
       ->each([&filters](const std::string&) { filters.direction_given = true; });
 }
 
-bool marks_undated(const FilterOptions& filters) {
-  return !filters.as_of.empty() || !filters.between.empty() || filters.undated != Undated::Include;
-}
+bool marks_undated(const FilterOptions& filters) { return filters.marks_undated(); }
 
 void print_undated_note(const FilterOptions& filters, const View& view) {
   print_undated_note(filters, count_kept_undated(view));
