@@ -236,6 +236,11 @@ CommunitiesResult louvain_communities(const View& view, const LouvainOptions& op
       const double next_quality = level_modularity(g, community, options.resolution);
       if (next_quality - quality <= options.threshold) break;
       quality = next_quality;
+      // A small level asks too few times for the poller: ask before the next.
+      if (options.should_stop && options.should_stop()) {
+        cut = true;
+        break;
+      }
       g = aggregate(g, community);
     }
   }
