@@ -59,5 +59,7 @@ GraphClass bind_graph(py::module_& module);
 // Methods of kg.Graph defined by the other files.
 void bind_queries(py::module_& module, GraphClass& graph);
 void bind_networkx(py::module_& module, GraphClass& graph);
+void bind_rank(py::module_& module, GraphClass& graph);
+void bind_paths(py::module_& module, GraphClass& graph);
 
 }  // namespace kg::python

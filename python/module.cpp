@@ -9,4 +9,6 @@ PYBIND11_MODULE(_kg, module) {
   auto graph = kg::python::bind_graph(module);
   kg::python::bind_queries(module, graph);
   kg::python::bind_networkx(module, graph);
+  kg::python::bind_rank(module, graph);
+  kg::python::bind_paths(module, graph);
 }

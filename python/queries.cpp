@@ -6,41 +6,13 @@
 
 #include <algorithm>
 
-#include "python/binding.hpp"
-#include "python/errors.hpp"
-#include "python/interrupt.hpp"
+#include "python/answers.hpp"
 #include "query/communities.hpp"
 #include "query/components.hpp"
 #include "query/json.hpp"
 
 namespace kg::python {
 namespace {
-
-// An answer and the graph its ids index.
-template <typename Answer>
-struct Answered {
-  GraphPointer graph;
-  Answer answer;
-
-  std::string json() const {
-    return query::json_text([this](query::JsonSink& json) { query::to_json(answer, graph->graph(), json); });
-  }
-};
-
-// Runs `request` over `graph` with the GIL released; Ctrl-C stops it.
-template <typename Request>
-auto answer(const GraphPointer& graph, const Request& request) {
-  request.validate();
-  auto answer = with_suggestions(graph->graph(), [&] {
-    return run_released_for([&](const ShouldStop& should_stop) {
-      query::Callbacks callbacks;
-      callbacks.should_stop = should_stop;
-      query::QueryContext context(graph->graph(), callbacks);
-      return query::run(request, context);
-    });
-  });
-  return Answered<decltype(answer)>{graph, std::move(answer)};
-}
 
 // The groups shown, each a list of entity ids in id order, as the CLI lists them.
 py::list group_lists(const Graph& graph, const query::Groups& groups) {

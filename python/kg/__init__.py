@@ -9,8 +9,8 @@ questions at kg's speed, and move graphs to and from NetworkX in memory.
 docs/PYTHON.md walks through it.
 """
 from . import errors
-from ._kg import (Communities, Components, Entities, Entity, Evidence, Graph, Relation, Relations,
-                  export_formats, input_formats, load, loads)
+from ._kg import (Communities, Components, Entities, Entity, Evidence, Graph, Neighbors, Path, Paths, RankAnswer,
+                  Relation, Relations, Step, export_formats, input_formats, load, loads)
 from .errors import Error, InputError, NameNotFound, OutputError, UsageError
 
 __all__ = ["load", "loads", "from_networkx", "Graph", "Entity", "Relation", "Evidence", "Error", "InputError",
@@ -48,4 +48,26 @@ def _to_networkx(self, multigraph=None):
     return G
 
 
+class Ranking(dict):
+    """Scores by entity id, highest first; answer is kg's RankAnswer (its
+    measure, whether a stop cut it, and to_json() as the CLI prints it)."""
+
+    def __init__(self, answer):
+        super().__init__(answer.items())
+        self.answer = answer
+
+    def to_json(self):
+        return self.answer.to_json()
+
+
+def _rank(self, by="degree", top=0, **options):
+    """Centrality scores by entity id, highest first: by degree, betweenness,
+    closeness, harmonic, pagerank or eigenvector, with the CLI's options as
+    keywords (normalized, samples, seed, personalize, weight, damping,
+    tolerance, max_iterations, wf_improved) and a view's filters; top=N keeps
+    the N highest (0: all). rank_array gives the scores as a NumPy array."""
+    return Ranking(self._rank(by=by, top=top, **options))
+
+
 Graph.to_networkx = _to_networkx
+Graph.rank = _rank
