@@ -286,8 +286,8 @@ GraphPointer from_networkx(const py::object& nx_graph) {
   builder.set_integer_ids(all_integers && builder.entity_count() > 0);
   BuildResult built = run_released_for([&](const ShouldStop&) { return std::move(builder).finish(); });
   if (!built.graph) {
-    const BuildProblem& first = built.problems.front();
-    std::string message = "the NetworkX graph: " + first.field + ": " + first.message;
+    const ContentProblem& first = built.problems.front();
+    std::string message = "the NetworkX graph: " + first.path() + ": " + first.message;
     if (built.problems.size() > 1) message += " (and " + std::to_string(built.problems.size() - 1) + " more problems)";
     throw InvalidArgument(Field{"G"}, message);
   }
