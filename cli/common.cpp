@@ -208,14 +208,18 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
     return context;
   } catch (const query::InputProblems& problems) {
     bar.finish();
-    ReadResult result;
-    result.warnings = problems.warnings();
-    result.problems = problems.problems();
-    result.problems_not_shown = problems.not_shown();
-    for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
-    print_problems(result);
-    throw CommandFailed(kExitInput);
+    fail_on_problems(problems);
   }
+}
+
+void fail_on_problems(const query::InputProblems& problems) {
+  ReadResult result;
+  result.warnings = problems.warnings();
+  result.problems = problems.problems();
+  result.problems_not_shown = problems.not_shown();
+  for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
+  print_problems(result);
+  throw CommandFailed(kExitInput);
 }
 
 void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
