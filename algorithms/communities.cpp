@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "graph/exception.hpp"
+#include "graph/stop.hpp"
 
 namespace kg {
 namespace {
@@ -124,8 +125,11 @@ double level_modularity(const LevelGraph& g, const std::vector<std::uint32_t>& c
 }
 
 // Moves nodes to the neighbouring community of best modularity gain until
-// none moves; returns whether any did, and the communities numbered densely.
-bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, std::vector<std::uint32_t>& community) {
+// none moves, or until `stop` says so (each node is asked about, so a large
+// level stops within a few thousand moves: the partition is valid at every
+// move); returns whether any moved, and the communities numbered densely.
+bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, std::vector<std::uint32_t>& community,
+               StopPoller& stop) {
   const std::size_t n = g.size();
   const double m = g.total_weight;
   community.resize(n);
@@ -137,9 +141,10 @@ bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, 
   std::vector<double> weight_to(n, 0.0);
   std::vector<std::uint32_t> touched;
   bool improved = false;
-  for (std::size_t moves = 1; moves > 0;) {
+  for (std::size_t moves = 1; moves > 0 && !stop.stopped();) {
     moves = 0;
     for (const std::uint32_t u : order) {
+      if (stop.tick()) break;
       touched.clear();
       for (std::uint64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
         const std::uint32_t c = community[g.neighbors[k]];
@@ -220,8 +225,18 @@ CommunitiesResult louvain_communities(const View& view, const LouvainOptions& op
     std::mt19937_64 random(options.seed);
     std::vector<std::uint32_t> community;
     double quality = level_modularity(g, node_of, options.resolution);
+    StopPoller stop(options.should_stop);
     for (bool first = true;; first = false) {
-      if (!one_level(g, options.resolution, random, community) && !first) break;
+      const bool moved = one_level(g, options.resolution, random, community, stop);
+      if (stop.stopped()) {
+        // The level as far as it got is a partition too: keep it.
+        if (moved) {
+          for (auto& node : node_of) node = community[node];
+        }
+        cut = true;
+        break;
+      }
+      if (!moved && !first) break;
       for (auto& node : node_of) node = community[node];
       const double next_quality = level_modularity(g, community, options.resolution);
       if (next_quality - quality <= options.threshold) break;

@@ -83,6 +83,9 @@ struct Server::Impl {
   void answer(const Endpoint& endpoint, const httplib::Request& request, httplib::Response& response);
   void fill_error(const httplib::Request& request, httplib::Response& response);
   void log_request(const httplib::Request& request, const httplib::Response& response);
+  Reply body_too_large() const {
+    return error_reply({413, "the request body is over " + std::to_string(options.max_body_bytes) + " bytes"});
+  }
 
   GraphStore& store;
   const ServerOptions options;
@@ -96,6 +99,12 @@ struct Server::Impl {
 
 void Server::Impl::configure() {
   http.new_task_queue = [this] { return new BoundedTaskQueue(options.threads, options.queue); };
+  // SO_REUSEADDR alone: httplib's default SO_REUSEPORT would let a second
+  // server bind a port already serving and split its clients.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_payload_max_length(options.max_body_bytes);
   http.set_read_timeout(std::chrono::milliseconds(options.read_timeout_ms));
   http.set_write_timeout(std::chrono::milliseconds(options.read_timeout_ms));
@@ -136,6 +145,17 @@ HandlerResponse Server::Impl::before_routing(const httplib::Request& request, ht
       response.set_header("Access-Control-Allow-Headers", "Authorization");
       response.set_header("Access-Control-Max-Age", "600");
       response.status = 204;
+      return HandlerResponse::Handled;
+    }
+  }
+  // No endpoint reads a body, and httplib leaves an unread one in the
+  // stream, where it would be taken for the next request: a request that
+  // carries one ends its connection, and one over the limit is refused.
+  if (request.has_header("Content-Length") || request.has_header("Transfer-Encoding")) {
+    response.set_header("Connection", "close");
+    const auto length = request.get_header_value("Content-Length");
+    if (length.size() > 18 || (!length.empty() && std::stoull("0" + length) > options.max_body_bytes)) {
+      send(response, body_too_large());
       return HandlerResponse::Handled;
     }
   }
@@ -192,7 +212,7 @@ void Server::Impl::fill_error(const httplib::Request& request, httplib::Response
       for (const auto& match : closest_matches(request.path, known)) error.suggestions.emplace_back(match);
       return send(response, error_reply(error));
     }
-    case 413: return send(response, error_reply({413, "the request body is over " + std::to_string(options.max_body_bytes) + " bytes"}));
+    case 413: return send(response, body_too_large());
     case 414: return send(response, error_reply({414, "the URL is over " + std::to_string(CPPHTTPLIB_REQUEST_URI_MAX_LENGTH) + " bytes"}));
     case 400: return send(response, error_reply({400, "malformed request"}));
     default: return send(response, error_reply({response.status, "request refused"}));

@@ -32,7 +32,9 @@ class BoundedTaskQueue : public httplib::TaskQueue {
  private:
   struct Lane {
     std::deque<std::function<void()>> tasks;
-    std::size_t limit = 0;
+    std::size_t limit = 0;  // tasks that may wait beyond the lane's idle threads
+    std::size_t idle = 0;   // threads waiting for a task
+    bool has_room() const { return tasks.size() < idle + limit; }
   };
   void work(Lane& lane, bool sheds);
 
