@@ -108,7 +108,7 @@ void WeightedPathOptions::validate(const Graph& graph) const {
 }
 
 void EgoNetworkOptions::validate() const {
-  if (depth > std::numeric_limits<std::uint32_t>::max() - 1) throw InvalidArgument("depth: too large");
+  if (depth > std::numeric_limits<std::uint32_t>::max() - 1) throw InvalidArgument(Field{"depth"}, "too large");
 }
 
 namespace {
@@ -147,8 +147,8 @@ Weights Weights::parse(std::string_view spec) {
     const std::string type(entry.substr(0, equals));
     for (const auto& [given, weight] : weights.by_type) {
       if (given == type) {
-        throw InvalidArgument("--weight-by: '" + type + "' given twice ('" + std::string(spec) +
-                              "'): one weight per relation type");
+        throw InvalidArgument(Field{"weights"},
+                              "'" + type + "' given twice ('" + std::string(spec) + "'): one weight per relation type");
       }
     }
     weights.by_type.emplace_back(type, parse_weight(entry.substr(equals + 1), entry));

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -27,6 +28,12 @@ class Message {
  public:
   using Part = std::variant<std::string, Field>;
   Message(std::initializer_list<Part> parts) : parts_(parts) {}
+
+  // For messages put together piece by piece.
+  Message& append(Part part) {
+    parts_.push_back(std::move(part));
+    return *this;
+  }
 
   // The fields named by `namer`; without one, by their library names.
   std::string worded(const FieldNamer& namer = {}) const {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <system_error>
 #include <tuple>
 
 #include "cli/fields.hpp"
@@ -156,9 +157,7 @@ void add_filter_options(CLI::App& command, FilterOptions& filters, Direction dir
       ->each([&filters](const std::string&) { filters.direction_given = true; });
 }
 
-bool marks_undated(const FilterOptions& filters) {
-  return !filters.as_of.empty() || !filters.between.empty() || filters.undated != Undated::Include;
-}
+bool marks_undated(const FilterOptions& filters) { return filters.marks_undated(); }
 
 void print_undated_note(const FilterOptions& filters, const View& view) {
   print_undated_note(filters, count_kept_undated(view));
@@ -222,7 +221,13 @@ void fail_on_problems(const query::InputProblems& problems) {
   throw CommandFailed(kExitInput);
 }
 
-void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+// A short write is reported at once, with its errno, as fmt::print does: a
+// later write to the failed stream would report a stale errno instead.
+void print_text(const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+    throw std::system_error(errno, std::generic_category());
+  }
+}
 
 void print_json_text(const std::string& json) {
   print_text(json);

@@ -24,6 +24,17 @@ std::string relation_text(const Graph& graph, RelationId r, EntityId from, bool 
                      printable(graph.entity_name(other)));
 }
 
+std::string evidence_text(const Graph& graph, RelationId r, std::string_view indent) {
+  const auto evidence = graph.evidence(r);
+  if (evidence.empty()) return fmt::format("{}(no evidence recorded)\n", indent);
+  std::string text;
+  for (const auto& e : evidence) {
+    text += fmt::format("{}\"{}\" ({})\n", indent, printable(graph.str(e.quote)),
+                        printable(graph.str(graph.sources()[e.source].id)));
+  }
+  return text;
+}
+
 std::string counted(std::size_t n, const char* singular, const char* plural) {
   return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }

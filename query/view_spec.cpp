@@ -40,6 +40,8 @@ void ViewSpec::validate() const {
   }
 }
 
+bool ViewSpec::marks_undated() const { return !as_of.empty() || !between.empty() || undated != Undated::Include; }
+
 Filter ViewSpec::to_filter() const {
   validate();
   Filter filter;
@@ -71,6 +73,9 @@ std::vector<SetField> set_fields(const ViewSpec& spec) {
   if (!spec.entity_types.empty()) add("entity_types", joined(spec.entity_types), [](auto& s) { s.entity_types.clear(); });
   if (!spec.as_of.empty()) add("as_of", spec.as_of, [](auto& s) { s.as_of.clear(); });
   if (!spec.between.empty()) add("between", spec.between, [](auto& s) { s.between.clear(); });
+  if (spec.undated != Undated::Include) {
+    add("undated", spec.undated == Undated::Exclude ? "exclude" : "only", [](auto& s) { s.undated = Undated::Include; });
+  }
   if (!spec.avoid.empty()) add("avoid", joined(spec.avoid), [](auto& s) { s.avoid.clear(); });
   if (spec.max_degree) add("max_degree", std::to_string(*spec.max_degree), [](auto& s) { s.max_degree.reset(); });
   if (spec.direction != Direction::Any) add("direction", direction_name(spec.direction), [](auto& s) { s.direction = Direction::Any; });

@@ -25,6 +25,9 @@ struct ViewSpec {
   // Throws InvalidArgument naming the field: a malformed date or window, or
   // as_of and between together.
   void validate() const;
+  // Whether answers should mark undated relations: a time window keeps them
+  // although no date puts them in it (or `undated` chose them).
+  bool marks_undated() const;
   // The graph filter (validate()s first); the direction stays with the
   // algorithms, which take it per query.
   Filter to_filter() const;

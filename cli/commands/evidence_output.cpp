@@ -6,15 +6,12 @@
 #include <cstdio>
 
 #include "cli/text.hpp"
+#include "query/text.hpp"
 
 namespace kg::cli {
 
 void print_evidence(const Graph& graph, RelationId r, std::string_view indent) {
-  const auto evidence = graph.evidence(r);
-  if (evidence.empty()) fmt::print("{}(no evidence recorded)\n", indent);
-  for (const auto& e : evidence) {
-    fmt::print("{}\"{}\" ({})\n", indent, printable(graph.str(e.quote)), printable(graph.str(graph.sources()[e.source].id)));
-  }
+  print_text(query::evidence_text(graph, r, indent));
 }
 
 void print_unnamed_endpoints_note(const Graph& graph, const EntityMentions& mentions, RelationId r,

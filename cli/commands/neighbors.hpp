@@ -1,17 +1,17 @@
 #pragma once
-// kg neighbors: the ego network of an entity within a number of steps.
+// kg neighbors: parses its flags into a query::NeighborsRequest and prints
+// the ego network (query/neighbors.hpp).
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"
+#include "query/neighbors.hpp"
 
 namespace kg::cli {
 
 struct NeighborsOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
-  std::string center;
-  std::size_t depth = 1;
-  FilterOptions filters;
+  query::NeighborsRequest request;
   TimeLimit time_limit;
 };
 

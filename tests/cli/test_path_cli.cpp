@@ -173,3 +173,79 @@ TEST_CASE("kg neighbors: entities by distance with their relations") {
 
   CHECK(run_kg("neighbors " + sample() + " nobody").exit_code == 2);
 }
+
+TEST_CASE("kg path --batch: one answer per pair, in input order, each what kg path prints for it") {
+  const std::string dir = kg::test::temp_dir();
+  const std::string pairs = dir + "/pairs.tsv";
+  kg::test::write_file(pairs, "# musk to the others\nmusk\tmicrosoft\n\nSam Altman\topenai\n");
+  auto result = run_kg("path " + sample() + " --batch " + shell_quote(pairs));
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  const std::string first = run_kg("path " + sample() + " musk microsoft").out;
+  const std::string second = run_kg("path " + sample() + " 'Sam Altman' openai").out;
+  CHECK(first == "Elon Musk -[rejected 2016]-> Microsoft\n    \"Musk tells Sam Atlman it’s fucking disgusting.\" "
+                 "(inside1024)\n");
+  CHECK(result.out == "== musk -> microsoft\n" + first + "\n== Sam Altman -> openai\n" + second);
+
+  // With --k and a filter, from standard input, as JSON Lines: each line the
+  // object kg path --format json prints for its pair.
+  kg::test::write_file(pairs, "musk\tmicrosoft\nmusk\tinside1024\n");
+  result = kg::test::run("sh -c " + shell_quote(shell_quote(kg::test::kg_binary()) + " path " + sample() +
+                                                 " --batch - --k 2 --exclude-relations rejected --format json < " +
+                                                 shell_quote(pairs)));
+  CHECK(result.exit_code == 0);
+  const std::string expected =
+      run_kg("path " + sample() + " musk microsoft --k 2 --exclude-relations rejected --format json").out +
+      run_kg("path " + sample() + " musk inside1024 --k 2 --exclude-relations rejected --format json").out;
+  CHECK(result.out == expected);
+  CHECK(parse(result.out.substr(0, result.out.find('\n')))["paths"].Size() == 2);
+}
+
+TEST_CASE("kg path --batch: exit 1 when a pair has no path or an unknown name, which do not lose the others") {
+  const std::string dir = kg::test::temp_dir();
+  const std::string pairs = dir + "/pairs.tsv";
+  kg::test::write_file(pairs, "musk\tnobody\nmusk\tinside1024\nmusk\tmicrosoft\n");
+  auto result = run_kg("path " + sample() + " --batch " + shell_quote(pairs) + " --relations funded --format json");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.empty());
+  const auto lines = [](const std::string& text) {
+    std::vector<std::string> split;
+    for (std::size_t at = 0; at < text.size();) {
+      const auto end = text.find('\n', at);
+      split.push_back(text.substr(at, end - at));
+      at = end + 1;
+    }
+    return split;
+  };
+  const auto answers = lines(result.out);
+  REQUIRE(answers.size() == 3);
+  CHECK(answers[0] == R"({"source":"musk","target":"nobody","error":"no entity named 'nobody'"})");
+  CHECK(std::string(parse(answers[1])["reason"].GetString()) ==
+        "no path from Elon Musk to inside1024 with --relations funded; without it they connect in 3 hops");
+  CHECK(parse(answers[2])["paths"][0]["length"].GetInt() == 2);  // musk funded OpenAI, which Microsoft funded
+
+  kg::test::write_file(pairs, "musk\tmicrosoft\n");
+  CHECK(run_kg("path " + sample() + " --batch " + shell_quote(pairs) + " --relations funded").exit_code == 0);
+}
+
+TEST_CASE("kg path --batch: a malformed line is an input error (exit 3) naming file:line:column, before any answer") {
+  const std::string dir = kg::test::temp_dir();
+  const std::string pairs = dir + "/pairs.tsv";
+  kg::test::write_file(pairs, "musk\tmicrosoft\n# fine\nmusk microsoft\n");
+  auto result = run_kg("path " + sample() + " --batch " + shell_quote(pairs));
+  CHECK(result.exit_code == 3);
+  CHECK(result.out.empty());
+  CHECK(result.err == "kg: " + pairs + ":3:15: expected SOURCE<TAB>TARGET, found no tab\n");
+  result = run_kg("path " + sample() + " --batch " + shell_quote(dir + "/missing.tsv"));
+  CHECK(result.exit_code == 3);
+  CHECK(contains(result.err, "missing.tsv"));
+  // The pair comes from the file or the arguments, not both.
+  result = run_kg("path " + sample() + " musk --batch " + shell_quote(pairs));
+  CHECK(result.exit_code == 2);
+  result = run_kg("path " + sample() + " musk");
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "kg: to is required (see kg path --help)\n");
+  result = run_kg("path - --batch - < " + shell_quote(pairs));
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "kg: --batch: the graph and the batch cannot both be standard input\n");
+}
