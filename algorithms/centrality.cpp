@@ -511,9 +511,9 @@ CentralityScores harmonic_centrality(const View& view, const HarmonicOptions& op
 }
 
 void PageRankOptions::validate() const {
-  if (!(damping >= 0 && damping < 1)) throw InvalidArgument("damping: must be in [0, 1)");
-  if (!(tolerance > 0 && std::isfinite(tolerance))) throw InvalidArgument("tolerance: must be a number > 0");
-  if (max_iterations == 0) throw InvalidArgument("max_iterations: must be > 0");
+  if (!(damping >= 0 && damping < 1)) throw InvalidArgument(Field{"damping"}, "must be in [0, 1)");
+  if (!(tolerance > 0 && std::isfinite(tolerance))) throw InvalidArgument(Field{"tolerance"}, "must be a number > 0");
+  if (max_iterations == 0) throw InvalidArgument(Field{"max_iterations"}, "must be > 0");
 }
 
 CentralityScores pagerank(const View& view, const PageRankOptions& options) {
@@ -579,8 +579,8 @@ CentralityScores pagerank(const View& view, const PageRankOptions& options) {
 }
 
 void EigenvectorOptions::validate() const {
-  if (!(tolerance > 0 && std::isfinite(tolerance))) throw InvalidArgument("tolerance: must be a number > 0");
-  if (max_iterations == 0) throw InvalidArgument("max_iterations: must be > 0");
+  if (!(tolerance > 0 && std::isfinite(tolerance))) throw InvalidArgument(Field{"tolerance"}, "must be a number > 0");
+  if (max_iterations == 0) throw InvalidArgument(Field{"max_iterations"}, "must be > 0");
 }
 
 CentralityScores eigenvector_centrality(const View& view, const EigenvectorOptions& options) {

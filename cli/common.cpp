@@ -173,12 +173,11 @@ void print_error(const std::string& message) { std::cerr << "kg: " << printable(
 
 void print_error(const Error& error) { print_error(error.worded(flag_for)); }
 
-void print_problems(const ReadResult& result) {
-  for (const auto& problem : result.problems) print_error(problem.to_string());
-  if (result.problems_not_shown) {
-    print_error(std::to_string(result.problems_not_shown) + " more problem" +
-                (result.problems_not_shown == 1 ? "" : "s") + " not shown");
-  }
+void print_problems(const ReadResult& result) { print_problems(result.problems, result.problems_not_shown); }
+
+void print_problems(const std::vector<Diagnostic>& problems, std::size_t not_shown) {
+  for (const auto& problem : problems) print_error(problem.to_string());
+  if (not_shown) print_error(std::to_string(not_shown) + " more problem" + (not_shown == 1 ? "" : "s") + " not shown");
 }
 
 Graph load_graph(const GraphInput& input) {

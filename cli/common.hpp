@@ -148,6 +148,8 @@ void print_error(const Error& error);
 // Prints a read's problems on stderr, then how many more were counted but
 // not kept.
 void print_problems(const ReadResult& result);
+// The same for problems kept apart from a read, `not_shown` more counted.
+void print_problems(const std::vector<Diagnostic>& problems, std::size_t not_shown);
 
 // Reads the graph, drawing a progress bar; prints every problem on stderr
 // and throws CommandFailed(kExitInput) when there are any.

@@ -1,16 +1,17 @@
 #pragma once
-// kg info: what a graph holds: counts by type, date range, sources, memory.
+// kg info: parses its flags into a query::InfoRequest and prints the answer
+// (query/info.hpp): counts by type, date range, sources, memory.
 #include <CLI/CLI.hpp>
 
 #include "cli/common.hpp"
+#include "query/info.hpp"
 
 namespace kg::cli {
 
 struct InfoOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
-  bool stats = false;
-  FilterOptions filters;  // the counts are of the graph they keep
+  query::InfoRequest request;
 };
 
 void setup_info(CLI::App& app, int& exit_code);

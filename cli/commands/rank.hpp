@@ -1,47 +1,27 @@
 #pragma once
-// kg rank: entities (or relations) ordered by a centrality measure.
+// kg rank: parses its flags into a query::RankRequest (or, with --explain, a
+// query::RankExplainRequest) and prints the answer (query/rank.hpp,
+// query/rank_explain.hpp).
 #include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "cli/common.hpp"
+#include "query/rank.hpp"
 
 namespace kg::cli {
-
-enum class Measure { Degree, Betweenness, Closeness, Harmonic, PageRank, Eigenvector };
 
 struct RankOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
-  FilterOptions filters;
-  // Whether --direction was given; without it the graph decides
-  // (rank_direction).
-  bool direction_given = false;
-  Measure measure = Measure::Degree;
+  query::RankRequest request;
   bool timings = false;  // load and compute seconds on stderr
-  std::size_t top = 10;  // 0: all
-  bool relations = false;  // --of relations (betweenness only)
-  std::optional<bool> normalized;  // --normalized / --raw; default normalized
-  std::optional<std::size_t> samples;
-  std::optional<std::uint64_t> seed;
-  std::vector<std::string> personalize;
-  std::string weight_by;
-  std::optional<double> damping;
-  std::optional<double> tolerance;
-  std::optional<std::size_t> max_iterations;
-  bool wf_improved = true;  // false with --no-wf-improved
   TimeLimit time_limit;
   // --explain: why the top entities score what they do; with a name, that
   // entity alone ("" when none was given).
   std::optional<std::string> explain;
 };
-
-// The direction the measure follows: --direction when given, else the
-// graph's (out on a directed graph but for degree, any on an undirected
-// one). Throws InvalidArgument for out or in on an undirected graph.
-Direction rank_direction(const RankOptions& options, const Graph& graph);
 
 void setup_rank(CLI::App& app, int& exit_code);
 int run_rank(const RankOptions& options);

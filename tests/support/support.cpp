@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "graph/exception.hpp"
 #include "ingest/kg_json.hpp"
 
 namespace kg::test {
@@ -94,6 +95,22 @@ Graph graph_from_json(const std::string& json) {
   for (const auto& p : result.problems) problems += p.to_string() + "\n";
   REQUIRE_MESSAGE(result.problems.empty(), problems);
   return std::move(*result.graph);
+}
+
+rapidjson::Document parse_json(const std::string& text) {
+  rapidjson::Document document;
+  document.Parse(text.c_str());
+  REQUIRE_MESSAGE(!document.HasParseError(), text);
+  return document;
+}
+
+std::string invalid_field(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const InvalidArgument& error) {
+    return error.field();
+  }
+  return "";
 }
 
 }  // namespace kg::test

@@ -4,6 +4,7 @@
 // graphs from text.
 #include <rapidjson/document.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,12 @@ rapidjson::Document run_oracle(const std::string& script, const std::string& arg
 Graph graph_from_json(const std::string& json);
 
 std::string shell_quote(const std::string& text);
+
+// A JSON document held in a string (a presenter's output); fails the test
+// when it does not parse.
+rapidjson::Document parse_json(const std::string& text);
+
+// The field of the InvalidArgument `call` throws; "" when it throws none.
+std::string invalid_field(const std::function<void()>& call);
 
 }  // namespace kg::test
