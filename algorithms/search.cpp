@@ -15,7 +15,7 @@ std::regex compile(const std::string& pattern) {
   try {
     return std::regex(pattern, std::regex::ECMAScript | std::regex::icase);
   } catch (const std::regex_error& error) {
-    throw InvalidArgument("text: not a regular expression: '" + pattern + "' (" + error.what() + ")");
+    throw InvalidArgument(Field{"text"}, "not a regular expression: '" + pattern + "' (" + error.what() + ")");
   }
 }
 
@@ -52,11 +52,15 @@ bool names_type(const SearchOptions& options, std::string_view type_name) {
 
 }  // namespace
 
-void SearchOptions::validate(const Graph& graph) const {
-  if (text.empty()) throw InvalidArgument("text: must not be empty");
+void SearchOptions::validate() const {
+  if (text.empty()) throw InvalidArgument(Field{"text"}, "must not be empty");
   if (regex) compile(text);
+}
+
+void SearchOptions::validate(const Graph& graph) const {
+  validate();
   if (!entity_type.empty() && !graph.find_entity_type(entity_type)) {
-    throw InvalidArgument("entity type: no entity has type '" + entity_type + "'");
+    throw InvalidArgument(Field{"entity_type"}, "no entity has type '" + entity_type + "'");
   }
 }
 

@@ -27,8 +27,10 @@ struct SearchOptions {
   // when it says stop, the hits so far (SearchResult::cut).
   ShouldStop should_stop;
 
-  // Throws InvalidArgument naming the bad field: empty text, a regular
-  // expression that does not compile, an unknown entity type.
+  // Throws InvalidArgument naming the bad field ("text"): empty text, a
+  // regular expression that does not compile.
+  void validate() const;
+  // The same, and an entity type no entity of `graph` has ("entity_type").
   void validate(const Graph& graph) const;
 };
 

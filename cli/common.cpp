@@ -61,6 +61,12 @@ void add_force_option(CLI::App& command, OutputFileOptions& output) {
   command.add_flag("--force", output.replace_read_only, "Replace the output file even when it is read-only");
 }
 
+void add_csv_safe_flag(CLI::App& command, bool& csv_safe) {
+  command.add_flag("--csv-safe", csv_safe,
+                   "CSV for spreadsheets: a cell starting with = + - @, tab or CR gets a leading ' (OWASP); "
+                   "not for neo4j-admin, which would import the ' (docs/INTERCHANGE.md)");
+}
+
 CLI::Validator whole_range(std::uint64_t min, std::uint64_t max) {
   const std::string range = fmt::format("a whole number from {} to {}", min, max);
   return CLI::Validator(

@@ -90,6 +90,9 @@ CLI::Option* add_choice(CLI::App& command, const std::string& name, T& target,
 void add_output_format(CLI::App& command, OutputFormat& format);
 // Adds --force: replace a read-only output file (docs/CLI.md, "Output files").
 void add_force_option(CLI::App& command, OutputFileOptions& output);
+// Adds --csv-safe: CSV cells that would start a spreadsheet formula are
+// defused (CsvOptions::formula_safe), for convert, export and timeline.
+void add_csv_safe_flag(CLI::App& command, bool& csv_safe);
 
 using FilterOptions = query::ViewSpec;
 // Range checks for numeric options (docs/CLI.md, "Numbers"). They read the

@@ -19,6 +19,10 @@ constexpr std::pair<std::string_view, std::string_view> kFlags[] = {
     {"normalized", "--normalized/--raw"},
     {"wf_improved", "--no-wf-improved"},
     {"distinct_relations", "--parallel"},
+    {"text", "TEXT"},
+    {"entity_type", "--type"},
+    {"from_date", "DATE1"},
+    {"to_date", "DATE2"},
 };
 
 }  // namespace

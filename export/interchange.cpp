@@ -188,20 +188,23 @@ std::string xml_escaped(std::string_view text) {
   return out.str();
 }
 
-void JsonOut::value(const Graph& graph, const Value& value) {
+void write_json_value(rapidjson::Writer<rapidjson::StringBuffer>& writer, const Graph& graph, const Value& value) {
+  const auto string = [&](std::string_view text) {
+    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  };
   switch (value.kind()) {
-    case Value::Kind::Boolean: writer_.Bool(value.as_boolean()); break;
-    case Value::Kind::Integer: writer_.Int64(value.as_integer()); break;
+    case Value::Kind::Boolean: writer.Bool(value.as_boolean()); break;
+    case Value::Kind::Integer: writer.Int64(value.as_integer()); break;
     case Value::Kind::Real:
       // JSON has no infinities or NaN (GraphML does): they travel as the
       // text XML Schema spells them with.
-      if (std::isfinite(value.as_real())) writer_.Double(value.as_real());
+      if (std::isfinite(value.as_real())) writer.Double(value.as_real());
       else string(value_text(graph, value));
       break;
     case Value::Kind::String: string(graph.str(value.as_string())); break;
     case Value::Kind::Json: {
       const std::string_view text = graph.str(value.as_string());
-      writer_.RawValue(text.data(), text.size(), rapidjson::kObjectType);
+      writer.RawValue(text.data(), text.size(), rapidjson::kObjectType);
       break;
     }
   }

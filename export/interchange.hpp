@@ -67,6 +67,10 @@ std::vector<RelationId> kept_relations(const View& view);
 std::string xml_escaped(std::string_view text);
 void write_xml_escaped(std::ostream& out, std::string_view text);
 
+// A graph value typed as JSON: numbers, booleans, strings, raw JSON text
+// (non-finite reals, which JSON cannot carry, as value_text spells them).
+void write_json_value(rapidjson::Writer<rapidjson::StringBuffer>& writer, const Graph& graph, const Value& value);
+
 // JSON output through a buffer that is handed to the stream as it fills.
 class JsonOut {
  public:
@@ -82,8 +86,7 @@ class JsonOut {
     if (graph.integer_ids()) writer_.RawValue(key.data(), key.size(), rapidjson::kNumberType);
     else string(key);
   }
-  // A graph value typed as JSON: numbers, booleans, strings, raw JSON text.
-  void value(const Graph& graph, const Value& value);
+  void value(const Graph& graph, const Value& value) { write_json_value(writer_, graph, value); }
   // Evidence, aliases and sources as JSON arrays.
   void evidence(const Graph& graph, RelationId r);
   void aliases(const Graph& graph, EntityId e);

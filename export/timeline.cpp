@@ -42,19 +42,19 @@ std::string timeline_period(Date date) {
   return text;
 }
 
-void write_timeline_csv(const Graph& graph, const Timeline& timeline, std::ostream& out) {
+void write_timeline_csv(const Graph& graph, const Timeline& timeline, std::ostream& out, const CsvOptions& options) {
   out << "date,until,source,type,target,evidence_source,quote\n";
   const auto row = [&](RelationId r, std::string_view source, std::string_view quote) {
     out << graph.date(r).to_string() << ',' << graph.until(r).to_string() << ',';
-    write_csv_field(out, graph.entity_key(graph.source(r)));
+    write_csv_field(out, graph.entity_key(graph.source(r)), options);
     out << ',';
-    write_csv_field(out, graph.relation_type_name(graph.relation_type(r)));
+    write_csv_field(out, graph.relation_type_name(graph.relation_type(r)), options);
     out << ',';
-    write_csv_field(out, graph.entity_key(graph.target(r)));
+    write_csv_field(out, graph.entity_key(graph.target(r)), options);
     out << ',';
-    write_csv_field(out, source);
+    write_csv_field(out, source, options);
     out << ',';
-    write_csv_field(out, quote);
+    write_csv_field(out, quote, options);
     out << '\n';
   };
   for (const auto* relations : {&timeline.dated, &timeline.undated}) {

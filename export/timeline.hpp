@@ -6,14 +6,16 @@
 #include <string>
 
 #include "algorithms/timeline.hpp"
+#include "export/csv.hpp"
 #include "export/style.hpp"
 
 namespace kg {
 
 // Columns date, until, source, type, target, evidence_source, quote; a
 // relation without evidence has one row with the last two empty. Undated
-// relations come last, with an empty date.
-void write_timeline_csv(const Graph& graph, const Timeline& timeline, std::ostream& out);
+// relations come last, with an empty date. Fields as CsvOptions say.
+void write_timeline_csv(const Graph& graph, const Timeline& timeline, std::ostream& out,
+                        const CsvOptions& options = {});
 
 // timeline / title / one line per period ("2016", "2016-03", "undated"),
 // each event "Elon Musk funded OpenAI".

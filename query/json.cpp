@@ -20,6 +20,15 @@ void write_cut(JsonSink& json, bool cut) {
   json.Bool(true);
 }
 
+void write_entity_members(JsonSink& json, const Graph& graph, EntityId e) {
+  json.Key("id");
+  write_string(json, graph.entity_key(e));
+  json.Key("name");
+  write_string(json, graph.entity_name(e));
+  json.Key("type");
+  write_string(json, graph.entity_type_name(graph.entity_type(e)));
+}
+
 void write_relation_members(JsonSink& json, const Graph& graph, RelationId r) {
   json.Key("source");
   write_string(json, graph.entity_key(graph.source(r)));

@@ -16,6 +16,8 @@ using JsonSink = rapidjson::Writer<rapidjson::StringBuffer>;
 void write_string(JsonSink& json, std::string_view text);
 // A date as a string, null when empty.
 void write_date(JsonSink& json, Date date);
+// An entity's "id", "name" and "type", as members of the object being written.
+void write_entity_members(JsonSink& json, const Graph& graph, EntityId e);
 // A relation's "source", "type", "target" (ids), "date" (null when undated)
 // and "until" (when it has one), as members of the object being written.
 void write_relation_members(JsonSink& json, const Graph& graph, RelationId r);

@@ -6,10 +6,10 @@
 #include <memory>
 
 #include "base/output_file.hpp"
-#include "export/csv.hpp"
 #include "export/writers.hpp"
 #include "graph/builder.hpp"
 #include "graph/exception.hpp"
+#include "query/export.hpp"
 
 namespace kg::cli {
 namespace {
@@ -109,30 +109,14 @@ void refuse_diagram(const std::string& path) {
 
 }  // namespace
 
-void add_csv_safe_flag(CLI::App& command, bool& csv_safe) {
-  command.add_flag("--csv-safe", csv_safe,
-                   "CSV for spreadsheets: a cell starting with = + - @, tab or CR gets a leading ' (OWASP); "
-                   "not for neo4j-admin, which would import the ' (docs/INTERCHANGE.md)");
-}
-
 void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe,
                   const OutputFileOptions& file_options) {
-  const bool csv = writer.name == "csv";
-  if (csv_safe && !csv) throw InvalidArgument("--csv-safe applies to CSV output only (this is " + std::string(writer.name) + ")");
-  const CsvOptions csv_options{csv_safe};
   const bool to_stdout = output.empty() || output == "-";
-  if (writer.write_directory && !to_stdout) {
-    csv ? write_csv_directory(view, output, csv_options) : writer.write_directory(view, output);
-    return;
-  }
-  if (!to_stdout) {
+  if (!to_stdout && !writer.write_directory) {
     const std::string mismatch = extension_mismatch(output, writer);
     if (!mismatch.empty()) print_error(mismatch);
   }
-  // Streamed, to a file or standard output: a graph of millions of relations is never held as text.
-  write_atomically(
-      to_stdout ? std::string("-") : output,
-      [&](std::ostream& out) { csv ? write_csv(view, out, csv_options) : writer.write(view, out); }, file_options);
+  query::write_view(view, writer, csv_safe, output, file_options);
 }
 
 std::string extension_mismatch(const std::string& path, const ExportWriter& writer) {

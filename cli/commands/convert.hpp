@@ -30,9 +30,6 @@ int run_convert(const ConvertOptions& options);
 // For `kg convert x.png`: a diagram extension is refused, naming kg render.
 std::string output_format_for(const std::string& path);
 
-// --csv-safe, for convert and export.
-void add_csv_safe_flag(CLI::App& command, bool& csv_safe);
-
 // Writes the view in `writer`'s format to `output`: standard output for ""
 // or "-" (streamed), a directory for the formats of several files (CSV),
 // else a file written whole or not at all, with a warning when its

@@ -1,6 +1,7 @@
 #pragma once
 // kg diff: what changed between two dates of one graph, or between two
-// versions of a graph file.
+// versions of a graph file; parses its arguments into query/diff.hpp's
+// request and prints the answer.
 #include <CLI/CLI.hpp>
 
 #include <optional>

@@ -1,13 +1,12 @@
 #pragma once
 // A relation's evidence as every command prints it: quotes with their
-// source in text, an "evidence" array in JSON, and matched spans marked.
+// source in text, an "evidence" array in JSON (query/json.hpp writes it).
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "algorithms/evidence.hpp"
 #include "cli/common.hpp"
-#include "graph/text_fold.hpp"
 
 namespace kg::cli {
 
@@ -20,14 +19,11 @@ void print_unnamed_endpoints_note(const Graph& graph, const EntityMentions& ment
                                   std::string_view indent);
 
 // "evidence": [{"source": ..., "quote": ...}, ...] as a member of the
-// object being written.
-void write_evidence(JsonWriter& json, const Graph& graph, RelationId r);
-
-// `text` with each span marked: bold on a terminal, [[...]] otherwise.
-std::string marked(std::string_view text, const std::vector<TextSpan>& spans, bool terminal);
-
-// [[begin, end], ...] byte offsets.
-void write_spans(JsonWriter& json, const std::vector<TextSpan>& spans);
+// object being written: query::write_evidence_member, under the name the
+// commands not yet moved to query/ call it by.
+inline void write_evidence(JsonWriter& json, const Graph& graph, RelationId r) {
+  query::write_evidence_member(json, graph, r);
+}
 
 // Whether standard output is a terminal (marks and colours are for people).
 bool stdout_is_terminal();

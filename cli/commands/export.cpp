@@ -3,14 +3,12 @@
 #include <memory>
 
 #include "cli/commands/convert.hpp"
-#include "base/output_file.hpp"
-#include "export/writers.hpp"
-#include "graph/exception.hpp"
 
 namespace kg::cli {
 
 void setup_export(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ExportOptions>();
+  auto& request = options->request;
   auto* command = app.add_subcommand("export", "Write the graph in another tool's format");
   add_graph_input(*command, options->input);
   std::vector<std::string> names;
@@ -19,20 +17,21 @@ void setup_export(CLI::App& app, int& exit_code) {
     names.emplace_back(writer.name);
     formats += "\n  " + std::string(writer.name) + ": " + std::string(writer.description);
   }
-  command->add_option("--to", options->to, "Output format:" + formats)->required()->check(CLI::IsMember(names));
+  command->add_option("--to", request.to, "Output format:" + formats)->required()->check(CLI::IsMember(names));
   command->add_option("-o,--output", options->output, "Output file (written whole or not at all); stdout if absent; a directory for csv");
   add_force_option(*command, options->output_file);
-  add_filter_options(*command, options->filters);
-  add_csv_safe_flag(*command, options->csv_safe);
+  add_filter_options(*command, request.view);
+  add_csv_safe_flag(*command, request.csv_safe);
   command->callback([options, &exit_code] { exit_code = run_export(*options); });
 }
 
 int run_export(const ExportOptions& options) {
-  const ExportWriter* writer = find_export_writer(options.to);
-  if (!writer) throw InvalidArgument("--to: unknown format '" + options.to + "'");
-  const Graph graph = load_graph(options.input);
-  const View view(graph, options.filters.to_filter());
-  write_output(*writer, view, options.output, options.csv_safe, options.output_file);
+  const auto& request = options.request;
+  request.validate();
+  const auto context = open_context(options.input);
+  // kg convert's writing, with its warning for a file named like another format.
+  write_output(query::export_writer(request.to), context->view(request.view), options.output, request.csv_safe,
+               options.output_file);
   return kExitOk;
 }
 

@@ -1,20 +1,20 @@
 #pragma once
-// kg export: writes the graph (or a filtered view of it) in an interchange format or as a snapshot.
+// kg export: parses its flags into a query::ExportRequest (query/export.hpp)
+// and writes the view in that format.
 #include <CLI/CLI.hpp>
 
 #include <string>
 
 #include "base/output_file.hpp"
 #include "cli/common.hpp"
+#include "query/export.hpp"
 
 namespace kg::cli {
 
 struct ExportOptions {
   GraphInput input;
-  FilterOptions filters;
-  std::string to;
+  query::ExportRequest request;
   std::string output;  // stdout when empty or "-"
-  bool csv_safe = false;  // CsvOptions::formula_safe
   OutputFileOptions output_file;  // --force
 };
 

@@ -1,20 +1,17 @@
 #pragma once
-// kg find: entities, relations and quotes that mention some text.
+// kg find: parses its flags into a query::FindRequest and prints the answer
+// (query/find.hpp).
 #include <CLI/CLI.hpp>
 
-#include "algorithms/search.hpp"
 #include "cli/common.hpp"
+#include "query/find.hpp"
 
 namespace kg::cli {
 
 struct FindOptions {
   GraphInput input;
   OutputFormat format = OutputFormat::Text;
-  std::string text;
-  SearchScope scope = SearchScope::All;
-  std::string entity_type;
-  bool regex = false;
-  FilterOptions filters;
+  query::FindRequest request;
   TimeLimit time_limit;
 };
 

@@ -1,36 +1,30 @@
 #pragma once
-// kg render: the relationship diagram of a graph or a view of it, laid out by Graphviz.
+// kg render: parses its flags into a query::RenderRequest (query/render.hpp),
+// shows the plan's notes and an activity indicator while Graphviz works, and
+// writes the bytes to the output file or standard output.
 #include <CLI/CLI.hpp>
 
-#include <optional>
 #include <string>
-#include <vector>
 
 #include "cli/common.hpp"
+#include "query/render.hpp"
 
 namespace kg::cli {
 
 struct RenderOptions {
   GraphInput input;
-  FilterOptions filters;
+  // The flags that map onto the request as they are; the rest are words
+  // turned into its fields by run_render.
+  query::RenderRequest request;
   std::string output;              // a file, or "-" for stdout
   OutputFileOptions output_file;   // --force
-  std::string to;                  // svg, png, pdf or dot; else from the extension
+  std::string to;                  // svg, png, pdf, dot or html; else from the extension
   std::string engine;              // dot, neato, sfdp, circo; else chosen by size
   std::string style;               // a style sheet over samples/style.json
-  bool legend = true;
-  std::string cluster = "none";    // type or none
-  bool merge_parallel = false;
+  std::string cluster = "none";    // type, community or none
   bool no_edge_labels = false;
   bool timings = false;
-  std::optional<std::size_t> collapse_hubs;
-  std::string focus;
-  std::optional<std::size_t> depth;
-  std::vector<std::string> path;   // A B
-  std::size_t k = 1;               // shortest paths drawn with --path
-  std::vector<std::string> diff;   // DATE1 DATE2
   TimeLimit time_limit;
-  bool timeline = false;           // relations in date order, left to right
 };
 
 void setup_render(CLI::App& app, int& exit_code);

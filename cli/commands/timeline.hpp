@@ -1,11 +1,10 @@
 #pragma once
-// kg timeline: relations in date order, grouped by year and month.
+// kg timeline: parses its flags into a query::TimelineRequest and prints the
+// answer (query/timeline.hpp) as text, JSON, CSV or Mermaid.
 #include <CLI/CLI.hpp>
 
-#include <string>
-#include <vector>
-
 #include "cli/common.hpp"
+#include "query/timeline.hpp"
 
 namespace kg::cli {
 
@@ -14,8 +13,8 @@ enum class TimelineFormat { Text, Json, Csv, Mermaid };
 struct TimelineCommandOptions {
   GraphInput input;
   TimelineFormat format = TimelineFormat::Text;
-  std::vector<std::string> entities;
-  FilterOptions filters;
+  query::TimelineRequest request;
+  bool csv_safe = false;  // CsvOptions::formula_safe, with --format csv
   TimeLimit time_limit;
 };
 

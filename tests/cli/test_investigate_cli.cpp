@@ -90,6 +90,45 @@ TEST_CASE("kg find: marked spans in text, typographic apostrophes, no hits exit 
   const auto bad = run_kg("find " + shell_quote(tiny_file()) + " '(' --regex");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("kg: TEXT: not a regular expression") == 0);
+  const auto type = run_kg("find " + shell_quote(tiny_file()) + " zoe --type robot");
+  CHECK(type.exit_code == 2);
+  CHECK(type.err == "kg: --type: no entity has type 'robot'\n");
+}
+
+TEST_CASE("kg find --offset --limit: a page of each list, with the totals") {
+  // "o" is in Zoë and Bob, not in Carl: 2 entities, the three relations
+  // (met between the two) and both quotes ("Zoe met Bob", "they knew, all of them").
+  const auto page = run_kg("find " + shell_quote(tiny_file()) + " o --offset 1 --limit 1 --format json");
+  REQUIRE(page.exit_code == 0);
+  const auto json = parse(page.out);
+  REQUIRE(json["entities"].Size() == 1);
+  CHECK(std::string(json["entities"][0]["id"].GetString()) == "b");
+  REQUIRE(json["relations"].Size() == 1);
+  CHECK(relation_key(json["relations"][0]) == "b knew c");
+  REQUIRE(json["quotes"].Size() == 1);
+  CHECK(relation_key(json["quotes"][0]["relation"]) == "b knew c");
+  CHECK(json["offset"].GetUint() == 1);
+  CHECK(json["limit"].GetUint() == 1);
+  CHECK(json["total"]["entities"].GetUint() == 2);
+  CHECK(json["total"]["relations"].GetUint() == 3);
+  CHECK(json["total"]["quotes"].GetUint() == 2);
+  const auto bad = run_kg("find " + shell_quote(tiny_file()) + " o --limit -1");
+  CHECK(bad.exit_code == 2);
+}
+
+TEST_CASE("kg timeline --csv-safe: a quote that starts a formula is defused, for CSV only") {
+  const std::string dir = kg::test::temp_dir();
+  kg::test::write_file(dir + "/f.json", R"j({"kg": 1, "sources": [{"id": "s"}],
+    "entities": [{"id": "a"}, {"id": "b"}],
+    "relations": [{"source": "a", "target": "b", "type": "t", "date": "2016",
+                   "evidence": [{"source": "s", "quote": "@SUM(1)"}]}]})j");
+  const std::string file = shell_quote(dir + "/f.json");
+  const std::string header = "date,until,source,type,target,evidence_source,quote\n";
+  CHECK(run_kg("timeline " + file + " --format csv").out == header + "2016,,a,t,b,s,@SUM(1)\n");
+  CHECK(run_kg("timeline " + file + " --format csv --csv-safe").out == header + "2016,,a,t,b,s,\"'@SUM(1)\"\n");
+  const auto text = run_kg("timeline " + file + " --csv-safe");
+  CHECK(text.exit_code == 2);
+  CHECK(text.err == "kg: --csv-safe applies to --format csv only\n");
 }
 
 TEST_CASE("kg timeline: year, then month; quotes; undated last; CSV and Mermaid") {

@@ -1,11 +1,11 @@
-#include "cli/commands/render_html.hpp"
+#include "query/render_html.hpp"
 
 #include "export/graphviz_names.hpp"
 #include "export/html.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
-namespace kg::cli {
+namespace kg::query {
 namespace {
 
 // Past these the page stops being usable in a browser: measured with
@@ -15,26 +15,17 @@ namespace {
 constexpr std::size_t kMostMapEntities = 3000;
 constexpr std::size_t kMostMapRelations = 15000;
 
-std::string direction_name(Direction direction) {
-  switch (direction) {
-    case Direction::Out: return "out";
-    case Direction::In: return "in";
-    case Direction::Any: return "any";
-  }
-  return "any";
-}
-
-ViewerState initial_state(const Graph& graph, const RenderOptions& requested) {
+ViewerState initial_state(const Graph& graph, const RenderRequest& requested) {
   ViewerState state;
-  state.as_of = requested.filters.as_of;
-  if (!requested.filters.between.empty()) {
-    const std::string& between = requested.filters.between;
+  state.as_of = requested.view.as_of;
+  if (!requested.view.between.empty()) {
+    const std::string& between = requested.view.between;
     const std::size_t dots = between.find("..");
     state.between = true;
     state.between_from = dots == std::string::npos ? between : between.substr(0, dots);
     state.between_to = dots == std::string::npos ? between : between.substr(dots + 2);
   }
-  state.direction = direction_name(requested.filters.direction);
+  state.direction = direction_name(requested.view.direction);
   const EntityLookup lookup(graph);
   if (!requested.focus.empty()) {
     state.selected = std::string(graph.entity_key(lookup.resolve(requested.focus)));
@@ -47,11 +38,11 @@ ViewerState initial_state(const Graph& graph, const RenderOptions& requested) {
 
 }  // namespace
 
-RenderOptions evidence_map_drawing(const RenderOptions& requested) {
-  RenderOptions drawing = requested;
+RenderRequest evidence_map_drawing(const RenderRequest& requested) {
+  RenderRequest drawing = requested;
   if (requested.focus.empty() && requested.path.empty()) {
-    drawing.filters.as_of.clear();
-    drawing.filters.between.clear();
+    drawing.view.as_of.clear();
+    drawing.view.between.clear();
   }
   return drawing;
 }
@@ -59,15 +50,19 @@ RenderOptions evidence_map_drawing(const RenderOptions& requested) {
 void check_evidence_map_size(const Diagram& diagram) {
   const std::size_t entities = diagram.entities.size(), relations = diagram.relations.size();
   if (entities <= kMostMapEntities && relations <= kMostMapRelations) return;
-  throw InvalidArgument("an evidence map of " + std::to_string(entities) + " entities and " +
-                        std::to_string(relations) + " relations would be slow to open (the most is " +
-                        std::to_string(kMostMapEntities) + " entities and " + std::to_string(kMostMapRelations) +
-                        " relations); map less with --focus X --depth N, --path A B, --relations or --entity-types "
-                        "(the page applies dates itself), or collapse hubs with --collapse-hubs N");
+  // About the view as a whole: no one field is wrong.
+  throw InvalidArgument(
+      Field{"view"},
+      Message{"an evidence map of " + std::to_string(entities) + " entities and " + std::to_string(relations) +
+                  " relations would be slow to open (the most is " + std::to_string(kMostMapEntities) +
+                  " entities and " + std::to_string(kMostMapRelations) + " relations); map less with ",
+              Field{"focus"}, " X ", Field{"depth"}, " N, ", Field{"path"}, " A B, ", Field{"relation_types"}, " or ",
+              Field{"entity_types"}, " (the page applies dates itself), or collapse hubs with ", Field{"collapse_hubs"},
+              " N"});
 }
 
 std::string evidence_map(const Graph& graph, const Diagram& diagram, const std::string& dot, LayoutEngine engine,
-                         const RenderOptions& requested, const DotOptions& dot_options,
+                         const RenderRequest& requested, const DotOptions& dot_options,
                          std::optional<std::chrono::steady_clock::time_point> deadline) {
   HtmlOptions options;
   options.style = dot_options.style;
@@ -88,4 +83,4 @@ std::string evidence_map(const Graph& graph, const Diagram& diagram, const std::
   return write_html(diagram, positions, options);
 }
 
-}  // namespace kg::cli
+}  // namespace kg::query

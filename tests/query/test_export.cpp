@@ -1,0 +1,58 @@
+// query::ExportRequest: the fields validate() names, and a view streamed in
+// a format with what the view leaves out left out.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "graph/exception.hpp"
+#include "query/export.hpp"
+#include "tests/support/support.hpp"
+
+namespace {
+
+//   Ann -[hired 2015]-> Bob -[funded 2017]-> Cyd
+const char* kGraph = R"({"kg": 1,
+  "entities": [{"id": "ann", "name": "Ann"}, {"id": "bob", "name": "Bob"}, {"id": "cyd", "name": "Cyd"}],
+  "relations": [{"source": "ann", "target": "bob", "type": "hired", "date": "2015"},
+                {"source": "bob", "target": "cyd", "type": "funded", "date": "2017"}]})";
+
+std::string field_of(const kg::query::ExportRequest& request) {
+  try {
+    request.validate();
+  } catch (const kg::InvalidArgument& error) {
+    return error.field();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("query export: validate() names the bad field") {
+  kg::query::ExportRequest request;
+  request.to = "png";
+  CHECK(field_of(request) == "to");
+  request.to = "graphml";
+  request.csv_safe = true;
+  CHECK(field_of(request) == "csv_safe");
+  request.to = "csv";
+  CHECK(field_of(request) == "no error");
+  request.view.between = "2017..2015";
+  CHECK(field_of(request) == "between");
+}
+
+TEST_CASE("query export: the view as of 2016 in Mermaid holds hired, not funded") {
+  const kg::Graph g = kg::test::graph_from_json(kGraph);
+  kg::query::QueryContext context(g);
+  kg::query::ExportRequest request;
+  request.to = "mermaid";
+  request.view.as_of = "2016";
+  std::ostringstream out;
+  kg::query::run(request, context, out);
+  const std::string text = out.str();
+  CHECK(text.find("hired") != std::string::npos);
+  CHECK(text.find("funded") == std::string::npos);
+  request.view.as_of.clear();
+  std::ostringstream whole;
+  kg::query::run(request, context, whole);
+  CHECK(whole.str().find("funded") != std::string::npos);
+}
