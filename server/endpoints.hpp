@@ -4,6 +4,7 @@
 // openapi.json from the same table, so the two cannot drift) and the
 // handler that asks query/ the question and writes query/'s JSON, the
 // same serializer as the command line's --format json.
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct Call {
   const ServedGraph& served;
   std::vector<std::string> path_values;  // the {...} parts of the path, in order
   query::Callbacks callbacks;            // should_stop is the time budget
+  std::chrono::steady_clock::time_point deadline;  // the same budget, for work that cannot poll
 };
 
 struct Endpoint {
@@ -34,6 +36,10 @@ struct Endpoint {
 
 // Every endpoint but openapi.json, which describes these.
 std::vector<Endpoint> api_endpoints(const Caps& caps);
+
+// GET /: the evidence map of a view, served as the render of the page
+// (its path is "": it is not under /api/v1/).
+Endpoint evidence_map_page(const Caps& caps);
 
 // The OpenAPI 3.0 document for `endpoints`.
 std::string openapi_json(const std::vector<Endpoint>& endpoints, const Caps& caps);

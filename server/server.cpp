@@ -75,6 +75,7 @@ struct Server::Impl {
         options(std::move(server_options)),
         log(std::move(log_line)),
         endpoints(api_endpoints(options.caps)),
+        page(evidence_map_page(options.caps)),
         openapi(openapi_json(endpoints, options.caps)),
         cache(options.cache_bytes) {}
 
@@ -91,6 +92,7 @@ struct Server::Impl {
   const ServerOptions options;
   const LogLine log;
   const std::vector<Endpoint> endpoints;
+  const Endpoint page;
   const std::string openapi;
   AnswerCache cache;
   std::atomic<bool> stopping{false};
@@ -120,6 +122,9 @@ void Server::Impl::configure() {
                answer(endpoint, request, response);
              });
   }
+  http.Get("/", [this](const httplib::Request& request, httplib::Response& response) {
+    answer(page, request, response);
+  });
   http.Get(route_pattern("openapi.json"), [this](const httplib::Request&, httplib::Response& response) {
     send(response, Reply{200, openapi});
   });
@@ -188,7 +193,7 @@ void Server::Impl::answer(const Endpoint& endpoint, const httplib::Request& requ
     if (endpoint.cached) {
       if (auto hit = cache.find(key)) return send(response, Reply{200, std::move(*hit)});
     }
-    Call call{parameters, *served, {}, {}};
+    Call call{parameters, *served, {}, {}, deadline};
     for (std::size_t i = 1; i < request.matches.size(); ++i) call.path_values.push_back(request.matches[i]);
     call.callbacks.should_stop = [this, deadline] { return stopping || Clock::now() > deadline; };
     const Reply reply = endpoint.handler(call);

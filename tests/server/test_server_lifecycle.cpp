@@ -24,13 +24,6 @@ namespace {
 
 const std::string kSample = "samples/openai.json";
 
-rapidjson::Document parsed(const std::string& body) {
-  rapidjson::Document document;
-  document.Parse(body.c_str());
-  REQUIRE_MESSAGE(!document.HasParseError(), body);
-  return document;
-}
-
 // A kg JSON graph of `n` entities and 5n relations between pseudo-random
 // pairs (a fixed linear congruential sequence): big enough that Louvain
 // takes tens of milliseconds.
@@ -51,7 +44,7 @@ std::string random_graph_json(int n) {
 }
 
 std::uint64_t generation(const test::ServerProcess& server) {
-  return parsed(server.get("/api/v1/health").body)["generation"].GetUint64();
+  return test::parse_json(server.get("/api/v1/health").body)["generation"].GetUint64();
 }
 
 // Waits (bounded) until the server reports `wanted` as its generation.
@@ -97,7 +90,7 @@ TEST_CASE("kg serve: a full queue is 503 with Retry-After, and service resumes")
   const auto busy = server.get("/api/v1/health");
   CHECK(busy.status == 503);
   CHECK(busy.get_header_value("Retry-After") == "1");
-  CHECK(parsed(busy.body)["status"].GetInt() == 503);
+  CHECK(test::parse_json(busy.body)["status"].GetInt() == 503);
 
   close(idle);  // the thread is free again
   bool resumed = false;
@@ -117,7 +110,7 @@ TEST_CASE("kg serve: a query past its budget is 504 at once, and the server answ
   const auto slow = server.get("/api/v1/communities?top=1");
   const auto took = std::chrono::steady_clock::now() - start;
   CHECK(slow.status == 504);
-  CHECK(parsed(slow.body)["status"].GetInt() == 504);
+  CHECK(test::parse_json(slow.body)["status"].GetInt() == 504);
   // Cancelled, not left running: the reply does not wait for Louvain.
   CHECK(took < std::chrono::milliseconds(500));
   CHECK(server.get("/api/v1/health").status == 200);
@@ -142,12 +135,12 @@ TEST_CASE("kg serve: SIGHUP reloads the graph; a broken file leaves the old one 
   const std::string path = dir + "/graph.json";
   test::write_file(path, R"({"kg": 1, "entities": [{"id": "a"}, {"id": "b"}], "relations": []})");
   test::ServerProcess server(path);
-  CHECK(parsed(server.get("/api/v1/health").body)["entities"].GetUint64() == 2);
+  CHECK(test::parse_json(server.get("/api/v1/health").body)["entities"].GetUint64() == 2);
 
   test::write_file(path, R"({"kg": 1, "entities": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "relations": []})");
   server.signal(SIGHUP);
   REQUIRE(reaches_generation(server, 2));
-  CHECK(parsed(server.get("/api/v1/health").body)["entities"].GetUint64() == 3);
+  CHECK(test::parse_json(server.get("/api/v1/health").body)["entities"].GetUint64() == 3);
 
   test::write_file(path, R"({"kg": 1, "entities": [{"id": "a"}, {"id": "a"}], "relations": [)");
   server.signal(SIGHUP);
@@ -158,7 +151,7 @@ TEST_CASE("kg serve: SIGHUP reloads the graph; a broken file leaves the old one 
   }
   CHECK(logged);
   CHECK(generation(server) == 2);
-  CHECK(parsed(server.get("/api/v1/health").body)["entities"].GetUint64() == 3);
+  CHECK(test::parse_json(server.get("/api/v1/health").body)["entities"].GetUint64() == 3);
   CHECK(server.stop() == 0);
 }
 
