@@ -125,9 +125,9 @@ double level_modularity(const LevelGraph& g, const std::vector<std::uint32_t>& c
 }
 
 // Moves nodes to the neighbouring community of best modularity gain until
-// none moves; returns whether any did, and the communities numbered densely.
-// Moves nodes between communities until no move gains; stops early, with
-// every node in some community, when `stop` says so.
+// none moves, or until `stop` says so (each node is asked about, so a large
+// level stops within a few thousand moves: the partition is valid at every
+// move); returns whether any moved, and the communities numbered densely.
 bool one_level(const LevelGraph& g, double resolution, std::mt19937_64& random, std::vector<std::uint32_t>& community,
                StopPoller& stop) {
   const std::size_t n = g.size();

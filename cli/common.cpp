@@ -219,16 +219,20 @@ std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const
     // Under mpirun every rank must hold the same graph before any work.
     mpi::agree_on_input(input.path, failure);
   } catch (const query::InputProblems& problems) {
-    ReadResult result;
-    result.warnings = problems.warnings();
-    result.problems = problems.problems();
-    result.problems_not_shown = problems.not_shown();
-    for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
-    print_problems(result);
-    throw CommandFailed(kExitInput);
+    fail_on_problems(problems);
   }
   for (const auto& warning : context->warnings()) print_error("warning: " + warning.to_string());
   return context;
+}
+
+void fail_on_problems(const query::InputProblems& problems) {
+  ReadResult result;
+  result.warnings = problems.warnings();
+  result.problems = problems.problems();
+  result.problems_not_shown = problems.not_shown();
+  for (const auto& warning : result.warnings) print_error("warning: " + warning.to_string());
+  print_problems(result);
+  throw CommandFailed(kExitInput);
 }
 
 // A short write is reported at once, with its errno, as fmt::print does: a

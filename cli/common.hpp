@@ -159,6 +159,9 @@ void print_problems(const std::vector<Diagnostic>& problems, std::size_t not_sho
 Graph load_graph(const GraphInput& input);
 // The time limit, if any, becomes the context's should_stop.
 std::unique_ptr<query::QueryContext> open_context(const GraphInput& input, const TimeLimit& limit = {});
+// Prints the warnings and problems of a graph that could not be loaded and
+// throws CommandFailed(kExitInput).
+[[noreturn]] void fail_on_problems(const query::InputProblems& problems);
 
 // Prints text as it is, and a JSON document with a newline, on stdout.
 void print_text(const std::string& text);

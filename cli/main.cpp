@@ -21,6 +21,7 @@
 #include "cli/commands/render.hpp"
 #include "cli/commands/timeline.hpp"
 #include "cli/commands/rank.hpp"
+#include "cli/commands/serve.hpp"
 #include "cli/commands/validate.hpp"
 #include "cli/common.hpp"
 #include "graph/exception.hpp"
@@ -134,6 +135,7 @@ int main(int argc, char** argv) {
   setup_find(app, exit_code);
   setup_timeline(app, exit_code);
   setup_diff(app, exit_code);
+  setup_serve(app, exit_code);
 
   const int code = finish_output(run(app, argc, argv, exit_code));
   return kg::mpi::finish(code, code == kExitInternal);

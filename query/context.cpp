@@ -28,9 +28,15 @@ QueryContext::QueryContext(const GraphSource& source, Callbacks callbacks) : cal
 QueryContext::QueryContext(const Graph& graph, Callbacks callbacks)
     : callbacks_(std::move(callbacks)), graph_(&graph), loaded_(Clock::now()) {}
 
+QueryContext::QueryContext(const Graph& graph, const EntityLookup& lookup, Callbacks callbacks)
+    : QueryContext(graph, std::move(callbacks)) {
+  shared_lookup_ = &lookup;
+}
+
 View QueryContext::view(const ViewSpec& spec) const { return View(*graph_, spec.to_filter()); }
 
 EntityId QueryContext::resolve(std::string_view name) const {
+  if (shared_lookup_) return shared_lookup_->resolve(name);
   if (!lookup_) lookup_.emplace(*graph_);
   return lookup_->resolve(name);
 }

@@ -72,6 +72,10 @@ class QueryContext {
   // Queries a graph the caller holds (a server, the Python module); it must
   // outlive the context.
   explicit QueryContext(const Graph& graph, Callbacks callbacks = {});
+  // The same with a name lookup the caller built once (a server answering
+  // many requests: building one costs a pass over every name); both must
+  // outlive the context.
+  QueryContext(const Graph& graph, const EntityLookup& lookup, Callbacks callbacks = {});
   QueryContext(const QueryContext&) = delete;
   QueryContext& operator=(const QueryContext&) = delete;
 
@@ -99,6 +103,7 @@ class QueryContext {
   const Graph* graph_ = nullptr;
   std::vector<Diagnostic> warnings_;
   mutable std::optional<EntityLookup> lookup_;  // built on the first name resolved
+  const EntityLookup* shared_lookup_ = nullptr;  // the caller's, when given
   Clock::time_point loaded_;
   Timings timings_;
 };
