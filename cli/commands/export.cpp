@@ -2,7 +2,8 @@
 
 #include <memory>
 
-#include "cli/commands/convert.hpp"
+#include "cli/output_format.hpp"
+#include "query/export.hpp"
 
 namespace kg::cli {
 
