@@ -74,6 +74,7 @@ Graph::Graph(GraphData data) : data_(std::move(data)) {
   check_invariants();
   shrink_columns();
   build_adjacency();
+  for (RelationId r = 0; r < relation_count(); ++r) undated_relations_ += date(r).empty();
 }
 
 // Columns a builder grew by doubling hold up to twice their size; a graph

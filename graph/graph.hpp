@@ -116,6 +116,9 @@ class Graph {
   TypeId relation_type(RelationId r) const { return data_.relation_types[r]; }
   Date date(RelationId r) const { return Date::unpack(data_.relation_dates[r]); }
   Date until(RelationId r) const { return Date::unpack(data_.relation_untils[r]); }
+  // Relations without a date, counted once: every answer over the whole
+  // graph reports them, and a server answers many.
+  std::size_t undated_relation_count() const { return undated_relations_; }
   Span<Attribute> relation_attributes(RelationId r) const {
     return slice(data_.relation_attributes, data_.relation_attribute_offsets, r);
   }
@@ -169,6 +172,7 @@ class Graph {
   std::vector<Offset> out_offsets_, in_offsets_;
   std::vector<RelationId> out_relations_, in_relations_;
   std::vector<EntityId> out_neighbors_, in_neighbors_;
+  std::size_t undated_relations_ = 0;
   // Entities sorted by key for find_entity, built on its first call as most
   // uses of a graph never look an id up. Copies of a graph share it.
   struct KeyIndex {

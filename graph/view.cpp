@@ -126,6 +126,7 @@ Adjacency build_adjacency(const View& view, Direction direction) {
 
 std::size_t count_kept_undated(const View& view) {
   const Graph& graph = view.graph();
+  if (!view.filters_anything()) return graph.undated_relation_count();
   std::size_t count = 0;
   for (RelationId r = 0; r < graph.relation_count(); ++r) {
     if (view.keeps_relation(r) && graph.date(r).empty()) ++count;

@@ -11,6 +11,7 @@
 #include "graph/builder.hpp"
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
+#include "graph/view.hpp"
 #include "tests/support/support.hpp"
 
 using namespace kg;
@@ -105,6 +106,19 @@ TEST_CASE("Builder: an until in the same partial period as the date is fine") {
   builder.add_entity("a", "", "");
   builder.add_relation("a", "a", "t", *Date::parse("2016-05"), *Date::parse("2016"));
   CHECK(std::move(builder).finish().problems.empty());
+}
+
+//   a --funded 2015--> b --hired--> c --met--> a     (hired and met undated)
+TEST_CASE("undated relations are counted once by the graph, and by the view that filters") {
+  const Graph graph = test::graph_from_json(R"({"kg": 1, "entities": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+    "relations": [{"source": "a", "target": "b", "type": "funded", "date": "2015"},
+                  {"source": "b", "target": "c", "type": "hired"},
+                  {"source": "c", "target": "a", "type": "met"}]})");
+  CHECK(graph.undated_relation_count() == 2);
+  CHECK(count_kept_undated(View(graph)) == 2);
+  Filter hired_only;
+  hired_only.relation_types = {"hired", "funded"};
+  CHECK(count_kept_undated(View(graph, hired_only)) == 1);
 }
 
 TEST_CASE("Graph rejects inconsistent columns") {
