@@ -55,7 +55,7 @@ std::string message_of(const std::exception_ptr& failure) {
 
 }  // namespace
 
-void agree_on_input(const std::string& path, const std::exception_ptr& failure) {
+void agree_on_input(const std::string& path, const std::exception_ptr& failure, const std::string& what) {
   if (!distributed()) {
     if (failure) std::rethrow_exception(failure);
     return;
@@ -65,7 +65,7 @@ void agree_on_input(const std::string& path, const std::exception_ptr& failure) 
   if (failure) {
     why = message_of(failure);
   } else if (is_stream_input(path)) {
-    why = path + ": every rank must read the graph from a file, not a stream";
+    why = path + ": every rank must read " + what + " from a file, not a stream";
   } else {
     try {
       mine.fingerprint = input_fingerprint(path);
@@ -83,14 +83,14 @@ void agree_on_input(const std::string& path, const std::exception_ptr& failure) 
   if (failure) std::rethrow_exception(failure);
   for (std::size_t r = 0; r < all.size(); ++r) {
     if (all[r].failed) {
-      throw InputError(fmt::format("rank {} of {} could not read the graph: {}", r, all.size(), all[r].message.data()));
+      throw InputError(fmt::format("rank {} of {} could not read {}: {}", r, all.size(), what, all[r].message.data()));
     }
   }
   for (std::size_t r = 1; r < all.size(); ++r) {
     if (all[r].fingerprint != all[0].fingerprint) {
       throw InputError(fmt::format("{}: rank {} of {} read other bytes than rank 0 (checksum {:016x}, rank 0 {:016x}); "
-                                   "every rank must read the same graph",
-                                   path, r, all.size(), all[r].fingerprint, all[0].fingerprint));
+                                   "every rank must read the same {}",
+                                   path, r, all.size(), all[r].fingerprint, all[0].fingerprint, what));
     }
   }
   start_work_clock();

@@ -10,10 +10,15 @@ int size() { return 1; }
 bool distributed() { return false; }
 SourceSplit source_split() { return {}; }
 
-void agree_on_input(const std::string&, const std::exception_ptr& failure) {
+void agree_on_input(const std::string&, const std::exception_ptr& failure, const std::string&) {
   if (failure) std::rethrow_exception(failure);
 }
 
 std::string busy_report() { return {}; }
+
+void answer_in_order(std::size_t count, const std::function<std::string(std::size_t)>& answer,
+                     const std::function<void(std::size_t, const std::string&)>& deliver) {
+  for (std::size_t i = 0; i < count; ++i) deliver(i, answer(i));
+}
 
 }  // namespace kg::mpi

@@ -6,7 +6,9 @@
 // (the CMake option KG_MPI off), every run is one process.
 //
 // MPI is process-wide state, so this is a set of free functions over it.
+#include <cstddef>
 #include <exception>
+#include <functional>
 #include <string>
 
 #include "algorithms/source_split.hpp"
@@ -32,12 +34,21 @@ bool distributed();
 // run is one process. Its combine is collective: every rank calls it.
 SourceSplit source_split();
 
+// Collective: answers items 0..count-1, each on one rank (dealt round
+// robin, a block at a time), and hands rank 0 every answer in item order
+// through `deliver`; other ranks deliver nothing. One process answers and
+// delivers each item in turn. For batches of independent questions (kg path
+// --batch), whose answers are bytes to print in input order.
+void answer_in_order(std::size_t count, const std::function<std::string(std::size_t)>& answer,
+                     const std::function<void(std::size_t, const std::string&)>& deliver);
+
 // Collective, after every rank tried to load the graph at `path`: `failure`
 // is why this rank could not (null when it could). Rethrows `failure`;
 // throws InputError saying which rank failed and why when another rank
 // could not load it, or when the ranks read different bytes (a checksum of
 // the input compared across ranks). Returns when all read the same input.
-void agree_on_input(const std::string& path, const std::exception_ptr& failure);
+// `what` names the input in the messages ("the graph", "the batch").
+void agree_on_input(const std::string& path, const std::exception_ptr& failure, const std::string& what = "the graph");
 
 // For --timings on rank 0: how long each rank worked on its share before
 // the last combine, in wall and in CPU seconds ("ranks busy over 2 ranks:

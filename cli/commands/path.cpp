@@ -10,6 +10,7 @@
 
 #include "base/standard_output.hpp"
 #include "cli/fields.hpp"
+#include "mpi/world.hpp"
 #include "query/path_batch.hpp"
 
 namespace kg::cli {
@@ -101,18 +102,34 @@ query::PathBatchRequest read_batch(const PathOptions& options) {
 
 int run_path_batch(const PathOptions& options) {
   options.request.validate();
-  const query::PathBatchRequest batch = read_batch(options);
+  query::PathBatchRequest batch;
+  std::exception_ptr failure;
+  try {
+    batch = read_batch(options);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  // Under mpirun every rank reads the batch itself and must read the same.
+  mpi::agree_on_input(options.batch, failure, "the batch");
   const auto context = open_context(options.input, options.time_limit);
   const auto format = options.format == OutputFormat::Json ? query::BatchFormat::Json : query::BatchFormat::Text;
   query::PathBatchAnswerer answerer(batch, *context, format, flag_for);
   std::size_t missing = 0;  // no path, or a name that matches no entity
   std::size_t cut = 0;
-  for (std::size_t i = 0; i < answerer.size(); ++i) {
-    const query::PairAnswer answer = answerer.answer(i);
-    print_text(answer.output);
-    if (answer.outcome == query::PairOutcome::NoPath || answer.outcome == query::PairOutcome::UnknownName) ++missing;
-    if (answer.outcome == query::PairOutcome::Cut) ++cut;
-  }
+  // Under mpirun the ranks share the queries and rank 0 prints them in
+  // order; an answer travels as its outcome's byte and then its output.
+  mpi::answer_in_order(
+      answerer.size(),
+      [&answerer](std::size_t i) {
+        const query::PairAnswer answer = answerer.answer(i);
+        return static_cast<char>(answer.outcome) + answer.output;
+      },
+      [&](std::size_t, const std::string& answer) {
+        const auto outcome = static_cast<query::PairOutcome>(answer.front());
+        print_text(answer.substr(1));
+        if (outcome == query::PairOutcome::NoPath || outcome == query::PairOutcome::UnknownName) ++missing;
+        if (outcome == query::PairOutcome::Cut) ++cut;
+      });
   if (options.format == OutputFormat::Text) {
     flush_standard_output();
     print_undated_note(options.request.view, answerer.undated_relations());

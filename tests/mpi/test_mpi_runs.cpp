@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,48 @@ TEST_CASE("mpirun -np 2, 3 on a graph of several components prints what one proc
                    {"rank --top 0 --format json --by betweenness --of relations",
                     "rank --top 0 --format json --by closeness", "rank --top 0 --format json --by harmonic"},
                    {2, 3});
+}
+
+TEST_CASE("mpirun -np 2, 3 answers a path batch with the bytes and the exit code of one process") {
+  // 400 pairs (several blocks of every rank's share), some with no path
+  // (two components), one name that matches no entity.
+  const std::string graph = write_random_graph(25, {300, 700, 2, 3, true});
+  std::string pairs;
+  std::mt19937_64 random(25);
+  for (int i = 0; i < 400; ++i) {
+    pairs += "e" + std::to_string(random() % 300) + "\te" + std::to_string(random() % 300) + "\n";
+  }
+  pairs += "e1\tnobody\n";
+  const std::string batch = temp_dir() + "/pairs.tsv";
+  write_file(batch, pairs);
+  for (const std::string format : {"text", "json"}) {
+    const std::string arguments = "path --batch " + shell_quote(batch) + " --format " + format + " " + shell_quote(graph);
+    const CommandResult alone = run_kg(arguments);
+    CAPTURE(arguments);
+    REQUIRE(alone.exit_code == 1);  // some pairs have no path
+    REQUIRE(std::count(alone.out.begin(), alone.out.end(), '\n') >= 401);
+    for (const int n : {2, 3}) {
+      CAPTURE(n);
+      const CommandResult split = run_ranks(n, arguments);
+      CHECK(split.exit_code == alone.exit_code);
+      CHECK(split.out == alone.out);
+      CHECK(split.err == alone.err);
+    }
+  }
+
+  // A rank with another batch, or a batch from standard input (which
+  // mpirun gives to rank 0 alone): one error, no rank left waiting.
+  const std::string other = temp_dir() + "/other.tsv";
+  write_file(other, "e1\te2\n");
+  CommandResult result = run(mpirun(2) + " path --batch " + shell_quote(batch) + " " + shell_quote(graph) + " : -np 1 " +
+                             shell_quote(kg_binary()) + " path --batch " + shell_quote(other) + " " + shell_quote(graph));
+  CHECK(result.exit_code == 3);
+  CHECK(result.out.empty());
+  CHECK(result.err.find("rank 2 of 3 read other bytes than rank 0") != std::string::npos);
+  result = run(mpirun(2) + " path --batch - " + shell_quote(graph) + " < " + shell_quote(batch));
+  CHECK(result.exit_code == 3);
+  CHECK(result.out.empty());
+  CHECK(result.err.find("every rank must read the batch from a file") != std::string::npos);
 }
 
 TEST_CASE("a rank that cannot read the graph, or reads another, ends every rank with one error from rank 0") {
