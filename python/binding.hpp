@@ -61,5 +61,6 @@ void bind_queries(py::module_& module, GraphClass& graph);
 void bind_networkx(py::module_& module, GraphClass& graph);
 void bind_rank(py::module_& module, GraphClass& graph);
 void bind_paths(py::module_& module, GraphClass& graph);
+void bind_render(py::module_& module, GraphClass& graph);
 
 }  // namespace kg::python

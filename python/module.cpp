@@ -11,4 +11,5 @@ PYBIND11_MODULE(_kg, module) {
   kg::python::bind_networkx(module, graph);
   kg::python::bind_rank(module, graph);
   kg::python::bind_paths(module, graph);
+  kg::python::bind_render(module, graph);
 }

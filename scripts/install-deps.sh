@@ -28,7 +28,7 @@ build_packages=(
 if ! command -v npm >/dev/null 2>&1; then
   build_packages+=(nodejs npm)
 fi
-bench_packages=(time python3-pydot)
+bench_packages=(time python3-pydot wrk)
 
 wanted=("${build_packages[@]}")
 mermaid=false
