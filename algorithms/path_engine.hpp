@@ -89,9 +89,11 @@ struct PathEngine {
   const Graph& graph;
   Direction direction;
   std::size_t n;
-  Adjacency forward;   // steps walked away from an entity
-  Adjacency backward;  // steps that arrive at an entity (for Any, forward serves)
-  const Adjacency& arriving() const { return direction == Direction::Any ? forward : backward; }
+  // The view's steps, built for this engine or kept by the graph (shared_adjacency).
+  std::shared_ptr<const Adjacency> forward_steps, backward_steps;
+  const Adjacency& forward;   // steps walked away from an entity
+  const Adjacency& backward;  // steps that arrive at an entity (for Any, forward itself)
+  const Adjacency& arriving() const { return backward; }
 
   // Set by the queries that need them.
   const std::vector<double>* weights = nullptr;

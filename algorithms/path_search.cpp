@@ -6,11 +6,15 @@ namespace kg {
 namespace detail {
 
 PathEngine::PathEngine(const View& v, Direction d)
-    : view(v), graph(v.graph()), direction(d), n(v.graph().entity_count()) {
-  forward = build_adjacency(view, direction);
-  if (direction != Direction::Any) {
-    backward = build_adjacency(view, direction == Direction::Out ? Direction::In : Direction::Out);
-  }
+    : view(v),
+      graph(v.graph()),
+      direction(d),
+      n(v.graph().entity_count()),
+      forward_steps(shared_adjacency(v, d)),
+      backward_steps(d == Direction::Any ? forward_steps
+                                         : shared_adjacency(v, d == Direction::Out ? Direction::In : Direction::Out)),
+      forward(*forward_steps),
+      backward(*backward_steps) {
   seen_from.assign(n, 0);
   seen_to.assign(n, 0);
   depth_from.assign(n, 0);

@@ -157,6 +157,14 @@ std::optional<EntityId> Graph::find_entity(std::string_view key) const {
   return *it;
 }
 
+std::shared_ptr<const Adjacency> Graph::kept_adjacency(
+    std::size_t slot, const std::function<std::shared_ptr<const Adjacency>()>& build) const {
+  const std::lock_guard<std::mutex> lock(kept_adjacency_->mutex);
+  auto& kept = kept_adjacency_->by_slot[slot];
+  if (!kept) kept = build();
+  return kept;
+}
+
 std::optional<TypeId> Graph::find_entity_type(std::string_view name) const {
   for (TypeId t = 0; t < entity_type_count(); ++t) {
     if (entity_type_name(t) == name) return t;

@@ -3,6 +3,7 @@
 // out- and in-adjacency. Built by graph::Builder or loaded from a snapshot;
 // graph/boost_graph.hpp makes it a Boost.Graph model.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +23,8 @@ using TypeId = std::uint32_t;
 using Offset = std::uint32_t;
 
 enum class Polarity : std::uint8_t { Neutral, Positive, Negative };
+
+struct Adjacency;  // graph/view.hpp
 
 struct RelationTypeInfo {
   StringId name;
@@ -119,6 +122,13 @@ class Graph {
   // Relations without a date, counted once: every answer over the whole
   // graph reports them, and a server answers many.
   std::size_t undated_relation_count() const { return undated_relations_; }
+
+  // The adjacency of the unfiltered graph in `slot` (a direction), from
+  // `build` on first use and then kept: a server or a notebook walks one
+  // graph many times (graph/view.hpp, shared_adjacency). Copies of a graph
+  // share what is kept; thread-safe.
+  std::shared_ptr<const Adjacency> kept_adjacency(std::size_t slot,
+                                                  const std::function<std::shared_ptr<const Adjacency>()>& build) const;
   Span<Attribute> relation_attributes(RelationId r) const {
     return slice(data_.relation_attributes, data_.relation_attribute_offsets, r);
   }
@@ -180,6 +190,11 @@ class Graph {
     std::vector<EntityId> sorted;
   };
   std::shared_ptr<KeyIndex> key_index_ = std::make_shared<KeyIndex>();
+  struct KeptAdjacency {
+    std::mutex mutex;
+    std::shared_ptr<const Adjacency> by_slot[3];
+  };
+  std::shared_ptr<KeptAdjacency> kept_adjacency_ = std::make_shared<KeptAdjacency>();
 };
 
 }  // namespace kg

@@ -124,6 +124,12 @@ Adjacency build_adjacency(const View& view, Direction direction) {
   return adjacency;
 }
 
+std::shared_ptr<const Adjacency> shared_adjacency(const View& view, Direction direction) {
+  const auto build = [&view, direction] { return std::make_shared<const Adjacency>(build_adjacency(view, direction)); };
+  if (view.filters_anything()) return build();
+  return view.graph().kept_adjacency(static_cast<std::size_t>(direction), build);
+}
+
 std::size_t count_kept_undated(const View& view) {
   const Graph& graph = view.graph();
   if (!view.filters_anything()) return graph.undated_relation_count();

@@ -31,7 +31,7 @@ auto answer(const GraphPointer& graph, const Request& request) {
     return run_released_for([&](const ShouldStop& should_stop) {
       query::Callbacks callbacks;
       callbacks.should_stop = should_stop;
-      query::QueryContext context(graph->graph(), callbacks);
+      query::QueryContext context(graph->graph(), graph->lookup(), callbacks);
       return run(request, context);  // found by argument-dependent lookup
     });
   });

@@ -17,8 +17,15 @@
 
 namespace kg::python {
 
-GraphHandle::GraphHandle(std::shared_ptr<const Graph> graph, query::ViewSpec spec)
-    : graph_(std::move(graph)), spec_(std::move(spec)) {}
+GraphHandle::GraphHandle(std::shared_ptr<const Graph> graph) : graph_(std::move(graph)) {}
+
+GraphHandle::GraphHandle(const GraphHandle& of, query::ViewSpec spec)
+    : graph_(of.graph_), names_(of.names_), spec_(std::move(spec)) {}
+
+const EntityLookup& GraphHandle::lookup() const {
+  std::call_once(names_->built, [this] { names_->lookup.emplace(*graph_); });
+  return *names_->lookup;
+}
 
 const View& GraphHandle::view() const {
   if (!view_) view_.emplace(*graph_, spec_.to_filter());
@@ -285,7 +292,7 @@ GraphClass bind_graph(py::module_& module) {
       .def(
           "entity",
           [](const GraphPointer& g, const std::string& name) {
-            const EntityId e = with_suggestions(g->graph(), [&] { return EntityLookup(g->graph()).resolve(name); });
+            const EntityId e = with_suggestions(g->graph(), [&] { return g->lookup().resolve(name); });
             return EntityItem{g, e};
           },
           py::arg("name"), "The entity a name means (id, name or alias, any case); kg.NameNotFound otherwise")
@@ -293,7 +300,7 @@ GraphClass bind_graph(py::module_& module) {
           "view",
           [](const GraphPointer& g, const py::kwargs& filters) {
             auto spec = view_spec_from(filters, g->spec(), "view");
-            auto viewed = std::make_shared<GraphHandle>(g->shared_graph(), std::move(spec));
+            auto viewed = std::make_shared<GraphHandle>(*g, std::move(spec));
             with_suggestions(g->graph(), [&] { return &viewed->view(); });
             return viewed;
           },

@@ -121,6 +121,28 @@ TEST_CASE("undated relations are counted once by the graph, and by the view that
   CHECK(count_kept_undated(View(graph, hired_only)) == 1);
 }
 
+TEST_CASE("an unfiltered view's adjacency is built once per graph and direction, a filtered one per call") {
+  const Graph graph = test::graph_from_json(R"({"kg": 1, "entities": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+    "relations": [{"source": "a", "target": "b", "type": "funded"}, {"source": "c", "target": "a", "type": "met"}]})");
+  const View whole(graph);
+  const auto out = shared_adjacency(whole, Direction::Out);
+  CHECK(shared_adjacency(View(graph), Direction::Out) == out);
+  CHECK(shared_adjacency(whole, Direction::Any) != out);
+  const Graph copy = graph;  // copies share what is kept
+  CHECK(shared_adjacency(View(copy), Direction::Out) == out);
+  const Adjacency built = build_adjacency(whole, Direction::Out);
+  CHECK(out->offsets == built.offsets);
+  CHECK(out->neighbors == built.neighbors);
+  CHECK(out->relations == built.relations);
+
+  Filter funded;
+  funded.relation_types = {"funded"};
+  const View filtered(graph, funded);
+  const auto first = shared_adjacency(filtered, Direction::Any);
+  CHECK(first != shared_adjacency(filtered, Direction::Any));
+  CHECK(first->neighbors == std::vector<EntityId>{1, 0});  // a: b; b: a; c: none
+}
+
 TEST_CASE("Graph rejects inconsistent columns") {
   GraphData data;
   data.strings = StringPool();
