@@ -1,6 +1,7 @@
 #include "server/server.hpp"
 
 #include <httplib.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <fmt/core.h>
@@ -253,7 +254,14 @@ int Server::bind() {
   return port;
 }
 
-void Server::run() { impl_->http.listen_after_bind(); }
+void Server::run() {
+  // Answers of megabytes (a hub's neighbourhood) are built and freed by many
+  // threads: under glibc's adaptive mmap threshold they settle in the
+  // threads' arenas and stay (RSS grew by 280 MB over 100,000 requests on
+  // M). A fixed threshold maps them and gives them back.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  impl_->http.listen_after_bind();
+}
 
 void Server::stop() {
   impl_->stopping = true;
