@@ -1,6 +1,7 @@
-// The evidence map's drawing: Cytoscape.js at Graphviz's positions, in the
-// style's colours and shapes, and an SVG of what is visible. Above 2,000
-// relations it draws for speed (docs/VIEWER.md, "Limits").
+// The evidence map's drawing: Cytoscape.js at Graphviz's positions (or, in
+// live mode, the positions kgLive gives what it merges), in the style's
+// colours and shapes, and an SVG of what is visible. Above 2,000 relations
+// it draws for speed (docs/VIEWER.md, "Limits").
 var kgDrawing = (function () {
   'use strict';
   var element = kgDom.element, extent = kgDom.extent;
@@ -33,6 +34,27 @@ var kgDrawing = (function () {
       };
     }
 
+    function entityElement(entity, e, usedGroups) {
+      var look = entityStyle(entity.type);
+      var node = { group: 'nodes', data: { id: 'e' + e, label: entity.name, fill: look.fill, border: look.border, shape: look.shape,
+        width: Math.min(260, Math.max(40, NAME_SIZE * 0.6 * entity.name.length + 16)) }, position: { x: entity.x, y: entity.y },
+      classes: entity.emphasis || '' };
+      if (usedGroups.has(entity.group)) node.data.parent = 'g' + entity.group;
+      return node;
+    }
+
+    function relationElement(relation, r) {
+      var look = relationStyle(relation.type);
+      return { group: 'edges', data: { id: 'r' + r, source: 'e' + relation.source, target: 'e' + relation.target,
+        color: look.color, line: look.line, arrow: look.arrow,
+        label: relation.type.replace(/_/g, ' ') + (relation.date ? ' ' + relation.date.slice(0, 4) : '') },
+      classes: relation.emphasis || '' };
+    }
+
+    function drawable(relation) {
+      return relation.summary === undefined && entities[relation.source].x !== undefined && entities[relation.target].x !== undefined;
+    }
+
     function elements() {
       var list = [];
       var usedGroups = new Set(entities.filter(function (entity) { return entity.x !== undefined && entity.group !== undefined; })
@@ -41,13 +63,7 @@ var kgDrawing = (function () {
         if (usedGroups.has(g)) list.push({ group: 'nodes', data: { id: 'g' + g, label: label }, classes: 'cluster' });
       });
       entities.forEach(function (entity, e) {
-        if (entity.x === undefined) return;
-        var look = entityStyle(entity.type);
-        var node = { group: 'nodes', data: { id: 'e' + e, label: entity.name, fill: look.fill, border: look.border, shape: look.shape,
-          width: Math.min(260, Math.max(40, NAME_SIZE * 0.6 * entity.name.length + 16)) }, position: { x: entity.x, y: entity.y },
-        classes: entity.emphasis || '' };
-        if (usedGroups.has(entity.group)) node.data.parent = 'g' + entity.group;
-        list.push(node);
+        if (entity.x !== undefined) list.push(entityElement(entity, e, usedGroups));
       });
       data.summaries.forEach(function (summary, k) {
         if (summary.x === undefined) return;
@@ -59,15 +75,22 @@ var kgDrawing = (function () {
           color: look.color, line: look.line, arrow: look.arrow, label: summary.type.replace(/_/g, ' ') } });
       });
       relations.forEach(function (relation, r) {
-        if (relation.summary !== undefined) return;
-        if (entities[relation.source].x === undefined || entities[relation.target].x === undefined) return;
-        var look = relationStyle(relation.type);
-        list.push({ group: 'edges', data: { id: 'r' + r, source: 'e' + relation.source, target: 'e' + relation.target,
-          color: look.color, line: look.line, arrow: look.arrow,
-          label: relation.type.replace(/_/g, ' ') + (relation.date ? ' ' + relation.date.slice(0, 4) : '') },
-        classes: relation.emphasis || '' });
+        if (drawable(relation)) list.push(relationElement(relation, r));
       });
       return list;
+    }
+
+    // Draws entities and relations added to the data since (the live map's
+    // pieces): the entities placed, the relations whose ends are drawn.
+    function add(entityIndices, relationIndices) {
+      var list = [], noGroups = new Set();
+      entityIndices.forEach(function (e) {
+        if (entities[e].x !== undefined) list.push(entityElement(entities[e], e, noGroups));
+      });
+      relationIndices.forEach(function (r) {
+        if (drawable(relations[r])) list.push(relationElement(relations[r], r));
+      });
+      return cy.add(list);
     }
 
     // The first view fits the entities' positions. Worked out here because
@@ -122,7 +145,7 @@ var kgDrawing = (function () {
       ]
     });
 
-    return { cy: cy, large: LARGE, entityStyle: entityStyle, relationStyle: relationStyle };
+    return { cy: cy, large: LARGE, entityStyle: entityStyle, relationStyle: relationStyle, add: add };
   }
 
   // An SVG of the visible elements at their positions, made here because
