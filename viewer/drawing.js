@@ -81,7 +81,8 @@ var kgDrawing = (function () {
     }
 
     // Draws entities and relations added to the data since (the live map's
-    // pieces): the entities placed, the relations whose ends are drawn.
+    // pieces): the entities placed, the relations whose ends are drawn. A
+    // drawing that grows past LARGE_RELATIONS takes the large style.
     function add(entityIndices, relationIndices) {
       var list = [], noGroups = new Set();
       entityIndices.forEach(function (e) {
@@ -90,7 +91,16 @@ var kgDrawing = (function () {
       relationIndices.forEach(function (r) {
         if (drawable(relations[r])) list.push(relationElement(relations[r], r));
       });
-      return cy.add(list);
+      var added = cy.add(list);
+      if (cy.edges().length > LARGE_RELATIONS) drawLarge();
+      return added;
+    }
+
+    // From now on, the large style (a live map that will grow).
+    function drawLarge() {
+      if (large) return;
+      large = true;
+      cy.style(stylesheet(true));
     }
 
     // The first view fits the entities' positions. Worked out here because
@@ -107,28 +117,22 @@ var kgDrawing = (function () {
       return { zoom: zoom, pan: { x: box.width / 2 - zoom * (x1 + x2) / 2, y: box.height / 2 - zoom * (y1 + y2) / 2 } };
     }
 
-    var emphasis = data.emphasis || {};
-    var viewport = initialViewport();
-    var cy = cytoscape({
-      container: container,
-      elements: elements(),
-      layout: { name: 'preset', fit: false },
-      zoom: viewport.zoom, pan: viewport.pan,
-      minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
-      textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
-      style: [
+    // The styles; a large drawing's edges are straight and unlabelled (but
+    // for 'labelled' ones, the paths) and its names vanish when tiny.
+    function stylesheet(large) {
+      return [
         { selector: 'node', style: { 'label': 'data(label)', 'font-size': NAME_SIZE, 'text-valign': 'center', 'text-halign': 'center' } },
         // Entities and summaries; clusters (compound nodes) have only a label.
         { selector: 'node[width]', style: { 'shape': 'data(shape)', 'background-color': 'data(fill)',
           'border-color': 'data(border)', 'border-width': 1.5, 'width': 'data(width)', 'height': NAME_SIZE + 16, 'font-size': NAME_SIZE,
-          'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': LARGE ? 'none' : 'ellipsis', 'text-max-width': 250,
-          'min-zoomed-font-size': LARGE ? 8 : 0 } },
+          'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': large ? 'none' : 'ellipsis', 'text-max-width': 250,
+          'min-zoomed-font-size': large ? 8 : 0 } },
         { selector: 'node.cluster', style: { 'background-color': '#f5f5f5', 'background-opacity': 0.5, 'border-color': '#bdbdbd',
           'border-style': 'dashed', 'text-valign': 'top', 'font-size': 11, 'color': '#4a4a4a', 'shape': 'round-rectangle' } },
         { selector: 'edge', style: { 'width': 1.4, 'line-color': 'data(color)', 'line-style': 'data(line)',
           'target-arrow-shape': 'data(arrow)', 'target-arrow-color': 'data(color)', 'arrow-scale': 0.8,
-          'curve-style': LARGE ? 'haystack' : 'bezier', 'opacity': LARGE ? 1 : 0.9 } },
-        { selector: LARGE ? 'edge.labelled' : 'edge', style: { 'label': 'data(label)', 'font-size': 8, 'color': '#3a3a3a',
+          'curve-style': large ? 'haystack' : 'bezier', 'opacity': large ? 1 : 0.9 } },
+        { selector: large ? 'edge.labelled' : 'edge', style: { 'label': 'data(label)', 'font-size': 8, 'color': '#3a3a3a',
           'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-rotation': 'autorotate' } },
         { selector: '.faded', style: { 'opacity': 0.35 } },
         { selector: 'node.focus', style: { 'border-width': 4, 'border-color': colour(emphasis.highlighted, '#1565c0') } },
@@ -142,10 +146,24 @@ var kgDrawing = (function () {
         { selector: 'edge:selected', style: { 'width': 4, 'line-color': '#e65100', 'target-arrow-color': '#e65100' } },
         { selector: 'node.found', style: { 'overlay-color': '#ffca28', 'overlay-opacity': 0.45, 'overlay-padding': 8 } },
         { selector: '.hidden', style: { 'display': 'none' } }
-      ]
+      ];
+    }
+
+    var emphasis = data.emphasis || {};
+    var large = LARGE;
+    var viewport = initialViewport();
+    var cy = cytoscape({
+      container: container,
+      elements: elements(),
+      layout: { name: 'preset', fit: false },
+      zoom: viewport.zoom, pan: viewport.pan,
+      minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
+      textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
+      style: stylesheet(large)
     });
 
-    return { cy: cy, large: LARGE, entityStyle: entityStyle, relationStyle: relationStyle, add: add };
+    return { cy: cy, isLarge: function () { return large; }, drawLarge: drawLarge, entityStyle: entityStyle,
+      relationStyle: relationStyle, add: add };
   }
 
   // An SVG of the visible elements at their positions, made here because

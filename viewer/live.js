@@ -339,6 +339,9 @@ var kgLive = (function () {
     function start() {
       page.apply();
       return fetchPiece(server.firstPiece, 'the map', function (piece) {
+        // A first piece cut to the limit comes from a graph larger than the
+        // map will ever hold: it is drawn for speed from the start.
+        if (piece.truncated) page.drawing.drawLarge();
         take(piece, piece.focus || piece.path[0]);
         page.restore({ selected: piece.focus, path: piece.found ? piece.path : [],
           direction: ['out', 'in', 'any'].indexOf(server.direction) >= 0 ? server.direction : 'any' });

@@ -92,7 +92,7 @@
 
   // ---- the drawing ----
   var drawing = kgDrawing.create(data, $('graph'));
-  var cy = drawing.cy, LARGE = drawing.large;
+  var cy = drawing.cy;
   var entityStyle = drawing.entityStyle, relationStyle = drawing.relationStyle;
 
   performance.mark('kg-cytoscape');
@@ -167,13 +167,14 @@
   // which at 10,000 relations is most of the cost of a change of filter.
   var classState = new Map();
   function setClasses(element, hidden, onpath, dimmed) {
-    var key = (hidden ? 1 : 0) | (onpath ? 2 : 0) | (dimmed ? 4 : 0);
+    var large = drawing.isLarge();  // a live map may grow large
+    var key = (hidden ? 1 : 0) | (onpath ? 2 : 0) | (dimmed ? 4 : 0) | (large ? 8 : 0);
     if ((classState.get(element.id()) || 0) === key) return;
     classState.set(element.id(), key);
     element.toggleClass('hidden', hidden);
     element.toggleClass('onpath', onpath);
     element.toggleClass('dimmed', dimmed);
-    if (LARGE && element.isEdge()) element.toggleClass('labelled', onpath);
+    if (large && element.isEdge()) element.toggleClass('labelled', onpath);
   }
 
   function findPaths(steps) {
