@@ -8,13 +8,6 @@
 namespace kg::query {
 namespace {
 
-// Past these the page stops being usable in a browser: measured with
-// bench/viewer_speed.js in headless Chromium on a loaded 2-core machine,
-// 2,000 / 10,000 panned at 23-25 frames per second and 4,000 / 20,000 at 5-7,
-// with 5 s to the first frame (docs/VIEWER.md, "Size and speed").
-constexpr std::size_t kMostMapEntities = 3000;
-constexpr std::size_t kMostMapRelations = 15000;
-
 ViewerState initial_state(const Graph& graph, const RenderRequest& requested) {
   ViewerState state;
   state.as_of = requested.view.as_of;

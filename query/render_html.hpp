@@ -3,6 +3,7 @@
 // request asks for, laid out by the same Graphviz engine as its SVG/PNG,
 // starting in the state the request describes.
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,14 @@
 #include "query/render.hpp"
 
 namespace kg::query {
+
+// Past these an evidence map stops being usable in a browser: measured with
+// bench/viewer_speed.js in headless Chromium on a loaded 2-core machine,
+// 2,000 / 10,000 panned at 23-25 frames per second and 4,000 / 20,000 at 5-7,
+// with 5 s to the first frame (docs/VIEWER.md, "Size and speed"). The live
+// map's pieces (query/subgraph.hpp) stay under them too.
+inline constexpr std::size_t kMostMapEntities = 3000;
+inline constexpr std::size_t kMostMapRelations = 15000;
 
 // The request the map's diagram is drawn with. For the whole graph the
 // date window is left to the page, which starts there, so that the reader

@@ -43,5 +43,7 @@ std::vector<ParameterSpec> with_view(bool walks, std::vector<ParameterSpec> own)
 void add_walk_endpoints(std::vector<Endpoint>& endpoints, const Caps& caps);
 // Adds render.
 void add_render_endpoints(std::vector<Endpoint>& endpoints, const Caps& caps);
+// Adds subgraph, the live evidence map's pieces.
+void add_map_endpoints(std::vector<Endpoint>& endpoints, const Caps& caps);
 
 }  // namespace kg::server

@@ -102,6 +102,7 @@ std::vector<Endpoint> api_endpoints(const Caps& caps) {
   add_walk_endpoints(endpoints, caps);
   endpoints.push_back(rank_endpoint(caps));
   add_render_endpoints(endpoints, caps);
+  add_map_endpoints(endpoints, caps);
 
   endpoints.push_back({"components", "Groups of connected entities, largest first",
                        with_view(false, {{"strong", ParameterType::Boolean,

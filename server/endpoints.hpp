@@ -37,9 +37,10 @@ struct Endpoint {
 // Every endpoint but openapi.json, which describes these.
 std::vector<Endpoint> api_endpoints(const Caps& caps);
 
-// GET /: the evidence map of a view, served as the render of the page
-// (its path is "": it is not under /api/v1/).
-Endpoint evidence_map_page(const Caps& caps);
+// GET /: the live evidence map (docs/VIEWER.md, "Live mode"). The page is
+// the same for every graph and request: it holds no data, reads its
+// parameters from its own URL and fetches pieces from /api/v1/subgraph.
+Reply live_map_page();
 
 // The OpenAPI 3.0 document for `endpoints`.
 std::string openapi_json(const std::vector<Endpoint>& endpoints, const Caps& caps);

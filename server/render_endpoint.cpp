@@ -1,6 +1,5 @@
 // Diagrams over HTTP: /api/v1/render (SVG, PNG, PDF, DOT or the HTML
-// evidence map of a view) and the page at /, the evidence map of a
-// neighbourhood or a path. Graphviz layouts run one at a time (query/render.hpp:
+// evidence map of a view). Graphviz layouts run one at a time (query/render.hpp:
 // forking for a layout while other threads allocate is unsafe), each under
 // the request's time budget.
 #include <mutex>
@@ -61,20 +60,6 @@ Reply drawn(query::RenderRequest request, const Call& call, const char* content_
   return reply;
 }
 
-// The entity with the most relations: where the page starts without a focus.
-std::string busiest_entity(const Graph& graph) {
-  EntityId best = 0;
-  std::size_t most = 0;
-  for (EntityId e = 0; e < graph.entity_count(); ++e) {
-    const auto degree = graph.out_degree(e) + graph.in_degree(e);
-    if (degree > most) {
-      most = degree;
-      best = e;
-    }
-  }
-  return std::string(graph.entity_key(best));
-}
-
 }  // namespace
 
 void add_render_endpoints(std::vector<Endpoint>& endpoints, const Caps& caps) {
@@ -85,17 +70,6 @@ void add_render_endpoints(std::vector<Endpoint>& endpoints, const Caps& caps) {
                          const auto format = call.parameters.choice("format", 0);
                          return drawn(drawing_request(call, kFormats[format]), call, kContentTypes[format]);
                        }});
-}
-
-Endpoint evidence_map_page(const Caps& caps) {
-  return {"", "The evidence map of a neighbourhood (focus, default the entity with the most relations) or a path",
-          drawing_parameters(caps), [](const Call& call) {
-            auto request = drawing_request(call, ImageFormat::Html);
-            if (request.focus.empty() && request.path.empty() && call.served.graph.entity_count() != 0) {
-              request.focus = busiest_entity(call.served.graph);
-            }
-            return drawn(std::move(request), call, "text/html; charset=utf-8");
-          }};
 }
 
 }  // namespace kg::server

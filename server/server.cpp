@@ -76,7 +76,7 @@ struct Server::Impl {
         options(std::move(server_options)),
         log(std::move(log_line)),
         endpoints(api_endpoints(options.caps)),
-        page(evidence_map_page(options.caps)),
+        page(live_map_page()),
         openapi(openapi_json(endpoints, options.caps)),
         cache(options.cache_bytes) {}
 
@@ -93,7 +93,7 @@ struct Server::Impl {
   const ServerOptions options;
   const LogLine log;
   const std::vector<Endpoint> endpoints;
-  const Endpoint page;
+  const Reply page;  // the live map, the same for every request
   const std::string openapi;
   AnswerCache cache;
   std::atomic<bool> stopping{false};
@@ -126,9 +126,7 @@ void Server::Impl::configure() {
                answer(endpoint, request, response);
              });
   }
-  http.Get("/", [this](const httplib::Request& request, httplib::Response& response) {
-    answer(page, request, response);
-  });
+  http.Get("/", [this](const httplib::Request&, httplib::Response& response) { send(response, page); });
   http.Get(route_pattern("openapi.json"), [this](const httplib::Request&, httplib::Response& response) {
     send(response, Reply{200, openapi});
   });
@@ -174,7 +172,11 @@ HandlerResponse Server::Impl::before_routing(const httplib::Request& request, ht
     send(response, error_reply({503, stopping ? "the server is stopping" : "the server is busy: retry later"}));
     return HandlerResponse::Handled;
   }
-  if (!options.token.empty() &&
+  // The live map's page holds no data (every piece of the graph comes
+  // through the API, with the token): a browser, which cannot send a
+  // header when it opens a URL, may load it without one.
+  const bool public_page = request.path == "/";
+  if (!options.token.empty() && !public_page &&
       !same_secret(request.get_header_value("Authorization"), "Bearer " + options.token)) {
     response.set_header("WWW-Authenticate", "Bearer");
     send(response, error_reply({401, "this server needs a token: Authorization: Bearer TOKEN"}));

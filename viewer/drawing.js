@@ -1,6 +1,7 @@
-// The evidence map's drawing: Cytoscape.js at Graphviz's positions, in the
-// style's colours and shapes, and an SVG of what is visible. Above 2,000
-// relations it draws for speed (docs/VIEWER.md, "Limits").
+// The evidence map's drawing: Cytoscape.js at Graphviz's positions (or, in
+// live mode, the positions kgLive gives what it merges), in the style's
+// colours and shapes, and an SVG of what is visible. Above 2,000 relations
+// it draws for speed (docs/VIEWER.md, "Limits").
 var kgDrawing = (function () {
   'use strict';
   var element = kgDom.element, extent = kgDom.extent;
@@ -33,6 +34,27 @@ var kgDrawing = (function () {
       };
     }
 
+    function entityElement(entity, e, usedGroups) {
+      var look = entityStyle(entity.type);
+      var node = { group: 'nodes', data: { id: 'e' + e, label: entity.name, fill: look.fill, border: look.border, shape: look.shape,
+        width: Math.min(260, Math.max(40, NAME_SIZE * 0.6 * entity.name.length + 16)) }, position: { x: entity.x, y: entity.y },
+      classes: entity.emphasis || '' };
+      if (usedGroups.has(entity.group)) node.data.parent = 'g' + entity.group;
+      return node;
+    }
+
+    function relationElement(relation, r) {
+      var look = relationStyle(relation.type);
+      return { group: 'edges', data: { id: 'r' + r, source: 'e' + relation.source, target: 'e' + relation.target,
+        color: look.color, line: look.line, arrow: look.arrow,
+        label: relation.type.replace(/_/g, ' ') + (relation.date ? ' ' + relation.date.slice(0, 4) : '') },
+      classes: relation.emphasis || '' };
+    }
+
+    function drawable(relation) {
+      return relation.summary === undefined && entities[relation.source].x !== undefined && entities[relation.target].x !== undefined;
+    }
+
     function elements() {
       var list = [];
       var usedGroups = new Set(entities.filter(function (entity) { return entity.x !== undefined && entity.group !== undefined; })
@@ -41,13 +63,7 @@ var kgDrawing = (function () {
         if (usedGroups.has(g)) list.push({ group: 'nodes', data: { id: 'g' + g, label: label }, classes: 'cluster' });
       });
       entities.forEach(function (entity, e) {
-        if (entity.x === undefined) return;
-        var look = entityStyle(entity.type);
-        var node = { group: 'nodes', data: { id: 'e' + e, label: entity.name, fill: look.fill, border: look.border, shape: look.shape,
-          width: Math.min(260, Math.max(40, NAME_SIZE * 0.6 * entity.name.length + 16)) }, position: { x: entity.x, y: entity.y },
-        classes: entity.emphasis || '' };
-        if (usedGroups.has(entity.group)) node.data.parent = 'g' + entity.group;
-        list.push(node);
+        if (entity.x !== undefined) list.push(entityElement(entity, e, usedGroups));
       });
       data.summaries.forEach(function (summary, k) {
         if (summary.x === undefined) return;
@@ -59,15 +75,32 @@ var kgDrawing = (function () {
           color: look.color, line: look.line, arrow: look.arrow, label: summary.type.replace(/_/g, ' ') } });
       });
       relations.forEach(function (relation, r) {
-        if (relation.summary !== undefined) return;
-        if (entities[relation.source].x === undefined || entities[relation.target].x === undefined) return;
-        var look = relationStyle(relation.type);
-        list.push({ group: 'edges', data: { id: 'r' + r, source: 'e' + relation.source, target: 'e' + relation.target,
-          color: look.color, line: look.line, arrow: look.arrow,
-          label: relation.type.replace(/_/g, ' ') + (relation.date ? ' ' + relation.date.slice(0, 4) : '') },
-        classes: relation.emphasis || '' });
+        if (drawable(relation)) list.push(relationElement(relation, r));
       });
       return list;
+    }
+
+    // Draws entities and relations added to the data since (the live map's
+    // pieces): the entities placed, the relations whose ends are drawn. A
+    // drawing that grows past LARGE_RELATIONS takes the large style.
+    function add(entityIndices, relationIndices) {
+      var list = [], noGroups = new Set();
+      entityIndices.forEach(function (e) {
+        if (entities[e].x !== undefined) list.push(entityElement(entities[e], e, noGroups));
+      });
+      relationIndices.forEach(function (r) {
+        if (drawable(relations[r])) list.push(relationElement(relations[r], r));
+      });
+      var added = cy.add(list);
+      if (cy.edges().length > LARGE_RELATIONS) drawLarge();
+      return added;
+    }
+
+    // From now on, the large style (a live map that will grow).
+    function drawLarge() {
+      if (large) return;
+      large = true;
+      cy.style(stylesheet(true));
     }
 
     // The first view fits the entities' positions. Worked out here because
@@ -84,28 +117,22 @@ var kgDrawing = (function () {
       return { zoom: zoom, pan: { x: box.width / 2 - zoom * (x1 + x2) / 2, y: box.height / 2 - zoom * (y1 + y2) / 2 } };
     }
 
-    var emphasis = data.emphasis || {};
-    var viewport = initialViewport();
-    var cy = cytoscape({
-      container: container,
-      elements: elements(),
-      layout: { name: 'preset', fit: false },
-      zoom: viewport.zoom, pan: viewport.pan,
-      minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
-      textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
-      style: [
+    // The styles; a large drawing's edges are straight and unlabelled (but
+    // for 'labelled' ones, the paths) and its names vanish when tiny.
+    function stylesheet(large) {
+      return [
         { selector: 'node', style: { 'label': 'data(label)', 'font-size': NAME_SIZE, 'text-valign': 'center', 'text-halign': 'center' } },
         // Entities and summaries; clusters (compound nodes) have only a label.
         { selector: 'node[width]', style: { 'shape': 'data(shape)', 'background-color': 'data(fill)',
           'border-color': 'data(border)', 'border-width': 1.5, 'width': 'data(width)', 'height': NAME_SIZE + 16, 'font-size': NAME_SIZE,
-          'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': LARGE ? 'none' : 'ellipsis', 'text-max-width': 250,
-          'min-zoomed-font-size': LARGE ? 8 : 0 } },
+          'text-valign': 'center', 'text-halign': 'center', 'color': '#1a1a1a', 'text-wrap': large ? 'none' : 'ellipsis', 'text-max-width': 250,
+          'min-zoomed-font-size': large ? 8 : 0 } },
         { selector: 'node.cluster', style: { 'background-color': '#f5f5f5', 'background-opacity': 0.5, 'border-color': '#bdbdbd',
           'border-style': 'dashed', 'text-valign': 'top', 'font-size': 11, 'color': '#4a4a4a', 'shape': 'round-rectangle' } },
         { selector: 'edge', style: { 'width': 1.4, 'line-color': 'data(color)', 'line-style': 'data(line)',
           'target-arrow-shape': 'data(arrow)', 'target-arrow-color': 'data(color)', 'arrow-scale': 0.8,
-          'curve-style': LARGE ? 'haystack' : 'bezier', 'opacity': LARGE ? 1 : 0.9 } },
-        { selector: LARGE ? 'edge.labelled' : 'edge', style: { 'label': 'data(label)', 'font-size': 8, 'color': '#3a3a3a',
+          'curve-style': large ? 'haystack' : 'bezier', 'opacity': large ? 1 : 0.9 } },
+        { selector: large ? 'edge.labelled' : 'edge', style: { 'label': 'data(label)', 'font-size': 8, 'color': '#3a3a3a',
           'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-rotation': 'autorotate' } },
         { selector: '.faded', style: { 'opacity': 0.35 } },
         { selector: 'node.focus', style: { 'border-width': 4, 'border-color': colour(emphasis.highlighted, '#1565c0') } },
@@ -119,10 +146,24 @@ var kgDrawing = (function () {
         { selector: 'edge:selected', style: { 'width': 4, 'line-color': '#e65100', 'target-arrow-color': '#e65100' } },
         { selector: 'node.found', style: { 'overlay-color': '#ffca28', 'overlay-opacity': 0.45, 'overlay-padding': 8 } },
         { selector: '.hidden', style: { 'display': 'none' } }
-      ]
+      ];
+    }
+
+    var emphasis = data.emphasis || {};
+    var large = LARGE;
+    var viewport = initialViewport();
+    var cy = cytoscape({
+      container: container,
+      elements: elements(),
+      layout: { name: 'preset', fit: false },
+      zoom: viewport.zoom, pan: viewport.pan,
+      minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
+      textureOnViewport: LARGE, hideEdgesOnViewport: LARGE, pixelRatio: LARGE ? 1 : 'auto',
+      style: stylesheet(large)
     });
 
-    return { cy: cy, large: LARGE, entityStyle: entityStyle, relationStyle: relationStyle };
+    return { cy: cy, isLarge: function () { return large; }, drawLarge: drawLarge, entityStyle: entityStyle,
+      relationStyle: relationStyle, add: add };
   }
 
   // An SVG of the visible elements at their positions, made here because

@@ -186,14 +186,22 @@ var kgModel = (function () {
     return found.slice(0, limit).map(function (hit) { return hit.index; });
   }
 
-  // The entity a typed name means: id, name or alias exactly (ignoring
-  // case), else the best search hit; -1 when nothing matches.
-  function resolve(data, text) {
+  // The entity whose id, name or alias is `text` (ignoring case, accents
+  // and punctuation); -1 when none is.
+  function exactMatch(data, text) {
     var q = normalise(text);
     for (var i = 0; i < data.entities.length; ++i) {
       var entity = data.entities[i];
       if ([entity.id, entity.name].concat(entity.aliases || []).some(function (label) { return normalise(label) === q; })) return i;
     }
+    return -1;
+  }
+
+  // The entity a typed name means: id, name or alias exactly (ignoring
+  // case), else the best search hit; -1 when nothing matches.
+  function resolve(data, text) {
+    var exact = exactMatch(data, text);
+    if (exact >= 0) return exact;
     var hits = search(data, text, 1);
     return hits.length ? hits[0] : -1;
   }
@@ -212,7 +220,8 @@ var kgModel = (function () {
   return {
     dayRange: dayRange, activeIn: activeIn, windowOf: windowOf, keepsRelation: keepsRelation,
     adjacency: adjacency, distances: distances, shortestPaths: shortestPaths, stepRelations: stepRelations,
-    normalise: normalise, editDistance: editDistance, search: search, resolve: resolve, safeUrl: safeUrl
+    normalise: normalise, editDistance: editDistance, search: search, exactMatch: exactMatch, resolve: resolve,
+    safeUrl: safeUrl
   };
 })();
 

@@ -1,7 +1,8 @@
 // The evidence panel and the list of paths: an entity's relations by type,
 // a relation's evidence, each quote with its source; links open only
 // http(s) URLs. `actions` are the page's: select(entity, centre),
-// selectRelation(relation) and keeps(relation) (shown under the filters).
+// selectRelation(relation), keeps(relation) (shown under the filters) and,
+// in live mode, expand(entity) (fetch its neighbours).
 var kgPanel = (function () {
   'use strict';
   var element = kgDom.element, model = kgModel;
@@ -67,6 +68,17 @@ var kgPanel = (function () {
       body.appendChild(evidenceList(relation));
     }
 
+    // Live mode: how much of the entity the map holds, and a button for the rest.
+    function expandLine(e, byType) {
+      var held = 0;
+      byType.forEach(function (list) { held += list.length; });
+      var button = element('button', { type: 'button', 'class': 'expand' }, ['Add its neighbours']);
+      button.addEventListener('click', function () { actions.expand(e); });
+      var degree = entities[e].degree;
+      return element('p', {}, [button, element('span', { 'class': 'meta' },
+        [degree === undefined ? '' : ' ' + held + ' of its ' + degree + ' relation' + (degree === 1 ? '' : 's') + ' on the map'])]);
+    }
+
     function showEntity(e, body) {
       var entity = entities[e];
       body.appendChild(element('h3', {}, [entity.name]));
@@ -78,6 +90,7 @@ var kgPanel = (function () {
         if (!byType.has(relation.type)) byType.set(relation.type, []);
         byType.get(relation.type).push(r);
       });
+      if (actions.expand) body.appendChild(expandLine(e, byType));
       if (!byType.size) body.appendChild(element('p', { 'class': 'meta' }, ['No relations.']));
       Array.from(byType.keys()).sort().forEach(function (type) {
         body.appendChild(element('h4', {}, [type.replace(/_/g, ' ') + ' (' + byType.get(type).length + ')']));

@@ -1,6 +1,9 @@
 // The evidence map's page: the state (mirrored in the URL fragment), the
 // controls wired to kgModel's questions, and the drawing (kgDrawing) and
-// panel (kgPanel) kept in step with them.
+// panel (kgPanel) kept in step with them. In live mode (data.live, kg
+// serve's page) the data starts empty and grows by the pieces kgLive
+// fetches: a neighbourhood when an entity is opened, the paths the path box
+// asks for.
 // Everything from the graph is data: the DOM is built with textContent
 // and attributes only, and links open only http(s) URLs.
 (function () {
@@ -8,6 +11,9 @@
   performance.mark('kg-script');
   var data = JSON.parse(document.getElementById('kg-data').textContent);
   performance.mark('kg-data');
+  // Live mode reads (and hides) a token from the URL fragment before the
+  // fragment is read as the state.
+  var live = data.live ? kgLive.client(data.live.api) : null;
   var entities = data.entities, relations = data.relations;
   var model = kgModel;
   var PATH_LIMIT = 50;  // paths listed and highlighted at most
@@ -15,7 +21,7 @@
   var $ = kgDom.byId, element = kgDom.element, clear = kgDom.clear, extent = kgDom.extent;
 
   // ---- state: what is shown; mirrored in the URL fragment ----
-  var years = (function () {
+  function yearsOf() {
     var all = [];
     relations.forEach(function (relation) {
       [relation.date, relation.until].forEach(function (date) { if (date) all.push(+date.slice(0, 4)); });
@@ -23,13 +29,16 @@
     if (!all.length) return null;
     var range = extent(all);
     return { min: range[0], max: range[1] };
-  })();
+  }
+  var years = yearsOf();
 
   var state = {
     mode: 'all', asOf: '', from: '', to: '', undated: 'include', direction: 'any',
     hiddenRelations: new Set(), hiddenEntities: new Set(), selected: -1, relation: -1, depth: 0, path: null
   };
-  var entityById = new Map(entities.map(function (entity, index) { return [entity.id, index]; }));
+  // Live mode keeps its index up to date as pieces are merged.
+  var liveIndex = live ? kgLive.indexes(data) : null;
+  var entityById = liveIndex ? liveIndex.entities : new Map(entities.map(function (entity, index) { return [entity.id, index]; }));
 
   function stateFromInitial(initial) {
     state.mode = initial.as_of ? 'asof' : ('from' in initial || 'to' in initial) ? 'between' : 'all';
@@ -58,7 +67,8 @@
     if (params.has('to')) initial.to = params.get('to');
     stateFromInitial(initial);
     var r = +params.get('rel');
-    if (params.has('rel') && r >= 0 && r < relations.length) state.relation = r;
+    // A live map numbers relations in the order they were fetched.
+    if (params.has('rel') && r >= 0 && r < relations.length && !live) state.relation = r;
     return true;
   }
 
@@ -82,7 +92,7 @@
 
   // ---- the drawing ----
   var drawing = kgDrawing.create(data, $('graph'));
-  var cy = drawing.cy, LARGE = drawing.large;
+  var cy = drawing.cy;
   var entityStyle = drawing.entityStyle, relationStyle = drawing.relationStyle;
 
   performance.mark('kg-cytoscape');
@@ -157,13 +167,14 @@
   // which at 10,000 relations is most of the cost of a change of filter.
   var classState = new Map();
   function setClasses(element, hidden, onpath, dimmed) {
-    var key = (hidden ? 1 : 0) | (onpath ? 2 : 0) | (dimmed ? 4 : 0);
+    var large = drawing.isLarge();  // a live map may grow large
+    var key = (hidden ? 1 : 0) | (onpath ? 2 : 0) | (dimmed ? 4 : 0) | (large ? 8 : 0);
     if ((classState.get(element.id()) || 0) === key) return;
     classState.set(element.id(), key);
     element.toggleClass('hidden', hidden);
     element.toggleClass('onpath', onpath);
     element.toggleClass('dimmed', dimmed);
-    if (LARGE && element.isEdge()) element.toggleClass('labelled', onpath);
+    if (large && element.isEdge()) element.toggleClass('labelled', onpath);
   }
 
   function findPaths(steps) {
@@ -172,7 +183,10 @@
   }
 
   // ---- controls ----
-  var drawnRelations = relations.filter(function (relation) { return relation.summary === undefined; }).length;
+  function countDrawnRelations() {
+    return relations.filter(function (relation) { return relation.summary === undefined; }).length;
+  }
+  var drawnRelations = countDrawnRelations();
 
   function showControls() {
     $('time-mode').value = state.mode;
@@ -204,6 +218,8 @@
       list.forEach(function (item) { counts.set(item[key], (counts.get(item[key]) || 0) + 1); });
       return counts;
     };
+    clear($('legend-entities'));
+    clear($('legend-relations'));
     var entityCounts = count(entities, 'type'), relationCounts = count(relations, 'type');
     Array.from(entityCounts.keys()).sort().forEach(function (type) {
       var look = entityStyle(type);
@@ -233,15 +249,19 @@
     parent.appendChild(button);
   }
 
-  function setupTime() {
-    if (!years) {
-      $('time-mode').disabled = $('play').disabled = true;
-      return;
-    }
+  // The sliders span the years of the relations held; without dates, time
+  // cannot be chosen.
+  function showYearRange() {
+    $('time-mode').disabled = $('play').disabled = !years;
+    if (!years) return;
     ['asof', 'from', 'to'].forEach(function (id) {
       $(id).min = String(years.min);
       $(id).max = String(years.max);
     });
+  }
+
+  function setupTime() {
+    showYearRange();
     $('time-mode').addEventListener('change', function () {
       state.mode = this.value;
       if (state.mode === 'asof' && !state.asOf) state.asOf = String(years.max);
@@ -287,7 +307,8 @@
 
   // ---- the evidence panel ----
   var panel = kgPanel.create(data, { select: function (e, centre) { select(e, centre); },
-    selectRelation: function (r) { selectRelation(r); }, keeps: function (r) { return keepRelation(r); } });
+    selectRelation: function (r) { selectRelation(r); }, keeps: function (r) { return keepRelation(r); },
+    expand: live ? function (e) { session.expand(e); } : null });
 
   function showPanel() {
     var body = $('panel-body');
@@ -318,53 +339,17 @@
   }
 
   // ---- search ----
-  var results = [], active = -1;
-  function showResults() {
-    var list = $('search-results');
-    clear(list);
-    results.forEach(function (e, i) {
-      var item = element('li', { role: 'option', id: 'result-' + i, 'aria-selected': String(i === active) },
-        [entities[e].name + ' (' + entities[e].type + ')']);
-      item.addEventListener('mousedown', function (event) {
-        event.preventDefault();
-        pick(e);
-      });
-      list.appendChild(item);
-    });
-    $('search').setAttribute('aria-activedescendant', active >= 0 ? 'result-' + active : '');
-  }
-  function pick(e) {
-    results = [];
-    active = -1;
-    showResults();
-    $('search').value = entities[e].name;
-    $('search-status').textContent = '';
-    select(e, true);
-  }
+  var search;
   function setupSearch() {
-    var input = $('search');
-    input.addEventListener('input', function () {
-      results = model.search(data, input.value, 8);
-      active = results.length ? 0 : -1;
-      $('search-status').textContent = input.value && !results.length ? 'no match' : '';
-      showResults();
+    search = kgSearch.create(data, {
+      pick: function (hit) {
+        if (hit.entity !== undefined) select(hit.entity, true);
+        else session.expandId(hit.remote.id);
+      },
+      ask: live ? live.searchNames : null,
+      held: function (id) { return entityById.get(id); }
     });
-    input.addEventListener('keydown', function (event) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        if (results.length) active = (active + (event.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length;
-        showResults();
-      } else if (event.key === 'Enter' && active >= 0) {
-        event.preventDefault();
-        pick(results[active]);
-      } else if (event.key === 'Escape') {
-        results = [];
-        showResults();
-      }
-    });
-    input.addEventListener('blur', function () { results = []; showResults(); });
-    var names = $('entity-names');
-    entities.forEach(function (entity) { names.appendChild(element('option', { value: entity.name })); });
+    search.addNames(entities.map(function (entity, e) { return e; }));
   }
 
   // ---- how does A reach B ----
@@ -379,6 +364,7 @@
 
   function setupPath() {
     $('path-find').addEventListener('click', function () {
+      if (live) return session.findPath($('path-from').value, $('path-to').value);
       var from = model.resolve(data, $('path-from').value), to = model.resolve(data, $('path-to').value);
       if (from < 0 || to < 0) {
         clear($('path-result'));
@@ -396,6 +382,22 @@
     $('direction').addEventListener('change', function () { state.direction = this.value; apply(); });
     $('depth').addEventListener('change', function () { state.depth = +this.value; apply(); });
   }
+
+  // ---- live mode (kgLive.session): pieces of the graph fetched and merged ----
+  var session = live ? kgLive.session(live, {
+    data: data, index: liveIndex, state: state, cy: cy, drawing: drawing, apply: apply, select: select,
+    refresh: function (added) {
+      years = yearsOf();
+      showYearRange();
+      drawnRelations = countDrawnRelations();
+      buildLegend();
+      search.addNames(added.entities);
+      $('title').textContent = document.title = data.name || 'kg evidence map';
+    },
+    restore: function (initial) {
+      if (!stateFromFragment(location.hash)) stateFromInitial(initial);
+    }
+  }) : null;
 
   // ---- pictures of the view ----
   function download(blob, name) {
@@ -475,6 +477,12 @@
     if (id[0] === 'e') select(+id.slice(1), false);
     else if (id[0] === 's') select(data.summaries[+id.slice(1)].hub, false);
   });
+  if (live) {
+    cy.on('dbltap', 'node', function (event) {
+      var id = event.target.id();
+      if (id[0] === 'e') session.expand(+id.slice(1));
+    });
+  }
   cy.on('tap', 'edge', function (event) {
     var id = event.target.id();
     if (id[0] === 'r') selectRelation(+id.slice(1));
@@ -490,10 +498,14 @@
   setupPath();
   setupButtons();
   setupKeyboard();
-  if (!stateFromFragment(location.hash)) stateFromInitial(data.initial || {});
-  apply();
-  performance.mark('kg-applied');
-  if (state.selected >= 0 && state.depth) cy.fit(cy.elements(':visible'), 24);
+  if (live) {
+    session.start();
+  } else {
+    if (!stateFromFragment(location.hash)) stateFromInitial(data.initial || {});
+    apply();
+    performance.mark('kg-applied');
+    if (state.selected >= 0 && state.depth) cy.fit(cy.elements(':visible'), 24);
+  }
 
   // The first frame with the whole graph drawn, for the speed measurements
   // (bench/viewer_speed.js reads it through the Performance API).
@@ -506,6 +518,7 @@
   window.kgViewer = {
     cy: cy, data: data, state: state, apply: apply, select: select,
     paths: function () { return pathResult ? pathResult.paths.map(function (p) { return p.map(function (e) { return entities[e].id; }); }) : null; },
-    shown: function () { return { relations: shown.relations, entities: shown.entities }; }
+    shown: function () { return { relations: shown.relations, entities: shown.entities }; },
+    busy: function () { return session !== null && session.busy(); }
   };
 })();

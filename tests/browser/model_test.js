@@ -1,6 +1,7 @@
 // kgModel (viewer/model.js) on graphs small enough to work out by hand:
 // date windows as graph/date.cpp's active_in, shortest paths as kg path
-// --all-shortest, typo-tolerant search, and which links are followed.
+// --all-shortest, typo-tolerant search, and which links are followed; and
+// kgLive's (viewer/live.js) merging of the live map's pieces and placing.
 'use strict';
 const assert = require('assert');
 const model = require('../../viewer/model.js');
@@ -72,6 +73,65 @@ test('only http(s) links are followed', () => {
   assert.strictEqual(model.safeUrl(' JavaScript:alert(1)'), null);
   assert.strictEqual(model.safeUrl('data:text/html,<b>'), null);
   assert.strictEqual(model.safeUrl('/relative'), null);
+});
+
+// kgLive (viewer/live.js): two pieces of one graph merged as the live map
+// merges them, and where what is new is placed.
+const live = require('../../viewer/live.js');
+const pieceA = {
+  name: 'g',
+  entities: [{ id: 'a', name: 'A', type: 'person', degree: 2, emphasis: 'focus' }, { id: 'b', name: 'B', type: 'lab', degree: 1 }],
+  relations: [{ key: 7, source: 0, target: 1, type: 'funded', date: '2015', evidence: [{ source: 0, quote: 'a paid b' }] }],
+  sources: [{ id: 's1', title: 'one', url: '' }],
+  relation_types: { funded: { symmetric: false } }, entity_types: { person: {}, lab: {} },
+};
+// Shares a and relation 7 with pieceA; cites s2 and s1 in its own order.
+const pieceB = {
+  name: 'g',
+  entities: [{ id: 'c', name: 'C', type: 'person', degree: 1 }, { id: 'a', name: 'A', type: 'person', degree: 2 }],
+  relations: [
+    { key: 9, source: 1, target: 0, type: 'knew', evidence: [{ source: 0, quote: 'a knew c' }, { source: 1, quote: 'again' }] },
+    { key: 7, source: 1, target: 0, type: 'funded', date: '2015', evidence: [] },
+  ],
+  sources: [{ id: 's2', title: 'two', url: '' }, { id: 's1', title: 'one', url: '' }],
+  relation_types: { knew: { symmetric: true } }, entity_types: { person: {} },
+};
+
+test('pieces merge by entity id, relation key and source id, indices remapped', () => {
+  const data = { entities: [], relations: [], sources: [], relation_types: {}, entity_types: {} };
+  const index = live.indexes(data);
+  assert.deepStrictEqual(live.merge(data, index, pieceA).added, { entities: [0, 1], relations: [0] });
+  const second = live.merge(data, index, pieceB);
+  assert.deepStrictEqual(second.added, { entities: [2], relations: [1] });  // a and relation 7 were held
+  assert.deepStrictEqual(second.entityAt, [2, 0]);
+  assert.deepStrictEqual(data.entities.map((e) => e.id), ['a', 'b', 'c']);
+  assert.strictEqual(data.entities[0].emphasis, undefined);  // the page marks what it shows itself
+  assert.deepStrictEqual(data.relations[1], { key: 9, source: 0, target: 2, type: 'knew',
+    evidence: [{ source: 1, quote: 'a knew c' }, { source: 0, quote: 'again' }] });
+  assert.deepStrictEqual(data.sources.map((s) => s.id), ['s1', 's2']);
+  assert.deepStrictEqual(Object.keys(data.relation_types).sort(), ['funded', 'knew']);
+  assert.strictEqual(data.name, 'g');
+  assert.strictEqual(index.entities.get('c'), 2);
+});
+
+test('the first piece is placed around its start, later ones outwards from what they join', () => {
+  const data = { entities: [], relations: [], sources: [], relation_types: {}, entity_types: {} };
+  const index = live.indexes(data);
+  live.place(data, live.merge(data, index, pieceA).added.entities, 0);
+  assert.deepStrictEqual([data.entities[0].x, data.entities[0].y], [0, 0]);
+  assert.strictEqual(Math.hypot(data.entities[1].x, data.entities[1].y), 220);  // the first ring
+  live.place(data, live.merge(data, index, pieceB).added.entities, 2);
+  const [a, b, c] = data.entities;
+  assert.strictEqual(Math.round(Math.hypot(c.x - a.x, c.y - a.y)), 220);  // around a, which it joins
+  // Away from the middle of a and b: on the side opposite b.
+  const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  assert((c.x - a.x) * (a.x - middle.x) + (c.y - a.y) * (a.y - middle.y) > 0, JSON.stringify(data.entities));
+});
+
+test('an exact match is an id, name or alias, ignoring case and accents; nothing else', () => {
+  assert.strictEqual(model.exactMatch(data, 'elon MUSK'), 0);
+  assert.strictEqual(model.exactMatch(data, 'musk'), 0);  // the alias
+  assert.strictEqual(model.exactMatch(data, 'Elon Msuk'), -1);  // search would find it; an exact match does not
 });
 
 let failed = 0;
