@@ -83,13 +83,15 @@ ValidateAnswer run(const ValidateRequest& request, const Callbacks& callbacks) {
   answer.file = request.source.path;
   answer.problem_count = result.problem_count();
   answer.problems = std::move(result.problems);
+  answer.read_warnings = std::move(result.warnings);
   if (result.graph) {
     answer.entities = result.graph->entity_count();
     answer.relations = result.graph->relation_count();
     if (request.evidence) answer.warnings = evidence_warnings(*result.graph, request.source);
   }
   answer.evidence_checked = request.evidence;
-  answer.passed = answer.problem_count == 0 && !(request.strict && !answer.warnings.empty());
+  const bool warned = !answer.warnings.empty() || !answer.read_warnings.empty();
+  answer.passed = answer.problem_count == 0 && !(request.strict && warned);
   return answer;
 }
 
@@ -102,6 +104,10 @@ std::string to_text(const ValidateAnswer& answer) {
                                  entities == 1 ? "y" : "ies", relations, relations == 1 ? "" : "s");
   if (answer.evidence_checked) {
     text += fmt::format("; {} evidence warning{}", answer.warnings.size(), answer.warnings.size() == 1 ? "" : "s");
+  }
+  if (!answer.read_warnings.empty()) {
+    const std::size_t count = answer.read_warnings.size();
+    text += fmt::format("; {} reader warning{}", count, count == 1 ? "" : "s");
   }
   return text + "\n";
 }
@@ -123,6 +129,10 @@ void to_json(const ValidateAnswer& answer, JsonSink& json) {
   if (answer.evidence_checked) {
     json.Key("warnings");
     write_diagnostics(json, answer.warnings);
+  }
+  if (!answer.read_warnings.empty()) {
+    json.Key("read_warnings");
+    write_diagnostics(json, answer.read_warnings);
   }
   json.Key("problem_count");
   json.Uint64(answer.problem_count);

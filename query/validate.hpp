@@ -30,13 +30,16 @@ struct ValidateAnswer {
   std::size_t problem_count = 0;     // all of them
   bool evidence_checked = false;
   std::vector<Diagnostic> warnings;  // evidence warnings (with the evidence check)
-  bool passed = false;               // no problem, and no warning when strict
+  // What the reader noticed but kept (a value type it cannot interpret, kept
+  // as text): the warnings every other command prints on loading.
+  std::vector<Diagnostic> read_warnings;
+  bool passed = false;               // no problem, and no warning of either kind when strict
 };
 
 // Reads the input, reporting its progress to the callback's load_progress.
 // Throws InputError when it cannot be read at all.
 ValidateAnswer run(const ValidateRequest& request, const Callbacks& callbacks = {});
-// "FILE: valid: 3 entities, 2 relations[; N evidence warnings]" or
+// "FILE: valid: 3 entities, 2 relations[; N evidence warnings][; N reader warnings]" or
 // "FILE: N problems" (the problems themselves are diagnostics, for the
 // front end to show where it shows them).
 std::string to_text(const ValidateAnswer& answer);

@@ -44,6 +44,7 @@ int run_validate(const ValidateOptions& options) {
     print_json([&](JsonWriter& json) { query::to_json(answer, json); });
   } else {
     print_problems(answer.problems, answer.problem_count - answer.problems.size());
+    for (const auto& warning : answer.read_warnings) print_error("warning: " + warning.to_string(flag_for));
     for (const auto& warning : answer.warnings) print_error(warning.to_string(flag_for));
     print_text(query::to_text(answer));
   }

@@ -43,6 +43,37 @@ TEST_CASE("query validate: a valid file, its evidence warnings placed at the rel
   CHECK(!run(request).passed);
 }
 
+TEST_CASE("query validate: what the reader kept as text is a reader warning, and strict fails on it") {
+  const std::string path = test::temp_dir() + "/tags.gexf";
+  // Line 5 declares a list-valued attribute, which kg keeps as its text.
+  test::write_file(path, R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.2draft" version="1.2">
+  <graph defaultedgetype="directed">
+    <attributes class="node">
+      <attribute id="0" title="tags" type="liststring"/>
+    </attributes>
+    <nodes>
+      <node id="a"><attvalues><attvalue for="0" value="[x, y]"/></attvalues></node>
+      <node id="b"/>
+    </nodes>
+    <edges><edge id="0" source="a" target="b"/></edges>
+  </graph>
+</gexf>
+)");
+  ValidateRequest request;
+  request.source.path = path;
+  const ValidateAnswer answer = run(request);
+  CHECK(answer.passed);
+  REQUIRE(answer.read_warnings.size() == 1);
+  CHECK(answer.read_warnings[0].line == 5);
+  CHECK(answer.read_warnings[0].message.find("'tags' (liststring)") != std::string::npos);
+  CHECK(to_text(answer) == path + ": valid: 2 entities, 1 relation; 1 reader warning\n");
+  const auto json = test::parse_json(json_text([&](JsonSink& sink) { to_json(answer, sink); }));
+  CHECK(json["read_warnings"][0]["line"].GetUint() == 5);
+  request.strict = true;
+  CHECK(!run(request).passed);
+}
+
 TEST_CASE("query validate: every problem counted, the first max_problems kept, 0 is refused") {
   const std::string dir = test::temp_dir();
   // Two duplicate ids and two unknown endpoints: 4 problems.
