@@ -31,12 +31,6 @@ Graph chain() {
                   {"source": "b", "target": "d", "type": "hired"}]})");
 }
 
-// The field validate() names, or "" when it accepts the request.
-template <typename Request>
-std::string refused_field(const Request& request) {
-  return test::invalid_field([&] { request.validate(); });
-}
-
 }  // namespace
 
 TEST_CASE("query rank: degree by default, ranked with ties by id, top cuts the list") {
@@ -131,7 +125,7 @@ TEST_CASE("query rank: validate names the field a measure would ignore or that i
     RankRequest request;
     request.measure = measure;
     set(request);
-    return refused_field(request);
+    return test::refused_field(request);
   };
   CHECK(with(Measure::Closeness, [](RankRequest& r) { r.of_relations = true; }) == "of_relations");
   CHECK(with(Measure::PageRank, [](RankRequest& r) { r.samples = 4; }) == "samples");
@@ -242,22 +236,22 @@ TEST_CASE("query rank explain: degree contributions and betweenness pairs with a
 TEST_CASE("query rank explain: validate refuses what cannot be explained, naming explain") {
   RankExplainRequest request;
   request.rank.measure = Measure::Closeness;
-  CHECK(refused_field(request) == "explain");
+  CHECK(test::refused_field(request) == "explain");
   request.rank.measure = Measure::Betweenness;
   request.rank.of_relations = true;
-  CHECK(refused_field(request) == "explain");
+  CHECK(test::refused_field(request) == "explain");
   request.rank.of_relations = false;
   request.rank.samples = 3;
-  CHECK(refused_field(request) == "explain");
+  CHECK(test::refused_field(request) == "explain");
   request.rank.samples.reset();
   request.rank.measure = Measure::Degree;
   request.rank.weight_attribute = "w";
-  CHECK(refused_field(request) == "explain");
+  CHECK(test::refused_field(request) == "explain");
   request.rank.weight_attribute.clear();
-  CHECK(refused_field(request).empty());
+  CHECK(test::refused_field(request).empty());
   // The ranking's own checks come first.
   request.rank.damping = 0.5;
-  CHECK(refused_field(request) == "damping");
+  CHECK(test::refused_field(request) == "damping");
 }
 
 TEST_CASE("query rank: a stop cuts the ranking and its explanation, and both answers say so") {

@@ -49,5 +49,10 @@ rapidjson::Document parse_json(const std::string& text);
 
 // The field of the InvalidArgument `call` throws; "" when it throws none.
 std::string invalid_field(const std::function<void()>& call);
+// The field a request's validate() names, or "" when it accepts the request.
+template <typename Request>
+std::string refused_field(const Request& request) {
+  return invalid_field([&] { request.validate(); });
+}
 
 }  // namespace kg::test
