@@ -83,7 +83,8 @@ TEST_CASE("kg serve: subgraph?focus= is the neighbourhood kg neighbors lists, in
   const auto neighbors = test::run_kg("neighbors " + kSample + " musk --format json");
   REQUIRE(neighbors.exit_code == 0);
   Ids listed;
-  for (const auto& entity : test::parse_json(neighbors.out)["entities"].GetArray()) listed.insert(entity["id"].GetString());
+  const auto neighbors_json = test::parse_json(neighbors.out);  // held: the loop reads into it
+  for (const auto& entity : neighbors_json["entities"].GetArray()) listed.insert(entity["id"].GetString());
   CHECK(entity_ids(piece) == listed);
   // What the page merges by: each entity's degree, each relation's key, the
   // sources the evidence cites (all of them here: one source).
@@ -142,7 +143,8 @@ TEST_CASE("kg serve: subgraph?path= is the path kg path finds, highlighted") {
   // kg path's one step, and nothing else without context.
   const auto cli = test::run_kg("path " + kSample + " musk microsoft --format json");
   REQUIRE(cli.exit_code == 0);
-  const auto steps = test::parse_json(cli.out)["paths"][0]["steps"].GetArray();
+  const auto cli_json = test::parse_json(cli.out);  // held: steps point into it
+  const auto steps = cli_json["paths"][0]["steps"].GetArray();
   REQUIRE(steps.Size() == 1);
   CHECK(relation_lines(path) == std::multiset<std::string>{line_of(steps[0])});
   CHECK(std::string(path["relations"][0]["emphasis"].GetString()) == "highlighted");
