@@ -41,14 +41,25 @@ bool is_diagram_extension(const std::string& extension) {
   return false;
 }
 
-void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe,
+void add_drop_isolated_flag(CLI::App& command, bool& drop_isolated) {
+  command
+      .add_flag("--drop-isolated", drop_isolated,
+                "Leave out entities without a kept relation, and relation types without one (after --relations, "
+                "--as-of, ...)")
+      ->group("Filters");
+}
+
+void write_export(const query::ExportRequest& request, const GraphInput& input, const std::string& output,
                   const OutputFileOptions& file_options) {
+  request.validate();
+  const ExportWriter& writer = query::export_writer(request.to);
+  const auto context = open_context(input);
   const bool to_stdout = output.empty() || output == "-";
   if (!to_stdout && !writer.write_directory) {
     const std::string mismatch = extension_mismatch(output, writer);
     if (!mismatch.empty()) print_error(mismatch);
   }
-  query::write_view(view, writer, csv_safe, output, file_options);
+  query::run(request, *context, to_stdout ? std::string("-") : output, file_options);
 }
 
 std::string extension_mismatch(const std::string& path, const ExportWriter& writer) {

@@ -6,7 +6,8 @@
 
 #include "base/output_file.hpp"
 #include "export/writers.hpp"
-#include "graph/view.hpp"
+#include "cli/common.hpp"
+#include "query/export.hpp"
 
 namespace kg::cli {
 
@@ -22,13 +23,14 @@ bool is_diagram_extension(const std::string& extension);
 // For `kg convert x.png`: a diagram extension is refused, naming kg render.
 std::string output_format_for(const std::string& path);
 
-// Writes the view in `writer`'s format to `output`: standard output for ""
-// or "-" (streamed), a directory for the formats of several files (CSV),
-// else a file written whole or not at all, with a warning when its
-// extension is another format's.
-// csv_safe asks CsvOptions::formula_safe and is refused for other formats.
-// file_options: --force.
-void write_output(const ExportWriter& writer, const View& view, const std::string& output, bool csv_safe,
+// --drop-isolated, for kg convert and kg export (ExportRequest::drop_isolated).
+void add_drop_isolated_flag(CLI::App& command, bool& drop_isolated);
+
+// Validates the request, loads the input and writes the export to `output`
+// (query/export.hpp: standard output for "" or "-", a directory for CSV,
+// else a file written whole or not at all), with a warning when the file's
+// extension is another format's. file_options: --force.
+void write_export(const query::ExportRequest& request, const GraphInput& input, const std::string& output,
                   const OutputFileOptions& file_options);
 
 // A warning when `path`'s extension is another writer's (x.graphml written

@@ -16,6 +16,9 @@ struct ExportRequest {
   ViewSpec view;
   std::string to;         // a writer's name: graphml, gexf, json, csv, ...
   bool csv_safe = false;  // CSV cells that would start a spreadsheet formula are defused
+  // Leave out the entities no kept relation touches, and the relation types
+  // no kept relation has: "the 2016 funding network" and nothing beside it.
+  bool drop_isolated = false;
 
   // Throws InvalidArgument naming the field: "to" (no such format),
   // "csv_safe" (for a format other than CSV), or the view's.
@@ -30,8 +33,5 @@ void run(const ExportRequest& request, QueryContext& context, const std::string&
 
 // The writer named `to`; throws InvalidArgument naming "to" otherwise.
 const ExportWriter& export_writer(const std::string& to);
-// What both runs do, for a view made elsewhere (kg convert's).
-void write_view(const View& view, const ExportWriter& writer, bool csv_safe, const std::string& path,
-                const OutputFileOptions& options = {});
 
 }  // namespace kg::query

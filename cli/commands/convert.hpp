@@ -7,6 +7,7 @@
 
 #include "base/output_file.hpp"
 #include "cli/common.hpp"
+#include "query/export.hpp"
 
 namespace kg::cli {
 
@@ -14,9 +15,7 @@ struct ConvertOptions {
   GraphInput input;
   std::string output;
   std::optional<std::string> to;  // a writer's name; else chosen by the output's extension
-  FilterOptions filters;
-  bool drop_isolated = false;  // leave out entities without a kept relation
-  bool csv_safe = false;       // CsvOptions::formula_safe
+  query::ExportRequest request;   // its `to` filled from the above
   OutputFileOptions output_file;  // --force
 };
 

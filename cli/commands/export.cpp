@@ -23,16 +23,12 @@ void setup_export(CLI::App& app, int& exit_code) {
   add_force_option(*command, options->output_file);
   add_filter_options(*command, request.view);
   add_csv_safe_flag(*command, request.csv_safe);
+  add_drop_isolated_flag(*command, request.drop_isolated);
   command->callback([options, &exit_code] { exit_code = run_export(*options); });
 }
 
 int run_export(const ExportOptions& options) {
-  const auto& request = options.request;
-  request.validate();
-  const auto context = open_context(options.input);
-  // kg convert's writing, with its warning for a file named like another format.
-  write_output(query::export_writer(request.to), context->view(request.view), options.output, request.csv_safe,
-               options.output_file);
+  write_export(options.request, options.input, options.output, options.output_file);
   return kExitOk;
 }
 
