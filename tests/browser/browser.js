@@ -60,4 +60,26 @@ async function openPage(browser, file, width, height) {
   return page;
 }
 
-module.exports = { SKIP, WAIT_MS, launch, openPage };
+// Named checks that go on after a failure, and their report: each test
+// runs its checks through check() and ends with the exit code report() gives.
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    results.push(['ok', name]);
+  } catch (error) {
+    results.push(['FAILED', name, error.stack || String(error)]);
+  }
+}
+
+function report() {
+  for (const [status, name, detail] of results) {
+    console.log(`${status}: ${name}`);
+    if (detail) console.log(detail.split('\n').map((line) => '    ' + line).join('\n'));
+  }
+  const failed = results.filter((r) => r[0] !== 'ok').length;
+  console.log(`${results.length - failed} of ${results.length} checks passed`);
+  return failed ? 1 : 0;
+}
+
+module.exports = { SKIP, WAIT_MS, launch, openPage, check, report };

@@ -9,7 +9,7 @@ const assert = require('assert');
 const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { SKIP, WAIT_MS, launch } = require('./browser');
+const { SKIP, WAIT_MS, launch, check, report } = require('./browser');
 
 const args = {};
 for (let i = 2; i + 1 < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
@@ -123,16 +123,6 @@ async function entityPoint(page, id) {
     const p = node.renderedPosition();
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
-}
-
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push(['ok', name]);
-  } catch (error) {
-    results.push(['FAILED', name, error.stack || String(error)]);
-  }
 }
 
 function union(a, b) {
@@ -288,13 +278,7 @@ async function finish(code) {
   if (!browser) return finish(SKIP);
   await liveChecks(browser);
   await tokenChecks(browser);
-  for (const [status, name, detail] of results) {
-    console.log(`${status}: ${name}`);
-    if (detail) console.log(detail.split('\n').map((line) => '    ' + line).join('\n'));
-  }
-  const failed = results.filter((r) => r[0] !== 'ok').length;
-  console.log(`${results.length - failed} of ${results.length} checks passed`);
-  return finish(failed ? 1 : 0);
+  return finish(report());
 })().catch((error) => {
   console.error(error.stack || String(error));
   finish(1);

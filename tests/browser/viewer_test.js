@@ -8,7 +8,7 @@ const assert = require('assert');
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { SKIP, launch, openPage } = require('./browser');
+const { SKIP, launch, openPage, check, report } = require('./browser');
 
 const args = {};
 for (let i = 2; i + 1 < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
@@ -70,16 +70,6 @@ async function shownRelations(page) {
       return [ids[relation.source].id, relation.type, ids[relation.target].id, relation.date || ''].join(' ');
     }).sort();
   });
-}
-
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push(['ok', name]);
-  } catch (error) {
-    results.push(['FAILED', name, error.stack || String(error)]);
-  }
 }
 
 async function sampleChecks(browser) {
@@ -421,13 +411,7 @@ async function hostileChecks(browser) {
   } finally {
     await browser.close();
   }
-  for (const [status, name, detail] of results) {
-    console.log(`${status}: ${name}`);
-    if (detail) console.log(detail.split('\n').map((line) => '    ' + line).join('\n'));
-  }
-  const failed = results.filter((r) => r[0] !== 'ok').length;
-  console.log(`${results.length - failed} of ${results.length} checks passed`);
-  process.exit(failed ? 1 : 0);
+  process.exit(report());
 })().catch((error) => {
   console.error(error.stack || String(error));
   process.exit(1);
