@@ -1,7 +1,11 @@
 -- wrk script for bench/server.sh: a seeded mix of 60% path, 30% neighbours
 -- and 10% search requests between entities e1..eN of a synthetic graph
 -- (bench/inputs.py), every one a question the server must answer 200.
+-- KG_BENCH_PATHS sets the paths' share in percent (100: paths alone); the
+-- rest stays three neighbours to one search.
 local entities = tonumber(os.getenv("KG_BENCH_ENTITIES") or "100000")
+local paths = tonumber(os.getenv("KG_BENCH_PATHS") or "60")
+local neighbours = paths + (100 - paths) * 3 / 4
 
 init = function(args)
   math.randomseed(tonumber(args[1] or "1"))
@@ -12,9 +16,9 @@ request = function()
   local a = "e" .. math.random(entities)
   local b = "e" .. math.random(entities)
   local target
-  if pick <= 60 then
+  if pick <= paths then
     target = "/api/v1/path?from=" .. a .. "&to=" .. b
-  elseif pick <= 90 then
+  elseif pick <= neighbours then
     target = "/api/v1/neighbors?center=" .. a
   else
     target = "/api/v1/entities?text=Entity%20" .. math.random(entities) .. "&in=names&limit=10"
