@@ -100,6 +100,12 @@ MappedFile::~MappedFile() {
   if (mapping_) ::munmap(mapping_, mapped_bytes_);
 }
 
+void MappedFile::keep_resident() {
+  if (!mapping_) return;
+  ::madvise(mapping_, mapped_bytes_, MADV_NORMAL);
+  ::madvise(mapping_, mapped_bytes_, MADV_WILLNEED);
+}
+
 void MappedFile::release_before(std::size_t offset) {
   if (!mapping_) return;
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));

@@ -36,6 +36,10 @@ class MappedFile {
   // Lets the system drop the pages before `offset` from memory; reading them
   // again faults them back in from the file.
   void release_before(std::size_t offset);
+  // For a caller that keeps the bytes and reads them in any order (a
+  // snapshot used in place): no sequential read-ahead, and every page asked
+  // for now rather than faulted in one by one.
+  void keep_resident();
 
  private:
   void hold(std::shared_ptr<const std::string> bytes);

@@ -143,7 +143,7 @@ BuildResult Builder::finish() && {
   BuildResult result;
   result.problems = std::move(problems_);
   {
-    ContentCheck check(data_, References::Names);
+    ContentCheck check(columns_of(data_), References::Names);
     for (ContentProblem& problem : check.take_problems()) result.problems.push_back(std::move(problem));
     if (!result.problems.empty()) return result;
     resolve_references(check);

@@ -46,6 +46,40 @@ bool is_json_value(std::string_view text) {
   return parsed && whole.Tell() == copy.size();
 }
 
+// Which entity claimed each name first, names compared by their text: open
+// addressing over (name, entity) pairs, with no allocation per name (a
+// snapshot of millions of entities is checked on every open).
+class NameClaims {
+ public:
+  NameClaims(const StringColumn& strings, std::size_t names) : strings_(strings) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * names) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+  }
+
+  // The entity that claimed `name` first: `e` if none did.
+  EntityId claim(StringId name, EntityId e) {
+    const std::string_view text = strings_.view(name);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(text) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.owner == ContentCheck::kNone) {
+        slot = {name, e};
+        return e;
+      }
+      if (slot.name == name || strings_.view(slot.name) == text) return slot.owner;
+    }
+  }
+
+ private:
+  struct Slot {
+    StringId name = 0;
+    EntityId owner = ContentCheck::kNone;
+  };
+  const StringColumn& strings_;
+  std::vector<Slot> slots_;
+};
+
 }  // namespace
 
 std::string string_fault(std::string_view text) {
@@ -72,7 +106,7 @@ std::string ContentProblem::path() const {
   return field;
 }
 
-ContentCheck::ContentCheck(const GraphData& data, References references) : data_(data), references_(references) {
+ContentCheck::ContentCheck(const GraphColumns& data, References references) : data_(data), references_(references) {
   find_faulty_text();
   check_graph();
   check_types();
@@ -93,10 +127,10 @@ void ContentCheck::problem(Subject subject, std::size_t index, std::string field
 // One pass over the whole pool settles the usual case (all ASCII, nothing
 // too long); only otherwise is each string looked at.
 void ContentCheck::find_faulty_text() {
-  const StringPool& strings = data_.strings;
+  const StringColumn& strings = data_.strings;
   bool too_long = false;
   for (StringId s = 0; s < strings.size() && !too_long; ++s) too_long = strings.view(s).size() > kMaxStringBytes;
-  if (!too_long && is_ascii(strings.data())) return;
+  if (!too_long && is_ascii(strings.bytes)) return;
   for (StringId s = 0; s < strings.size(); ++s) {
     std::string fault = string_fault(strings.view(s));
     if (!fault.empty()) text_faults_.emplace(s, std::move(fault));
@@ -110,10 +144,10 @@ void ContentCheck::text(StringId id, Subject subject, std::size_t index, std::st
   problem(subject, index, std::string(field), text_faults_.at(id));
 }
 
-void ContentCheck::attributes(const std::vector<Attribute>& all, Offset begin, Offset end, Subject subject,
+void ContentCheck::attributes(Span<Attribute> all, Offset begin, Offset end, Subject subject,
                               std::size_t index) {
   if (begin == end) return;
-  const StringPool& strings = data_.strings;
+  const StringColumn& strings = data_.strings;
   const auto field_of = [&](const Attribute& a) { return "attributes." + std::string(strings.view(a.key)); };
   for (Offset i = begin; i < end; ++i) {
     const Attribute& a = all[i];
@@ -172,7 +206,7 @@ void ContentCheck::check_graph() {
 }
 
 void ContentCheck::check_types() {
-  const StringPool& strings = data_.strings;
+  const StringColumn& strings = data_.strings;
   std::unordered_map<std::string_view, TypeId> first;
   entity_type_faults_.resize(data_.entity_type_names.size());
   for (TypeId t = 0; t < data_.entity_type_names.size(); ++t) {
@@ -219,21 +253,20 @@ void ContentCheck::check_sources() {
 }
 
 void ContentCheck::check_entities() {
-  const StringPool& strings = data_.strings;
+  const StringColumn& strings = data_.strings;
   const std::size_t n = data_.entity_keys.size();
   // Which entity a name was first given to: by id where strings are
   // interned (a vector beats hashing on millions of ids), else by text.
   const bool interned = references_ == References::Names;
   std::vector<EntityId> owner_by_id(interned ? strings.size() : 0, kNone);
-  std::unordered_map<std::string_view, EntityId> owner_by_text;
-  if (!interned) owner_by_text.reserve(n);
+  NameClaims owner_by_text(strings, interned ? 0 : n + data_.aliases.size());
   const auto claim = [&](StringId name, EntityId e) -> EntityId {
     if (interned) {
       EntityId& owner = owner_by_id[name];
       if (owner == kNone) owner = e;
       return owner;
     }
-    return owner_by_text.try_emplace(strings.view(name), e).first->second;
+    return owner_by_text.claim(name, e);
   };
 
   for (EntityId e = 0; e < n; ++e) {
@@ -288,7 +321,7 @@ void ContentCheck::unknown_end(RelationId r, StringId name, const char* field) {
 }
 
 void ContentCheck::check_relations() {
-  const StringPool& strings = data_.strings;
+  const StringColumn& strings = data_.strings;
   std::vector<char> empty_type(data_.relation_type_infos.size());
   for (TypeId t = 0; t < empty_type.size(); ++t) empty_type[t] = strings.view(data_.relation_type_infos[t].name).empty();
   const bool any_empty_type = std::find(empty_type.begin(), empty_type.end(), 1) != empty_type.end();
@@ -299,7 +332,8 @@ void ContentCheck::check_relations() {
     // Packed dates sort as the dates do, and a date's first day never
     // decreases along that order: an until that sorts at or after the date
     // cannot precede it, which settles nearly every relation unpacked.
-    const std::uint32_t date_code = data_.relation_dates[r], until_code = data_.relation_untils[r];
+    const std::uint32_t date_code = data_.relation_dates[r];
+    const std::uint32_t until_code = data_.relation_untils.empty() ? 0 : data_.relation_untils[r];
     if (date_code != 0 && until_code != 0 && until_code < date_code) {
       const Date date = Date::unpack(date_code), until = Date::unpack(until_code);
       if (until.last_day() < date.first_day()) {
@@ -313,7 +347,7 @@ void ContentCheck::check_relations() {
       if (entity_of_name_[data_.relation_sources[r]] == kNone) unknown_end(r, data_.relation_sources[r], "source");
       if (entity_of_name_[data_.relation_targets[r]] == kNone) unknown_end(r, data_.relation_targets[r], "target");
     }
-    if (attribute_offsets[r] != attribute_offsets[r + 1]) {
+    if (!attribute_offsets.empty() && attribute_offsets[r] != attribute_offsets[r + 1]) {
       attributes(data_.relation_attributes, attribute_offsets[r], attribute_offsets[r + 1], Subject::Relation, r);
     }
     for (Offset i = data_.evidence_offsets[r]; i < data_.evidence_offsets[r + 1]; ++i) {

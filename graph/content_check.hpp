@@ -55,8 +55,8 @@ class ContentCheck {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
-  // Checks everything at once; `data` must outlive the check.
-  ContentCheck(const GraphData& data, References references);
+  // Checks everything at once; the columns' storage must outlive the check.
+  ContentCheck(const GraphColumns& data, References references);
 
   const std::vector<ContentProblem>& problems() const { return problems_; }
   std::vector<ContentProblem> take_problems() { return std::move(problems_); }
@@ -74,7 +74,7 @@ class ContentCheck {
   bool sound(StringId id) const;
   // Reports the string's fault, if it has one, as the given field's.
   void text(StringId id, Subject subject, std::size_t index, std::string_view field);
-  void attributes(const std::vector<Attribute>& all, Offset begin, Offset end, Subject subject, std::size_t index);
+  void attributes(Span<Attribute> all, Offset begin, Offset end, Subject subject, std::size_t index);
   void check_graph();
   void check_types();
   void check_sources();
@@ -82,7 +82,7 @@ class ContentCheck {
   void check_relations();
   void unknown_end(RelationId r, StringId name, const char* field);
 
-  const GraphData& data_;
+  GraphColumns data_;
   References references_;
   std::vector<ContentProblem> problems_;
   // Why a string may not be stored (invalid UTF-8, too long), by StringId:

@@ -89,6 +89,11 @@ std::string Date::explain_invalid(std::string_view text) {
   return quoted + " (expected YYYY, YYYY-MM or YYYY-MM-DD)";
 }
 
+bool Date::is_code(std::uint32_t code) {
+  return code == 0 || valid_code(static_cast<int>(code / 10000), static_cast<int>(code / 100 % 100),
+                                 static_cast<int>(code % 100));
+}
+
 Date Date::unpack(std::uint32_t code) {
   if (code == 0) return Date();
   const int year = static_cast<int>(code / 10000);

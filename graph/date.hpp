@@ -29,6 +29,11 @@ class Date {
   // Rebuilds a date from pack(); throws InvalidArgument if the code is not
   // one that pack() produces.
   static Date unpack(std::uint32_t code);
+  // Whether `code` is one that pack() produces.
+  static bool is_code(std::uint32_t code);
+  // A date from a code already known to be one (a column checked with
+  // is_code when the graph was made): unpack without the check.
+  static constexpr Date from_checked_code(std::uint32_t code) { return Date(code); }
 
   bool empty() const { return code_ == 0; }
   int year() const { return static_cast<int>(code_ / 10000); }

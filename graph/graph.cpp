@@ -1,6 +1,7 @@
 #include "graph/graph.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "graph/exception.hpp"
@@ -12,14 +13,12 @@ void require(bool condition, const char* what) {
   if (!condition) throw InvalidArgument(std::string("graph data: ") + what);
 }
 
-template <typename T>
-void check_offsets(const std::vector<Offset>& offsets, std::size_t owners, const std::vector<T>& items,
-                   const char* what) {
-  require(offsets.size() == owners + 1 && offsets.front() == 0 && offsets.back() == items.size(), what);
+void check_offsets(Span<Offset> offsets, std::size_t owners, std::size_t items, const char* what) {
+  require(offsets.size() == owners + 1 && offsets[0] == 0 && offsets[owners] == items, what);
   for (std::size_t i = 1; i < offsets.size(); ++i) require(offsets[i - 1] <= offsets[i], what);
 }
 
-void check_attributes(const std::vector<Attribute>& attributes, std::size_t strings) {
+void check_attributes(Span<Attribute> attributes, std::size_t strings) {
   for (const auto& a : attributes) {
     require(a.key < strings, "attribute key out of range");
     const auto kind = a.value.kind();
@@ -37,67 +36,38 @@ bool integer_text(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool valid_date_code(std::uint32_t code) {
-  try {
-    Date::unpack(code);
+// Date::is_code with the codes seen remembered: a graph of a million
+// relations holds a few thousand distinct dates, and checking one takes
+// divisions and a calendar.
+class DateCodeCheck {
+ public:
+  bool operator()(std::uint32_t code) {
+    std::uint32_t& seen = seen_[(code * 0x9E3779B1u) >> 24];
+    if (seen == code) return true;
+    if (!Date::is_code(code)) return false;
+    seen = code;
     return true;
-  } catch (const InvalidArgument&) {
-    return false;
   }
-}
 
-// Counting sort of relations by one endpoint: offsets per entity, then the
-// relation ids and the opposite endpoints in input order.
-void build_csr(const std::vector<EntityId>& keys, const std::vector<EntityId>& others, std::size_t entities,
-               std::vector<Offset>& offsets, std::vector<RelationId>& relations, std::vector<EntityId>& neighbors) {
-  offsets.assign(entities + 1, 0);
-  for (EntityId k : keys) ++offsets[k + 1];
-  for (std::size_t e = 0; e < entities; ++e) offsets[e + 1] += offsets[e];
-  relations.resize(keys.size());
-  neighbors.resize(keys.size());
-  std::vector<Offset> next(offsets.begin(), offsets.end() - 1);
-  for (RelationId r = 0; r < keys.size(); ++r) {
-    const Offset slot = next[keys[r]]++;
-    relations[slot] = r;
-    neighbors[slot] = others[r];
-  }
-}
+ private:
+  std::array<std::uint32_t, 256> seen_{};  // 0, the absent date, is a code
+};
 
-template <typename T>
-std::size_t bytes_of(const std::vector<T>& v) {
-  return v.capacity() * sizeof(T);
-}
-
-}  // namespace
-
-Graph::Graph(GraphData data) : data_(std::move(data)) {
-  check_invariants();
-  shrink_columns();
-  build_adjacency();
-  for (RelationId r = 0; r < relation_count(); ++r) undated_relations_ += date(r).empty();
-}
-
-// Columns a builder grew by doubling hold up to twice their size; a graph
-// lives long and large, so it gives the slack back before the adjacency
-// takes memory of its own (19 bytes a relation on the L graph).
-void Graph::shrink_columns() {
-  auto& d = data_;
-  const auto shrink = [](auto&... columns) { (columns.shrink_to_fit(), ...); };
-  shrink(d.graph_attributes, d.sources, d.entity_type_names, d.relation_type_infos, d.entity_keys, d.entity_names,
-         d.entity_types, d.alias_offsets, d.aliases, d.entity_attribute_offsets, d.entity_attributes,
-         d.relation_sources, d.relation_targets, d.relation_types, d.relation_dates, d.relation_untils,
-         d.relation_attribute_offsets, d.relation_attributes, d.evidence_offsets, d.evidence);
-}
-
-void Graph::check_invariants() const {
-  const auto& d = data_;
+void check_columns(const GraphColumns& d) {
   const std::size_t strings = d.strings.size();
+  require(strings > 0 || d.strings.offsets.size() == 1, "string offsets missing");
+  require(d.strings.offsets[0] == 0 && d.strings.offsets[strings] == d.strings.bytes.size(),
+          "string offsets inconsistent");
+  for (std::size_t i = 1; i <= strings; ++i) {
+    require(d.strings.offsets[i - 1] <= d.strings.offsets[i], "string offsets inconsistent");
+  }
   const auto string_ok = [strings](StringId id) { return id < strings; };
+  DateCodeCheck date_ok;
   require(string_ok(d.name), "graph name out of range");
   check_attributes(d.graph_attributes, strings);
   for (const auto& s : d.sources) {
     require(string_ok(s.id) && string_ok(s.title) && string_ok(s.url), "source string out of range");
-    require(valid_date_code(s.date.pack()), "source date invalid");
+    require(date_ok(s.date.pack()), "source date invalid");
   }
   require(std::all_of(d.entity_type_names.begin(), d.entity_type_names.end(), string_ok),
           "entity type name out of range");
@@ -112,9 +82,9 @@ void Graph::check_invariants() const {
   require(std::all_of(d.entity_keys.begin(), d.entity_keys.end(), string_ok), "entity key out of range");
   require(std::all_of(d.entity_names.begin(), d.entity_names.end(), string_ok), "entity name out of range");
   for (TypeId t : d.entity_types) require(t < d.entity_type_names.size(), "entity type out of range");
-  check_offsets(d.alias_offsets, n, d.aliases, "alias offsets inconsistent");
+  check_offsets(d.alias_offsets, n, d.aliases.size(), "alias offsets inconsistent");
   require(std::all_of(d.aliases.begin(), d.aliases.end(), string_ok), "alias out of range");
-  check_offsets(d.entity_attribute_offsets, n, d.entity_attributes, "entity attribute offsets inconsistent");
+  check_offsets(d.entity_attribute_offsets, n, d.entity_attributes.size(), "entity attribute offsets inconsistent");
   check_attributes(d.entity_attributes, strings);
   if (d.integer_ids) {
     for (StringId key : d.entity_keys) require(integer_text(d.strings.view(key)), "integer ids flagged, an id is not one");
@@ -123,25 +93,210 @@ void Graph::check_invariants() const {
   const std::size_t m = d.relation_sources.size();
   require(m < UINT32_MAX, "too many relations");
   require(d.relation_targets.size() == m && d.relation_types.size() == m && d.relation_dates.size() == m &&
-              d.relation_untils.size() == m,
+              (d.relation_untils.empty() || d.relation_untils.size() == m),
           "relation columns differ in length");
+  // Accumulated rather than tested one by one: a snapshot of millions of
+  // relations is checked on every open.
+  const std::size_t types = d.relation_type_infos.size();
+  bool ends_in_range = true, types_in_range = true, dates_valid = true;
   for (std::size_t r = 0; r < m; ++r) {
-    require(d.relation_sources[r] < n && d.relation_targets[r] < n, "relation endpoint out of range");
-    require(d.relation_types[r] < d.relation_type_infos.size(), "relation type out of range");
-    require(valid_date_code(d.relation_dates[r]) && valid_date_code(d.relation_untils[r]), "relation date invalid");
+    ends_in_range &= d.relation_sources[r] < n && d.relation_targets[r] < n;
+    types_in_range &= d.relation_types[r] < types;
   }
-  check_offsets(d.relation_attribute_offsets, m, d.relation_attributes, "relation attribute offsets inconsistent");
+  for (std::uint32_t date : d.relation_dates) dates_valid &= date_ok(date);
+  for (std::uint32_t until : d.relation_untils) dates_valid &= date_ok(until);
+  require(ends_in_range, "relation endpoint out of range");
+  require(types_in_range, "relation type out of range");
+  require(dates_valid, "relation date invalid");
+  if (d.relation_attribute_offsets.empty()) {
+    require(d.relation_attributes.empty(), "relation attribute offsets missing");
+  } else {
+    check_offsets(d.relation_attribute_offsets, m, d.relation_attributes.size(),
+                  "relation attribute offsets inconsistent");
+  }
   check_attributes(d.relation_attributes, strings);
-  check_offsets(d.evidence_offsets, m, d.evidence, "evidence offsets inconsistent");
+  check_offsets(d.evidence_offsets, m, d.evidence.size(), "evidence offsets inconsistent");
   for (const auto& e : d.evidence) {
     require(e.source < d.sources.size() && string_ok(e.quote), "evidence out of range");
   }
 }
 
-void Graph::build_adjacency() {
-  const std::size_t n = entity_count();
-  build_csr(data_.relation_sources, data_.relation_targets, n, out_offsets_, out_relations_, out_neighbors_);
-  build_csr(data_.relation_targets, data_.relation_sources, n, in_offsets_, in_relations_, in_neighbors_);
+// That one direction of a stored adjacency is the one the relation columns
+// imply: each entity's slice holds relations whose `key` end is that entity,
+// in increasing order, and the slices hold m relations in all; so every
+// relation is in the slice of its end exactly once.
+void check_adjacency_direction(Span<Offset> offsets, Span<RelationId> relations, Span<EntityId> keys,
+                               std::size_t entities, const char* what) {
+  const std::size_t m = keys.size();
+  check_offsets(offsets, entities, m, what);
+  require(relations.size() == m, what);
+  bool sound = true;
+  for (EntityId e = 0; e < entities; ++e) {
+    // One past the previous relation of the slice: the next must be at least this.
+    std::uint64_t least = 0;
+    for (Offset i = offsets[e]; i < offsets[e + 1]; ++i) {
+      const RelationId r = relations[i];
+      sound &= r < m && r >= least && keys[r] == e;
+      least = std::uint64_t{r} + 1;
+    }
+  }
+  require(sound, what);
+}
+
+void check_adjacency(const GraphColumns& d, const AdjacencyColumns& a) {
+  const std::size_t n = d.entity_keys.size();
+  check_adjacency_direction(a.out_offsets, a.out_relations, d.relation_sources, n, "out-adjacency inconsistent");
+  check_adjacency_direction(a.in_offsets, a.in_relations, d.relation_targets, n, "in-adjacency inconsistent");
+  require(a.out_neighbors.size() == a.out_relations.size(), "out-adjacency inconsistent");
+  bool neighbors_match = true;
+  for (std::size_t i = 0; i < a.out_relations.size(); ++i) {
+    neighbors_match &= a.out_neighbors[i] == d.relation_targets[a.out_relations[i]];
+  }
+  require(neighbors_match, "out-adjacency inconsistent");
+}
+
+template <typename T>
+Span<T> span_of(const std::vector<T>& v) {
+  return Span<T>(v.data(), v.size());
+}
+
+template <typename T>
+std::vector<T> vector_of(Span<T> s) {
+  return std::vector<T>(s.begin(), s.end());
+}
+
+template <typename T>
+std::size_t bytes_of(Span<T> s) {
+  return s.size() * sizeof(T);
+}
+
+// A graph's own columns and the adjacency built from them.
+struct OwnedColumns {
+  GraphData data;
+  std::vector<Offset> out_offsets, in_offsets;
+  std::vector<RelationId> out_relations, in_relations;
+  std::vector<EntityId> out_neighbors;
+};
+
+// Counting sort of relations by one endpoint: offsets per entity, then the
+// relation ids in input order.
+void build_csr(const std::vector<EntityId>& keys, std::size_t entities, std::vector<Offset>& offsets,
+               std::vector<RelationId>& relations) {
+  offsets.assign(entities + 1, 0);
+  for (EntityId k : keys) ++offsets[k + 1];
+  for (std::size_t e = 0; e < entities; ++e) offsets[e + 1] += offsets[e];
+  relations.resize(keys.size());
+  std::vector<Offset> next(offsets.begin(), offsets.end() - 1);
+  for (RelationId r = 0; r < keys.size(); ++r) relations[next[keys[r]]++] = r;
+}
+
+// Columns a builder grew by doubling hold up to twice their size; a graph
+// lives long and large, so it gives the slack back before the adjacency
+// takes memory of its own (19 bytes a relation on the L graph). Columns of
+// nothing but defaults go altogether.
+void compact(GraphData& d) {
+  if (std::all_of(d.relation_untils.begin(), d.relation_untils.end(), [](std::uint32_t u) { return u == 0; })) {
+    d.relation_untils.clear();
+  }
+  if (d.relation_attributes.empty()) d.relation_attribute_offsets.clear();
+  const auto shrink = [](auto&... columns) { (columns.shrink_to_fit(), ...); };
+  shrink(d.graph_attributes, d.sources, d.entity_type_names, d.relation_type_infos, d.entity_keys, d.entity_names,
+         d.entity_types, d.alias_offsets, d.aliases, d.entity_attribute_offsets, d.entity_attributes,
+         d.relation_sources, d.relation_targets, d.relation_types, d.relation_dates, d.relation_untils,
+         d.relation_attribute_offsets, d.relation_attributes, d.evidence_offsets, d.evidence);
+}
+
+}  // namespace
+
+GraphColumns columns_of(const GraphData& d) {
+  GraphColumns c;
+  c.strings = {d.strings.data(), span_of(d.strings.offsets())};
+  c.name = d.name;
+  c.directed = d.directed;
+  c.integer_ids = d.integer_ids;
+  c.graph_attributes = span_of(d.graph_attributes);
+  c.sources = span_of(d.sources);
+  c.entity_type_names = span_of(d.entity_type_names);
+  c.relation_type_infos = span_of(d.relation_type_infos);
+  c.entity_keys = span_of(d.entity_keys);
+  c.entity_names = span_of(d.entity_names);
+  c.entity_types = span_of(d.entity_types);
+  c.alias_offsets = span_of(d.alias_offsets);
+  c.aliases = span_of(d.aliases);
+  c.entity_attribute_offsets = span_of(d.entity_attribute_offsets);
+  c.entity_attributes = span_of(d.entity_attributes);
+  c.relation_sources = span_of(d.relation_sources);
+  c.relation_targets = span_of(d.relation_targets);
+  c.relation_types = span_of(d.relation_types);
+  c.relation_dates = span_of(d.relation_dates);
+  c.relation_untils = span_of(d.relation_untils);
+  c.relation_attribute_offsets = span_of(d.relation_attribute_offsets);
+  c.relation_attributes = span_of(d.relation_attributes);
+  c.evidence_offsets = span_of(d.evidence_offsets);
+  c.evidence = span_of(d.evidence);
+  return c;
+}
+
+GraphData copy_of(const GraphColumns& c) {
+  GraphData d;
+  d.strings = StringPool::from_columns(std::string(c.strings.bytes), vector_of(c.strings.offsets));
+  d.name = c.name;
+  d.directed = c.directed;
+  d.integer_ids = c.integer_ids;
+  d.graph_attributes = vector_of(c.graph_attributes);
+  d.sources = vector_of(c.sources);
+  d.entity_type_names = vector_of(c.entity_type_names);
+  d.relation_type_infos = vector_of(c.relation_type_infos);
+  d.entity_keys = vector_of(c.entity_keys);
+  d.entity_names = vector_of(c.entity_names);
+  d.entity_types = vector_of(c.entity_types);
+  d.alias_offsets = vector_of(c.alias_offsets);
+  d.aliases = vector_of(c.aliases);
+  d.entity_attribute_offsets = vector_of(c.entity_attribute_offsets);
+  d.entity_attributes = vector_of(c.entity_attributes);
+  d.relation_sources = vector_of(c.relation_sources);
+  d.relation_targets = vector_of(c.relation_targets);
+  d.relation_types = vector_of(c.relation_types);
+  d.relation_dates = vector_of(c.relation_dates);
+  const std::size_t m = c.relation_sources.size();
+  d.relation_untils = c.relation_untils.empty() ? std::vector<std::uint32_t>(m, 0) : vector_of(c.relation_untils);
+  d.relation_attribute_offsets =
+      c.relation_attribute_offsets.empty() ? std::vector<Offset>(m + 1, 0) : vector_of(c.relation_attribute_offsets);
+  d.relation_attributes = vector_of(c.relation_attributes);
+  d.evidence_offsets = vector_of(c.evidence_offsets);
+  d.evidence = vector_of(c.evidence);
+  return d;
+}
+
+Graph::Graph(GraphData data) {
+  auto owned = std::make_shared<OwnedColumns>();
+  GraphData& d = owned->data;
+  d = std::move(data);
+  check_columns(columns_of(d));
+  compact(d);
+  build_csr(d.relation_sources, d.entity_keys.size(), owned->out_offsets, owned->out_relations);
+  build_csr(d.relation_targets, d.entity_keys.size(), owned->in_offsets, owned->in_relations);
+  owned->out_neighbors.resize(owned->out_relations.size());
+  for (std::size_t i = 0; i < owned->out_relations.size(); ++i) {
+    owned->out_neighbors[i] = d.relation_targets[owned->out_relations[i]];
+  }
+  c_ = columns_of(d);
+  a_ = {span_of(owned->out_offsets), span_of(owned->out_relations), span_of(owned->out_neighbors),
+        span_of(owned->in_offsets), span_of(owned->in_relations)};
+  storage_ = std::move(owned);
+  count_undated();
+}
+
+Graph::Graph(std::shared_ptr<const void> storage, const GraphColumns& columns, const AdjacencyColumns& adjacency)
+    : storage_(std::move(storage)), c_(columns), a_(adjacency) {
+  check_columns(c_);
+  check_adjacency(c_, a_);
+  count_undated();
+}
+
+void Graph::count_undated() {
+  undated_relations_ = static_cast<std::size_t>(
+      std::count(c_.relation_dates.begin(), c_.relation_dates.end(), std::uint32_t{0}));
 }
 
 std::optional<EntityId> Graph::find_entity(std::string_view key) const {
@@ -180,20 +335,20 @@ std::optional<TypeId> Graph::find_relation_type(std::string_view name) const {
 }
 
 std::size_t Graph::memory_bytes() const {
-  const auto& d = data_;
-  return d.strings.bytes() + bytes_of(d.graph_attributes) + bytes_of(d.sources) + bytes_of(d.entity_type_names) +
-         bytes_of(d.relation_type_infos) + bytes_of(d.entity_keys) + bytes_of(d.entity_names) +
-         bytes_of(d.entity_types) + bytes_of(d.alias_offsets) + bytes_of(d.aliases) +
+  const auto& d = c_;
+  return d.strings.bytes.size() + bytes_of(d.strings.offsets) + bytes_of(d.graph_attributes) + bytes_of(d.sources) +
+         bytes_of(d.entity_type_names) + bytes_of(d.relation_type_infos) + bytes_of(d.entity_keys) +
+         bytes_of(d.entity_names) + bytes_of(d.entity_types) + bytes_of(d.alias_offsets) + bytes_of(d.aliases) +
          bytes_of(d.entity_attribute_offsets) + bytes_of(d.entity_attributes) + bytes_of(d.relation_sources) +
          bytes_of(d.relation_targets) + bytes_of(d.relation_types) + bytes_of(d.relation_dates) +
          bytes_of(d.relation_untils) + bytes_of(d.relation_attribute_offsets) + bytes_of(d.relation_attributes) +
-         bytes_of(d.evidence_offsets) + bytes_of(d.evidence) + bytes_of(out_offsets_) + bytes_of(in_offsets_) +
-         bytes_of(out_relations_) + bytes_of(in_relations_) + bytes_of(out_neighbors_) + bytes_of(in_neighbors_) +
-         bytes_of(key_index_->sorted);
+         bytes_of(d.evidence_offsets) + bytes_of(d.evidence) + bytes_of(a_.out_offsets) + bytes_of(a_.in_offsets) +
+         bytes_of(a_.out_relations) + bytes_of(a_.in_relations) + bytes_of(a_.out_neighbors) +
+         key_index_->sorted.size() * sizeof(EntityId);
 }
 
 std::size_t Graph::evidence_bytes() const {
-  const auto& d = data_;
+  const auto& d = c_;
   // A quote cited twice is stored once (interned); a quote that is also
   // some other string (rare) is counted here too.
   std::vector<bool> quote(d.strings.size(), false);

@@ -82,43 +82,108 @@ struct GraphData {
   std::vector<Evidence> evidence;
 };
 
+// Read-only spans over every column of a graph, wherever the columns are
+// held: a Graph's own vectors, or a snapshot file mapped in place.
+struct StringColumn {
+  std::string_view bytes;
+  Span<std::uint64_t> offsets;  // string i is bytes[offsets[i], offsets[i+1])
+
+  std::string_view view(StringId id) const {
+    return std::string_view(bytes.data() + offsets[id], offsets[id + 1] - offsets[id]);
+  }
+  std::size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
+};
+
+struct GraphColumns {
+  StringColumn strings;
+  StringId name = 0;
+  bool directed = true;
+  bool integer_ids = false;
+  Span<Attribute> graph_attributes;
+  Span<SourceInfo> sources;
+  Span<StringId> entity_type_names;
+  Span<RelationTypeInfo> relation_type_infos;
+
+  Span<StringId> entity_keys;
+  Span<StringId> entity_names;
+  Span<TypeId> entity_types;
+  Span<Offset> alias_offsets;
+  Span<StringId> aliases;
+  Span<Offset> entity_attribute_offsets;
+  Span<Attribute> entity_attributes;
+
+  Span<EntityId> relation_sources;
+  Span<EntityId> relation_targets;
+  Span<TypeId> relation_types;
+  Span<std::uint32_t> relation_dates;
+  // Empty when no relation has an until, and when none has attributes: a
+  // column as long as the relations that most graphs would fill with zeros.
+  Span<std::uint32_t> relation_untils;
+  Span<Offset> relation_attribute_offsets;
+  Span<Attribute> relation_attributes;
+  Span<Offset> evidence_offsets;
+  Span<Evidence> evidence;
+};
+
+// The columns of `data`, which must outlive them.
+GraphColumns columns_of(const GraphData& data);
+// A copy of the columns as vectors, the absent ones filled in.
+GraphData copy_of(const GraphColumns& columns);
+
+// The adjacency a graph keeps, as compressed sparse rows: the relations
+// leaving (out) and entering (in) each entity in input order, and the
+// targets of the relations leaving. Walking in, the other end is the
+// relation's source column: one column fewer, four bytes a relation.
+struct AdjacencyColumns {
+  Span<Offset> out_offsets;
+  Span<RelationId> out_relations;
+  Span<EntityId> out_neighbors;
+  Span<Offset> in_offsets;
+  Span<RelationId> in_relations;
+};
+
 class Graph {
  public:
   // Checks every invariant of the columns (sizes agree, offsets never
   // decrease, every index in range) and throws InvalidArgument naming the
   // first one broken; then builds the adjacency.
   explicit Graph(GraphData data);
+  // A graph over columns and adjacency that `storage` holds (a snapshot
+  // mapped in place), used where they lie. Checks the columns as above and
+  // that the adjacency is exactly the one they imply.
+  Graph(std::shared_ptr<const void> storage, const GraphColumns& columns, const AdjacencyColumns& adjacency);
 
-  std::size_t entity_count() const { return data_.entity_keys.size(); }
-  std::size_t relation_count() const { return data_.relation_sources.size(); }
+  std::size_t entity_count() const { return c_.entity_keys.size(); }
+  std::size_t relation_count() const { return c_.relation_sources.size(); }
 
-  std::string_view str(StringId id) const { return data_.strings.view(id); }
-  std::string_view name() const { return str(data_.name); }
-  bool directed() const { return data_.directed; }
-  bool integer_ids() const { return data_.integer_ids; }
-  Span<Attribute> graph_attributes() const { return span(data_.graph_attributes); }
-  Span<SourceInfo> sources() const { return span(data_.sources); }
+  std::string_view str(StringId id) const { return c_.strings.view(id); }
+  std::string_view name() const { return str(c_.name); }
+  bool directed() const { return c_.directed; }
+  bool integer_ids() const { return c_.integer_ids; }
+  Span<Attribute> graph_attributes() const { return c_.graph_attributes; }
+  Span<SourceInfo> sources() const { return c_.sources; }
 
   // Entities.
-  std::string_view entity_key(EntityId e) const { return str(data_.entity_keys[e]); }
-  std::string_view entity_name(EntityId e) const { return str(data_.entity_names[e]); }
-  TypeId entity_type(EntityId e) const { return data_.entity_types[e]; }
-  Span<StringId> entity_aliases(EntityId e) const {
-    return slice(data_.aliases, data_.alias_offsets, e);
-  }
+  std::string_view entity_key(EntityId e) const { return str(c_.entity_keys[e]); }
+  std::string_view entity_name(EntityId e) const { return str(c_.entity_names[e]); }
+  TypeId entity_type(EntityId e) const { return c_.entity_types[e]; }
+  Span<StringId> entity_aliases(EntityId e) const { return slice(c_.aliases, c_.alias_offsets, e); }
   Span<Attribute> entity_attributes(EntityId e) const {
-    return slice(data_.entity_attributes, data_.entity_attribute_offsets, e);
+    return slice(c_.entity_attributes, c_.entity_attribute_offsets, e);
   }
   // The entity whose id is exactly `key` (case-sensitive); see lookup.hpp for
   // the forgiving resolution of names users type.
   std::optional<EntityId> find_entity(std::string_view key) const;
 
   // Relations.
-  EntityId source(RelationId r) const { return data_.relation_sources[r]; }
-  EntityId target(RelationId r) const { return data_.relation_targets[r]; }
-  TypeId relation_type(RelationId r) const { return data_.relation_types[r]; }
-  Date date(RelationId r) const { return Date::unpack(data_.relation_dates[r]); }
-  Date until(RelationId r) const { return Date::unpack(data_.relation_untils[r]); }
+  EntityId source(RelationId r) const { return c_.relation_sources[r]; }
+  EntityId target(RelationId r) const { return c_.relation_targets[r]; }
+  TypeId relation_type(RelationId r) const { return c_.relation_types[r]; }
+  // The columns were checked once, so their codes are not checked again.
+  Date date(RelationId r) const { return Date::from_checked_code(c_.relation_dates[r]); }
+  Date until(RelationId r) const {
+    return c_.relation_untils.empty() ? Date() : Date::from_checked_code(c_.relation_untils[r]);
+  }
   // Relations without a date, counted once: every answer over the whole
   // graph reports them, and a server answers many.
   std::size_t undated_relation_count() const { return undated_relations_; }
@@ -130,35 +195,36 @@ class Graph {
   std::shared_ptr<const Adjacency> kept_adjacency(std::size_t slot,
                                                   const std::function<std::shared_ptr<const Adjacency>()>& build) const;
   Span<Attribute> relation_attributes(RelationId r) const {
-    return slice(data_.relation_attributes, data_.relation_attribute_offsets, r);
+    if (c_.relation_attribute_offsets.empty()) return {};
+    return slice(c_.relation_attributes, c_.relation_attribute_offsets, r);
   }
-  Span<Evidence> evidence(RelationId r) const {
-    return slice(data_.evidence, data_.evidence_offsets, r);
-  }
+  Span<Evidence> evidence(RelationId r) const { return slice(c_.evidence, c_.evidence_offsets, r); }
 
-  // Adjacency: the relations leaving / entering an entity, in input order,
-  // and the entities at their other ends, index for index.
-  Span<RelationId> out_relations(EntityId e) const { return slice(out_relations_, out_offsets_, e); }
-  Span<EntityId> out_neighbors(EntityId e) const { return slice(out_neighbors_, out_offsets_, e); }
-  Span<RelationId> in_relations(EntityId e) const { return slice(in_relations_, in_offsets_, e); }
-  Span<EntityId> in_neighbors(EntityId e) const { return slice(in_neighbors_, in_offsets_, e); }
-  std::size_t out_degree(EntityId e) const { return out_offsets_[e + 1] - out_offsets_[e]; }
-  std::size_t in_degree(EntityId e) const { return in_offsets_[e + 1] - in_offsets_[e]; }
+  // Adjacency: the relations leaving / entering an entity, in input order;
+  // the entities at the other end of those leaving, index for index (those
+  // entering start at source(r)).
+  Span<RelationId> out_relations(EntityId e) const { return slice(a_.out_relations, a_.out_offsets, e); }
+  Span<EntityId> out_neighbors(EntityId e) const { return slice(a_.out_neighbors, a_.out_offsets, e); }
+  Span<RelationId> in_relations(EntityId e) const { return slice(a_.in_relations, a_.in_offsets, e); }
+  std::size_t out_degree(EntityId e) const { return a_.out_offsets[e + 1] - a_.out_offsets[e]; }
+  std::size_t in_degree(EntityId e) const { return a_.in_offsets[e + 1] - a_.in_offsets[e]; }
 
   // Vocabularies.
-  std::size_t entity_type_count() const { return data_.entity_type_names.size(); }
-  std::string_view entity_type_name(TypeId t) const { return str(data_.entity_type_names[t]); }
+  std::size_t entity_type_count() const { return c_.entity_type_names.size(); }
+  std::string_view entity_type_name(TypeId t) const { return str(c_.entity_type_names[t]); }
   std::optional<TypeId> find_entity_type(std::string_view name) const;
-  std::size_t relation_type_count() const { return data_.relation_type_infos.size(); }
-  std::string_view relation_type_name(TypeId t) const { return str(data_.relation_type_infos[t].name); }
-  const RelationTypeInfo& relation_type_info(TypeId t) const { return data_.relation_type_infos[t]; }
+  std::size_t relation_type_count() const { return c_.relation_type_infos.size(); }
+  std::string_view relation_type_name(TypeId t) const { return str(c_.relation_type_infos[t].name); }
+  const RelationTypeInfo& relation_type_info(TypeId t) const { return c_.relation_type_infos[t]; }
   std::optional<TypeId> find_relation_type(std::string_view name) const;
   // Whether relations of this type go both ways: the type is symmetric or
   // the graph undirected.
   bool both_ways(TypeId t) const { return !directed() || relation_type_info(t).symmetric; }
 
-  // The columns, for snapshots and exporters that walk them wholesale.
-  const GraphData& data() const { return data_; }
+  // The columns and the adjacency, for snapshots and exporters that walk
+  // them wholesale.
+  const GraphColumns& columns() const { return c_; }
+  const AdjacencyColumns& adjacency() const { return a_; }
 
   // Bytes held by the graph's structure and properties, evidence included.
   std::size_t memory_bytes() const;
@@ -169,19 +235,16 @@ class Graph {
 
  private:
   template <typename T>
-  static Span<T> span(const std::vector<T>& v) { return Span<T>(v.data(), v.size()); }
-  template <typename T>
-  static Span<T> slice(const std::vector<T>& v, const std::vector<Offset>& offsets, std::uint32_t i) {
-    return Span<T>(v.data() + offsets[i], offsets[i + 1] - offsets[i]);
+  static Span<T> slice(Span<T> items, Span<Offset> offsets, std::uint32_t i) {
+    return Span<T>(items.data() + offsets[i], offsets[i + 1] - offsets[i]);
   }
-  void check_invariants() const;
-  void shrink_columns();
-  void build_adjacency();
+  void count_undated();
 
-  GraphData data_;
-  std::vector<Offset> out_offsets_, in_offsets_;
-  std::vector<RelationId> out_relations_, in_relations_;
-  std::vector<EntityId> out_neighbors_, in_neighbors_;
+  // What holds the columns: the graph's own vectors, or a mapped file.
+  // Copies of a graph share it, and the columns never change.
+  std::shared_ptr<const void> storage_;
+  GraphColumns c_;
+  AdjacencyColumns a_;
   std::size_t undated_relations_ = 0;
   // Entities sorted by key for find_entity, built on its first call as most
   // uses of a graph never look an id up. Copies of a graph share it.

@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <boost/archive/archive_exception.hpp>
-#include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
-#include <boost/serialization/array_wrapper.hpp>
 #include <cstring>
 #include <ostream>
 #include <streambuf>
 #include <type_traits>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "base/mapped_file.hpp"
 #include "graph/exception.hpp"
@@ -23,36 +23,6 @@ namespace {
 constexpr std::array<char, 8> kMagic = {'\x89', 'K', 'G', 'S', '\r', '\n', '\x1a', '\n'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr unsigned kArchiveFlags = boost::archive::no_header | boost::archive::no_codecvt;
-
-// ---- checksum ---------------------------------------------------------------
-
-constexpr std::uint64_t kPrime1 = 0x9E3779B185EBCA87ull;
-constexpr std::uint64_t kPrime2 = 0xC2B2AE3D27D4EB4Full;
-constexpr std::uint64_t kPrime3 = 0x165667B19E3779F9ull;
-constexpr std::uint64_t kPrime4 = 0x85EBCA77C2B2AE63ull;
-
-std::uint64_t rotate_left(std::uint64_t x, int bits) { return (x << bits) | (x >> (64 - bits)); }
-
-std::uint64_t load_word(const char* p) {
-  std::uint64_t word;
-  std::memcpy(&word, p, sizeof word);
-  return word;
-}
-
-// One step of a lane: a bijection of the lane for a fixed word and of the
-// word for a fixed lane, so a changed word always changes its lane.
-std::uint64_t mix(std::uint64_t lane, std::uint64_t word) {
-  return rotate_left(lane + word * kPrime2, 31) * kPrime1;
-}
-
-std::uint64_t avalanche(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= kPrime2;
-  h ^= h >> 29;
-  h *= kPrime3;
-  h ^= h >> 32;
-  return h;
-}
 
 // ---- header -----------------------------------------------------------------
 
@@ -75,13 +45,13 @@ std::uint64_t get_u64(const char* at) {
 
 // Layout: magic[8], version u32 LE, byte-order mark u32 native (the payload
 // is native-endian), payload size u64 LE, checksum u64 LE.
-std::array<char, kSnapshotHeaderBytes> make_header(const std::string& payload) {
+std::array<char, kSnapshotHeaderBytes> make_header(std::uint64_t payload_size, std::uint64_t checksum) {
   std::array<char, kSnapshotHeaderBytes> header{};
   std::memcpy(header.data(), kMagic.data(), kMagic.size());
   put_u32(header.data() + 8, kSnapshotVersion);
   std::memcpy(header.data() + 12, &kByteOrderMark, sizeof kByteOrderMark);
-  put_u64(header.data() + 16, payload.size());
-  put_u64(header.data() + 24, snapshot_checksum(payload.data(), payload.size()));
+  put_u64(header.data() + 16, payload_size);
+  put_u64(header.data() + 24, checksum);
   return header;
 }
 
@@ -126,63 +96,83 @@ std::size_t check_header(const char* bytes, std::size_t size, const std::string&
 
 // ---- payload ----------------------------------------------------------------
 
-// Appends what the archive writes to a string: the payload is checksummed
-// before the header in front of it can be written.
-class StringSink : public std::streambuf {
+constexpr std::size_t kAlignment = 8;
+
+// Counts and checksums what is written to it, keeping nothing: the first of
+// the writer's two passes.
+class ChecksumSink : public std::streambuf {
  public:
-  explicit StringSink(std::string& out) : out_(out) {}
+  ChecksumSink() : state_(XXH3_createState()) {
+    if (!state_) throw std::bad_alloc();
+    XXH3_64bits_reset(state_);
+  }
+  ~ChecksumSink() override { XXH3_freeState(state_); }
+  ChecksumSink(const ChecksumSink&) = delete;
+  ChecksumSink& operator=(const ChecksumSink&) = delete;
+
+  std::uint64_t size() const { return size_; }
+  std::uint64_t checksum() const { return XXH3_64bits_digest(state_); }
 
  protected:
   std::streamsize xsputn(const char* s, std::streamsize n) override {
-    out_.append(s, static_cast<std::size_t>(n));
+    XXH3_64bits_update(state_, s, static_cast<std::size_t>(n));
+    size_ += static_cast<std::uint64_t>(n);
     return n;
   }
   int_type overflow(int_type c) override {
-    if (!traits_type::eq_int_type(c, traits_type::eof())) out_.push_back(traits_type::to_char_type(c));
-    return traits_type::not_eof(c);
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char byte = traits_type::to_char_type(c);
+    xsputn(&byte, 1);
+    return c;
   }
 
  private:
-  std::string& out_;
+  XXH3_state_t* state_;
+  std::uint64_t size_ = 0;
 };
 
-// Reads from bytes in memory and says how many are left, so that no column
-// length is believed beyond the bytes that could hold it.
-class MemorySource : public std::streambuf {
+// Hands the archive's bytes to an ostream, which keeps any failure of the
+// file in its state: an exception thrown inside the archive (its destructor
+// flushes) would end the process.
+class StreamForwarder : public std::streambuf {
  public:
-  MemorySource(const char* bytes, std::size_t size) {
-    char* begin = const_cast<char*>(bytes);  // the get area is only read
-    setg(begin, begin, begin + size);
+  explicit StreamForwarder(std::ostream& out) : out_(out) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override { return out_.write(s, n) ? n : 0; }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    return out_.put(traits_type::to_char_type(c)) ? c : traits_type::eof();
   }
-  std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
-  std::size_t consumed() const { return static_cast<std::size_t>(gptr() - eback()); }
+
+ private:
+  std::ostream& out_;
 };
 
 class PayloadWriter {
  public:
-  explicit PayloadWriter(std::string& out) : sink_(out), archive_(sink_, kArchiveFlags) {}
+  explicit PayloadWriter(std::streambuf& out) : archive_(out, kArchiveFlags) {}
 
+  void scalar(std::uint64_t value) { archive_.save_binary(&value, sizeof value); }
   template <typename T>
-  void scalar(T value) {
-    static_assert(std::is_arithmetic_v<T>);
-    archive_ << value;
+  void column(Span<T> values) {
+    static_assert(std::is_trivially_copyable_v<T> && std::has_unique_object_representations_v<T>,
+                  "a column is written as its bytes: no padding, no floating point");
+    scalar(values.size());
+    const std::size_t bytes = values.size() * sizeof(T);
+    if (bytes) archive_.save_binary(values.data(), bytes);
+    static constexpr char kZeros[kAlignment] = {};
+    if (bytes % kAlignment) archive_.save_binary(kZeros, kAlignment - bytes % kAlignment);
   }
-  template <typename T>
-  void column(const std::vector<T>& values) {
-    static_assert(std::is_arithmetic_v<T>);
-    archive_ << static_cast<std::uint64_t>(values.size());
-    if (!values.empty()) archive_ << boost::serialization::make_array(values.data(), values.size());
-  }
-  void column(const std::string& bytes) { column(std::vector<char>(bytes.begin(), bytes.end())); }
   // One column per field of each struct.
   template <typename T, typename Field>
-  void field(const std::vector<T>& items, Field get) {
-    std::vector<decltype(get(items.front()))> values;
+  void field(Span<T> items, Field get) {
+    std::vector<decltype(get(*items.begin()))> values;
     values.reserve(items.size());
     for (const T& item : items) values.push_back(get(item));
-    column(values);
+    column(Span<typename decltype(values)::value_type>(values.data(), values.size()));
   }
-  void attributes(const std::vector<Attribute>& items) {
+  void attributes(Span<Attribute> items) {
     field(items, [](const Attribute& a) { return a.key; });
     field(items, [](const Attribute& a) { return static_cast<std::uint8_t>(a.value.kind()); });
     field(items, [](const Attribute& a) -> std::uint64_t {
@@ -204,7 +194,6 @@ class PayloadWriter {
   }
 
  private:
-  StringSink sink_;
   boost::archive::binary_oarchive archive_;
 };
 
@@ -212,32 +201,34 @@ class PayloadWriter {
 // by kg (or by a kg with a bug): say so rather than guess.
 [[noreturn]] void corrupt(const std::string& what) { throw InvalidArgument("snapshot data: " + what); }
 
+// Reads the columns where they lie: each is checked to fit in what is left
+// of the payload before a span over it is handed out.
 class PayloadReader {
  public:
-  PayloadReader(const char* bytes, std::size_t size, const SnapshotProgress& progress)
-      : source_(bytes, size), archive_(source_, kArchiveFlags), size_(size), progress_(progress) {}
+  PayloadReader(const char* bytes, std::size_t size) : at_(bytes), left_(size) {
+    if (reinterpret_cast<std::uintptr_t>(bytes) % kAlignment) corrupt("payload not aligned");
+  }
 
-  template <typename T>
-  T scalar() {
-    static_assert(std::is_arithmetic_v<T>);
-    if (source_.remaining() < sizeof(T)) corrupt("ends early");
-    T value;
-    archive_ >> value;
+  std::uint64_t scalar() {
+    if (left_ < sizeof(std::uint64_t)) corrupt("ends early");
+    std::uint64_t value;
+    std::memcpy(&value, at_, sizeof value);
+    advance(sizeof value);
     return value;
   }
   template <typename T>
-  std::vector<T> column(const char* what) {
-    static_assert(std::is_arithmetic_v<T>);
-    const auto count = scalar<std::uint64_t>();
-    if (count > source_.remaining() / sizeof(T)) corrupt(std::string(what) + ": length beyond the data");
-    std::vector<T> values(count);
-    if (count) archive_ >> boost::serialization::make_array(values.data(), values.size());
-    if (progress_) progress_(source_.consumed(), size_);
+  Span<T> column(const char* what) {
+    const std::uint64_t count = scalar();
+    if (count > left_ / sizeof(T)) corrupt(std::string(what) + ": length beyond the data");
+    const std::size_t bytes = count * sizeof(T);
+    const std::size_t padded = (bytes + kAlignment - 1) / kAlignment * kAlignment;
+    if (padded > left_) corrupt(std::string(what) + ": length beyond the data");
+    const Span<T> values(reinterpret_cast<const T*>(at_), count);
+    for (std::size_t i = bytes; i < padded; ++i) {
+      if (at_[i] != 0) corrupt(std::string(what) + ": padding not zero");
+    }
+    advance(padded);
     return values;
-  }
-  std::string bytes(const char* what) {
-    const std::vector<char> chars = column<char>(what);
-    return std::string(chars.begin(), chars.end());
   }
   std::vector<Attribute> attributes(const char* what) {
     const auto keys = column<StringId>(what);
@@ -274,96 +265,116 @@ class PayloadReader {
     return attributes;
   }
   void finish() {
-    if (source_.remaining() != 0) corrupt(std::to_string(source_.remaining()) + " bytes left over");
+    if (left_ != 0) corrupt(std::to_string(left_) + " bytes left over");
   }
 
  private:
-  MemorySource source_;
-  boost::archive::binary_iarchive archive_;
-  std::size_t size_;
-  const SnapshotProgress& progress_;
+  void advance(std::size_t bytes) {
+    at_ += bytes;
+    left_ -= bytes;
+  }
+
+  const char* at_;
+  std::size_t left_;
 };
 
 template <typename T>
-void require_same_length(const std::vector<T>& column, std::size_t length, const char* what) {
+void require_same_length(Span<T> column, std::size_t length, const char* what) {
   if (column.size() != length) corrupt(std::string(what) + ": columns differ in length");
 }
 
 Date date_from(std::uint32_t code) {
-  try {
-    return Date::unpack(code);
-  } catch (const InvalidArgument&) {
-    corrupt("invalid date code " + std::to_string(code));
-  }
+  if (!Date::is_code(code)) corrupt("invalid date code " + std::to_string(code));
+  return Date::from_checked_code(code);
 }
 
 // The graph's booleans in one byte; a bit this version does not know is
 // damage (or a newer kg), never silently dropped.
 constexpr std::uint8_t kUndirected = 1, kIntegerIds = 2;
 
-std::uint8_t graph_flags(const GraphData& d) {
-  return static_cast<std::uint8_t>((d.directed ? 0 : kUndirected) | (d.integer_ids ? kIntegerIds : 0));
+std::uint8_t graph_flags(const GraphColumns& c) {
+  return static_cast<std::uint8_t>((c.directed ? 0 : kUndirected) | (c.integer_ids ? kIntegerIds : 0));
 }
 
-void set_graph_flags(GraphData& d, std::uint8_t flags) {
-  if (flags & ~(kUndirected | kIntegerIds)) corrupt("unknown graph flags " + std::to_string(flags));
-  d.directed = (flags & kUndirected) == 0;
-  d.integer_ids = (flags & kIntegerIds) != 0;
+void set_graph_flags(GraphColumns& c, std::uint64_t flags) {
+  if (flags & ~std::uint64_t{kUndirected | kIntegerIds}) corrupt("unknown graph flags " + std::to_string(flags));
+  c.directed = (flags & kUndirected) == 0;
+  c.integer_ids = (flags & kIntegerIds) != 0;
 }
 
-// Version 2 (version 1 had no graph flags): the order of the columns below
-// is the format.
-std::string make_payload(const GraphData& d) {
-  std::string payload;
-  {
-    PayloadWriter w(payload);
-    w.column(d.strings.data());
-    w.column(d.strings.offsets());
-    w.scalar(d.name);
-    w.scalar(graph_flags(d));
-    w.attributes(d.graph_attributes);
-
-    w.field(d.sources, [](const SourceInfo& s) { return s.id; });
-    w.field(d.sources, [](const SourceInfo& s) { return s.title; });
-    w.field(d.sources, [](const SourceInfo& s) { return s.url; });
-    w.field(d.sources, [](const SourceInfo& s) { return s.date.pack(); });
-
-    w.column(d.entity_type_names);
-    w.field(d.relation_type_infos, [](const RelationTypeInfo& t) { return t.name; });
-    w.field(d.relation_type_infos, [](const RelationTypeInfo& t) { return t.description; });
-    w.field(d.relation_type_infos, [](const RelationTypeInfo& t) { return static_cast<std::uint8_t>(t.polarity); });
-    w.field(d.relation_type_infos, [](const RelationTypeInfo& t) { return static_cast<std::uint8_t>(t.symmetric); });
-
-    w.column(d.entity_keys);
-    w.column(d.entity_names);
-    w.column(d.entity_types);
-    w.column(d.alias_offsets);
-    w.column(d.aliases);
-    w.column(d.entity_attribute_offsets);
-    w.attributes(d.entity_attributes);
-
-    w.column(d.relation_sources);
-    w.column(d.relation_targets);
-    w.column(d.relation_types);
-    w.column(d.relation_dates);
-    w.column(d.relation_untils);
-    w.column(d.relation_attribute_offsets);
-    w.attributes(d.relation_attributes);
-    w.column(d.evidence_offsets);
-    w.field(d.evidence, [](const Evidence& e) { return e.source; });
-    w.field(d.evidence, [](const Evidence& e) { return e.quote; });
-  }  // the archive flushes as it closes
-  return payload;
+template <typename T>
+Span<T> span_of(const std::vector<T>& v) {
+  return Span<T>(v.data(), v.size());
 }
 
-GraphData parse_payload(const char* bytes, std::size_t size, const SnapshotProgress& progress) {
-  PayloadReader r(bytes, size, progress);
-  GraphData d;
-  std::string strings = r.bytes("strings");
-  d.strings = StringPool::from_columns(std::move(strings), r.column<std::uint64_t>("string offsets"));
-  d.name = r.scalar<StringId>();
-  set_graph_flags(d, r.scalar<std::uint8_t>());
-  d.graph_attributes = r.attributes("graph attributes");
+static_assert(sizeof(Evidence) == 2 * sizeof(std::uint32_t), "evidence is used in place as two u32 fields");
+
+// Version 3: the order of the columns below is the format.
+void write_payload(const GraphColumns& c, const AdjacencyColumns& a, std::streambuf& out) {
+  PayloadWriter w(out);
+  w.column(Span<char>(c.strings.bytes.data(), c.strings.bytes.size()));
+  w.column(c.strings.offsets);
+  w.scalar(c.name);
+  w.scalar(graph_flags(c));
+  w.attributes(c.graph_attributes);
+
+  w.field(c.sources, [](const SourceInfo& s) { return s.id; });
+  w.field(c.sources, [](const SourceInfo& s) { return s.title; });
+  w.field(c.sources, [](const SourceInfo& s) { return s.url; });
+  w.field(c.sources, [](const SourceInfo& s) { return s.date.pack(); });
+
+  w.column(c.entity_type_names);
+  w.field(c.relation_type_infos, [](const RelationTypeInfo& t) { return t.name; });
+  w.field(c.relation_type_infos, [](const RelationTypeInfo& t) { return t.description; });
+  w.field(c.relation_type_infos, [](const RelationTypeInfo& t) { return static_cast<std::uint8_t>(t.polarity); });
+  w.field(c.relation_type_infos, [](const RelationTypeInfo& t) { return static_cast<std::uint8_t>(t.symmetric); });
+
+  w.column(c.entity_keys);
+  w.column(c.entity_names);
+  w.column(c.entity_types);
+  w.column(c.alias_offsets);
+  w.column(c.aliases);
+  w.column(c.entity_attribute_offsets);
+  w.attributes(c.entity_attributes);
+
+  w.column(c.relation_sources);
+  w.column(c.relation_targets);
+  w.column(c.relation_types);
+  w.column(c.relation_dates);
+  w.column(c.relation_untils);
+  w.column(c.relation_attribute_offsets);
+  w.attributes(c.relation_attributes);
+  w.column(c.evidence_offsets);
+  w.column(Span<std::uint32_t>(reinterpret_cast<const std::uint32_t*>(c.evidence.data()), 2 * c.evidence.size()));
+
+  w.column(a.out_offsets);
+  w.column(a.out_relations);
+  w.column(a.out_neighbors);
+  w.column(a.in_offsets);
+  w.column(a.in_relations);
+}
+
+// What a graph opened in place holds: the file, and the few columns that
+// are decoded rather than used where they lie.
+struct OpenSnapshot {
+  OpenSnapshot(const std::string& path, std::shared_ptr<const std::string> contents) : file(path, std::move(contents)) {}
+  MappedFile file;
+  std::vector<Attribute> graph_attributes, entity_attributes, relation_attributes;
+  std::vector<SourceInfo> sources;
+  std::vector<RelationTypeInfo> relation_types;
+};
+
+Graph open_payload(std::shared_ptr<OpenSnapshot> open, const char* bytes, std::size_t size) {
+  PayloadReader r(bytes, size);
+  GraphColumns c;
+  AdjacencyColumns a;
+  const auto chars = r.column<char>("strings");
+  c.strings = {std::string_view(chars.data(), chars.size()), r.column<std::uint64_t>("string offsets")};
+  const std::uint64_t name = r.scalar();
+  if (name > UINT32_MAX) corrupt("graph name out of range");
+  c.name = static_cast<StringId>(name);
+  set_graph_flags(c, r.scalar());
+  open->graph_attributes = r.attributes("graph attributes");
 
   const auto source_ids = r.column<StringId>("sources");
   const auto source_titles = r.column<StringId>("sources");
@@ -374,10 +385,10 @@ GraphData parse_payload(const char* bytes, std::size_t size, const SnapshotProgr
   require_same_length(source_urls, sources, "sources");
   require_same_length(source_dates, sources, "sources");
   for (std::size_t i = 0; i < sources; ++i) {
-    d.sources.push_back({source_ids[i], source_titles[i], source_urls[i], date_from(source_dates[i])});
+    open->sources.push_back({source_ids[i], source_titles[i], source_urls[i], date_from(source_dates[i])});
   }
 
-  d.entity_type_names = r.column<StringId>("entity types");
+  c.entity_type_names = r.column<StringId>("entity types");
   const auto type_names = r.column<StringId>("relation types");
   const auto type_descriptions = r.column<StringId>("relation types");
   const auto type_polarities = r.column<std::uint8_t>("relation types");
@@ -394,32 +405,94 @@ GraphData parse_payload(const char* bytes, std::size_t size, const SnapshotProgr
     info.description = type_descriptions[i];
     info.polarity = static_cast<Polarity>(type_polarities[i]);
     info.symmetric = type_symmetric[i] == 1;
-    d.relation_type_infos.push_back(info);
+    open->relation_types.push_back(info);
   }
 
-  d.entity_keys = r.column<StringId>("entity keys");
-  d.entity_names = r.column<StringId>("entity names");
-  d.entity_types = r.column<TypeId>("entity types");
-  d.alias_offsets = r.column<Offset>("alias offsets");
-  d.aliases = r.column<StringId>("aliases");
-  d.entity_attribute_offsets = r.column<Offset>("entity attribute offsets");
-  d.entity_attributes = r.attributes("entity attributes");
+  c.entity_keys = r.column<StringId>("entity keys");
+  c.entity_names = r.column<StringId>("entity names");
+  c.entity_types = r.column<TypeId>("entity types");
+  c.alias_offsets = r.column<Offset>("alias offsets");
+  c.aliases = r.column<StringId>("aliases");
+  c.entity_attribute_offsets = r.column<Offset>("entity attribute offsets");
+  open->entity_attributes = r.attributes("entity attributes");
 
-  d.relation_sources = r.column<EntityId>("relation sources");
-  d.relation_targets = r.column<EntityId>("relation targets");
-  d.relation_types = r.column<TypeId>("relation types");
-  d.relation_dates = r.column<std::uint32_t>("relation dates");
-  d.relation_untils = r.column<std::uint32_t>("relation untils");
-  d.relation_attribute_offsets = r.column<Offset>("relation attribute offsets");
-  d.relation_attributes = r.attributes("relation attributes");
-  d.evidence_offsets = r.column<Offset>("evidence offsets");
-  const auto evidence_sources = r.column<std::uint32_t>("evidence");
-  const auto evidence_quotes = r.column<StringId>("evidence");
-  require_same_length(evidence_quotes, evidence_sources.size(), "evidence");
-  d.evidence.reserve(evidence_sources.size());
-  for (std::size_t i = 0; i < evidence_sources.size(); ++i) d.evidence.push_back({evidence_sources[i], evidence_quotes[i]});
+  c.relation_sources = r.column<EntityId>("relation sources");
+  c.relation_targets = r.column<EntityId>("relation targets");
+  c.relation_types = r.column<TypeId>("relation types");
+  c.relation_dates = r.column<std::uint32_t>("relation dates");
+  c.relation_untils = r.column<std::uint32_t>("relation untils");
+  c.relation_attribute_offsets = r.column<Offset>("relation attribute offsets");
+  open->relation_attributes = r.attributes("relation attributes");
+  c.evidence_offsets = r.column<Offset>("evidence offsets");
+  const auto evidence = r.column<std::uint32_t>("evidence");
+  if (evidence.size() % 2) corrupt("evidence: a source without its quote");
+  c.evidence = Span<Evidence>(reinterpret_cast<const Evidence*>(evidence.data()), evidence.size() / 2);
+
+  a.out_offsets = r.column<Offset>("out-adjacency");
+  a.out_relations = r.column<RelationId>("out-adjacency");
+  a.out_neighbors = r.column<EntityId>("out-adjacency");
+  a.in_offsets = r.column<Offset>("in-adjacency");
+  a.in_relations = r.column<RelationId>("in-adjacency");
   r.finish();
-  return d;
+
+  c.graph_attributes = span_of(open->graph_attributes);
+  c.sources = span_of(open->sources);
+  c.relation_type_infos = span_of(open->relation_types);
+  c.entity_attributes = span_of(open->entity_attributes);
+  c.relation_attributes = span_of(open->relation_attributes);
+  return Graph(std::move(open), c, a);
+}
+
+Graph open_snapshot(std::shared_ptr<OpenSnapshot> open, const std::string& name, const SnapshotProgress& progress) {
+  const char* bytes = open->file.data();
+  const std::size_t size = open->file.size();
+  const std::size_t payload = check_header(bytes, size, name);
+  if (progress) progress(payload / 2, payload);
+  open->file.keep_resident();
+  try {
+    Graph graph = open_payload(open, bytes + kSnapshotHeaderBytes, payload);
+    if (progress) progress(payload, payload);
+    return graph;
+  } catch (const InvalidArgument& error) {
+    throw InputError(name + ": invalid kg snapshot: " + error.what());
+  }
+}
+
+}  // namespace
+
+std::uint64_t snapshot_checksum(const char* bytes, std::size_t size) { return XXH3_64bits(bytes, size); }
+
+bool looks_like_snapshot(std::string_view head) {
+  return head.size() >= kMagic.size() && std::memcmp(head.data(), kMagic.data(), kMagic.size()) == 0;
+}
+
+void write_snapshot(const Graph& graph, std::ostream& out) { write_snapshot(graph.columns(), graph.adjacency(), out); }
+
+void write_snapshot(const GraphColumns& columns, const AdjacencyColumns& adjacency, std::ostream& out) {
+  ChecksumSink sink;
+  write_payload(columns, adjacency, sink);
+  const auto header = make_header(sink.size(), sink.checksum());
+  out.write(header.data(), static_cast<std::streamsize>(header.size()));
+  StreamForwarder forwarder(out);
+  try {
+    if (out) write_payload(columns, adjacency, forwarder);
+  } catch (const boost::archive::archive_exception&) {
+    // The stream refused bytes; its state says so, and why.
+  }
+  if (!out.flush()) throw OutputError("cannot write the snapshot: the output stream failed");
+}
+
+void save_snapshot(const Graph& graph, const std::string& path, const OutputFileOptions& options) {
+  write_atomically(path, [&graph](std::ostream& out) { write_snapshot(graph, out); }, options);
+}
+
+Graph read_snapshot(std::shared_ptr<const std::string> bytes, const std::string& name,
+                    const SnapshotProgress& progress) {
+  return open_snapshot(std::make_shared<OpenSnapshot>(name, std::move(bytes)), name, progress);
+}
+
+Graph load_snapshot(const std::string& path, const SnapshotProgress& progress) {
+  return open_snapshot(std::make_shared<OpenSnapshot>(path, nullptr), path, progress);
 }
 
 template <typename T>
@@ -427,71 +500,21 @@ void append_range(std::vector<T>& to, Span<T> items) {
   to.insert(to.end(), items.begin(), items.end());
 }
 
-}  // namespace
-
-std::uint64_t snapshot_checksum(const char* bytes, std::size_t size) {
-  std::uint64_t lanes[4] = {kPrime1 + kPrime2, kPrime2, 0, 0 - kPrime1};
-  std::size_t i = 0;
-  for (; i + 32 <= size; i += 32) {
-    for (int lane = 0; lane < 4; ++lane) lanes[lane] = mix(lanes[lane], load_word(bytes + i + 8 * lane));
-  }
-  std::uint64_t h = rotate_left(lanes[0], 1) + rotate_left(lanes[1], 7) + rotate_left(lanes[2], 12) +
-                    rotate_left(lanes[3], 18);
-  for (const std::uint64_t lane : lanes) h = (h ^ mix(0, lane)) * kPrime1 + kPrime4;
-  h += size;
-  for (; i + 8 <= size; i += 8) h = rotate_left(h ^ mix(0, load_word(bytes + i)), 27) * kPrime1 + kPrime4;
-  for (; i < size; ++i) h = rotate_left(h ^ (static_cast<unsigned char>(bytes[i]) * kPrime1), 11) * kPrime2;
-  return avalanche(h);
-}
-
-bool looks_like_snapshot(std::string_view head) {
-  return head.size() >= kMagic.size() && std::memcmp(head.data(), kMagic.data(), kMagic.size()) == 0;
-}
-
-void write_snapshot(const GraphData& data, std::ostream& out) {
-  const std::string payload = make_payload(data);
-  const auto header = make_header(payload);
-  out.write(header.data(), static_cast<std::streamsize>(header.size()));
-  out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
-  if (!out) throw OutputError("cannot write the snapshot: the output stream failed");
-}
-
-void save_snapshot(const Graph& graph, const std::string& path, const OutputFileOptions& options) {
-  write_atomically(path, [&graph](std::ostream& out) { write_snapshot(graph.data(), out); }, options);
-}
-
-Graph read_snapshot(const char* bytes, std::size_t size, const std::string& name, const SnapshotProgress& progress) {
-  const std::size_t payload = check_header(bytes, size, name);
-  try {
-    return Graph(parse_payload(bytes + kSnapshotHeaderBytes, payload, progress));
-  } catch (const InvalidArgument& error) {
-    throw InputError(name + ": invalid kg snapshot: " + error.what());
-  } catch (const boost::archive::archive_exception& error) {
-    throw InputError(name + ": invalid kg snapshot: " + error.what());
-  }
-}
-
-Graph load_snapshot(const std::string& path, const SnapshotProgress& progress) {
-  MappedFile file(path);
-  const SnapshotProgress release = [&file, &progress](std::uint64_t done, std::uint64_t total) {
-    file.release_before(kSnapshotHeaderBytes + done);
-    if (progress) progress(done, total);
-  };
-  return read_snapshot(file.data(), file.size(), path, release);
-}
-
 GraphData view_data(const View& view) {
   const Graph& g = view.graph();
-  const GraphData& whole = g.data();
-  if (!view.filters_anything()) return whole;
+  const GraphColumns& whole = g.columns();
+  if (!view.filters_anything()) return copy_of(whole);
 
   GraphData d;
-  d.strings = StringPool::from_columns(whole.strings.data(), whole.strings.offsets());
+  d.strings = StringPool::from_columns(std::string(whole.strings.bytes),
+                                       std::vector<std::uint64_t>(whole.strings.offsets.begin(), whole.strings.offsets.end()));
   d.name = whole.name;
-  d.graph_attributes = whole.graph_attributes;
-  d.sources = whole.sources;
-  d.entity_type_names = whole.entity_type_names;
-  d.relation_type_infos = whole.relation_type_infos;
+  d.directed = whole.directed;
+  d.integer_ids = whole.integer_ids;
+  append_range(d.graph_attributes, whole.graph_attributes);
+  append_range(d.sources, whole.sources);
+  append_range(d.entity_type_names, whole.entity_type_names);
+  append_range(d.relation_type_infos, whole.relation_type_infos);
 
   constexpr EntityId kDropped = UINT32_MAX;
   std::vector<EntityId> renumbered(g.entity_count(), kDropped);
@@ -511,9 +534,9 @@ GraphData view_data(const View& view) {
     if (!view.keeps_relation(r) || source == kDropped || target == kDropped) continue;
     d.relation_sources.push_back(source);
     d.relation_targets.push_back(target);
-    d.relation_types.push_back(whole.relation_types[r]);
-    d.relation_dates.push_back(whole.relation_dates[r]);
-    d.relation_untils.push_back(whole.relation_untils[r]);
+    d.relation_types.push_back(g.relation_type(r));
+    d.relation_dates.push_back(g.date(r).pack());
+    d.relation_untils.push_back(g.until(r).pack());
     append_range(d.relation_attributes, g.relation_attributes(r));
     d.relation_attribute_offsets.push_back(static_cast<Offset>(d.relation_attributes.size()));
     append_range(d.evidence, g.evidence(r));

@@ -71,13 +71,10 @@ class View {
       }
     }
     if (direction != Direction::Out || has_symmetric_) {
-      const auto relations = g.in_relations(e);
-      const auto neighbors = g.in_neighbors(e);
-      for (std::size_t i = 0; i < relations.size(); ++i) {
-        const RelationId r = relations[i];
+      for (const RelationId r : g.in_relations(e)) {
         if (!keeps_relation(r)) continue;
         if (direction == Direction::Out && !symmetric(r)) continue;
-        f(r, neighbors[i], false);
+        f(r, g.source(r), false);
       }
     }
   }

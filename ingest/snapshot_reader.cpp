@@ -16,10 +16,10 @@ namespace {
 ReadResult read_snapshot_file(const std::string& path, const ReadOptions& options) {
   ReadResult result;
   Graph graph = options.contents
-                      ? read_snapshot(options.contents->data(), options.contents->size(), path, options.progress)
+                      ? read_snapshot(options.contents, path, options.progress)
                       : load_snapshot(path, options.progress);
   ProblemCollector<Diagnostic> problems(options.max_problems);
-  const ContentCheck check(graph.data(), References::Indices);
+  const ContentCheck check(graph.columns(), References::Indices);
   for (const ContentProblem& problem : check.problems()) {
     problems.report({path, 0, 0, problem.path(), problem.message, {}});
   }

@@ -13,7 +13,7 @@ set -euo pipefail
 
 build_packages=(
   build-essential cmake ninja-build pkg-config ccache
-  libboost-graph-dev libboost-serialization-dev
+  libboost-graph-dev libboost-serialization-dev libxxhash-dev
   rapidjson-dev libexpat1-dev libgraphviz-dev graphviz fonts-dejavu-core fonts-liberation2
   doctest-dev libcli11-dev libfmt-dev help2man
   clang libclang-rt-14-dev

@@ -45,7 +45,7 @@ std::string listed(const std::vector<ContentProblem>& problems) {
 
 // Every problem a finished graph's data has.
 std::string problems_of(const GraphData& data) {
-  const ContentCheck check(data, References::Indices);
+  const ContentCheck check(columns_of(data), References::Indices);
   return listed(check.problems());
 }
 
@@ -59,12 +59,12 @@ std::string lines(const std::vector<std::string>& lines) {
 
 TEST_CASE("content check: the sound graph passes") {
   const Graph graph = test::graph_from_json(kGraph);
-  CHECK(problems_of(graph.data()) == lines({}));
+  CHECK(problems_of(copy_of(graph.columns())) == lines({}));
 }
 
 TEST_CASE("content check: hand-made columns break each rule, and are named by item and field") {
   const Graph graph = test::graph_from_json(kGraph);
-  const GraphData& original = graph.data();
+  const GraphData original = copy_of(graph.columns());
 
   SUBCASE("an id repeated under another string id is compared by its text") {
     GraphData d = original;
@@ -156,12 +156,12 @@ TEST_CASE("content check: a builder's data gets the same rules, named by the ord
 
 TEST_CASE("content check: a snapshot's problems are all counted, the first max_problems shown") {
   const Graph graph = test::graph_from_json(kGraph);
-  GraphData d = graph.data();
+  GraphData d = copy_of(graph.columns());
   d.entity_keys[1] = d.entity_keys[0];
   d.entity_keys[2] = d.entity_keys[0];
   d.relation_untils[0] = Date::parse("2014")->pack();
   std::ostringstream bytes;
-  write_snapshot(d, bytes);
+  write_snapshot(columns_of(d), graph.adjacency(), bytes);
   const std::string file = test::temp_dir() + "/crafted.kgs";
   test::write_file(file, bytes.str());
   ReadOptions options;

@@ -56,8 +56,8 @@ TEST_CASE("Graph stores columns and CSR adjacency in input order") {
   CHECK(g.out_relations(2)[1] == 3);
   CHECK(g.out_neighbors(2)[1] == 1);
   REQUIRE(g.in_relations(1).size() == 2);
-  CHECK(g.in_neighbors(1)[0] == 0);
-  CHECK(g.in_neighbors(1)[1] == 2);
+  CHECK(g.source(g.in_relations(1)[0]) == 0);
+  CHECK(g.source(g.in_relations(1)[1]) == 2);
   CHECK(g.out_degree(3) == 0);
   CHECK(g.in_degree(3) == 0);
   CHECK(g.find_entity("c") == 2u);
@@ -141,6 +141,34 @@ TEST_CASE("an unfiltered view's adjacency is built once per graph and direction,
   const auto first = shared_adjacency(filtered, Direction::Any);
   CHECK(first != shared_adjacency(filtered, Direction::Any));
   CHECK(first->neighbors == std::vector<EntityId>{1, 0});  // a: b; b: a; c: none
+}
+
+TEST_CASE("Graph stores no until or relation attribute column when no relation has one") {
+  // The same four relations as small_graph(), once with an until on the first.
+  const auto build = [](Date until) {
+    Builder builder;
+    for (const char* id : {"a", "b", "c"}) builder.add_entity(id, id, "person");
+    builder.add_relation("a", "b", "funded", *Date::parse("2015"), until);
+    builder.add_relation("b", "c", "funded", *Date::parse("2016"), Date());
+    builder.add_relation("c", "a", "funded", Date(), Date());
+    builder.add_relation("c", "b", "funded", Date(), Date());
+    return std::move(*std::move(builder).finish().graph);
+  };
+  const Graph open = build(Date());
+  const Graph closed = build(*Date::parse("2018"));
+  CHECK(open.columns().relation_untils.empty());
+  CHECK(open.columns().relation_attribute_offsets.empty());
+  CHECK(open.until(0).empty());
+  CHECK(open.relation_attributes(0).empty());
+  REQUIRE(closed.columns().relation_untils.size() == 4);
+  CHECK(closed.until(0).to_string() == "2018");
+  CHECK(closed.until(1).empty());
+  // The until column is the only difference: four relations of four bytes.
+  CHECK(closed.memory_bytes() - open.memory_bytes() == 16);
+  // And a copy of the columns fills the absent ones in.
+  const GraphData copy = copy_of(open.columns());
+  CHECK(copy.relation_untils == std::vector<std::uint32_t>(4, 0));
+  CHECK(copy.relation_attribute_offsets == std::vector<Offset>(5, 0));
 }
 
 TEST_CASE("Graph rejects inconsistent columns") {

@@ -50,13 +50,21 @@ const char* kRichGraph = R"({
                      "funded": {"polarity": "positive"}}
 })";
 
-std::string snapshot_bytes(const GraphData& data) {
+std::string snapshot_bytes(const Graph& graph) {
   std::ostringstream out;
-  write_snapshot(data, out);
+  write_snapshot(graph, out);
   return out.str();
 }
 
-Graph read(const std::string& bytes) { return read_snapshot(bytes.data(), bytes.size(), "test.kgs"); }
+// The snapshot of columns as given, with the adjacency of `shape` (a graph
+// with the same relations): a file made by hand, which no Graph checked.
+std::string crafted_bytes(const GraphData& data, const Graph& shape) {
+  std::ostringstream out;
+  write_snapshot(columns_of(data), shape.adjacency(), out);
+  return out.str();
+}
+
+Graph read(const std::string& bytes) { return read_snapshot(std::make_shared<const std::string>(bytes), "test.kgs"); }
 
 bool same_value(const Value& a, const Value& b) {
   if (a.kind() != b.kind()) return false;
@@ -143,10 +151,10 @@ void check_rejected(const std::string& bytes, const std::string& expected_words)
 
 TEST_CASE("Snapshot round trip keeps every column") {
   const Graph original = test::graph_from_json(kRichGraph);
-  const std::string bytes = snapshot_bytes(original.data());
+  const std::string bytes = snapshot_bytes(original);
   CHECK(looks_like_snapshot(bytes));
   const Graph loaded = read(bytes);
-  check_same_columns(original.data(), loaded.data());
+  check_same_columns(copy_of(original.columns()), copy_of(loaded.columns()));
   // And what the graph derives from them.
   CHECK(loaded.entity_count() == 4);
   CHECK(loaded.relation_count() == 3);
@@ -156,24 +164,24 @@ TEST_CASE("Snapshot round trip keeps every column") {
   CHECK(loaded.until(0).to_string() == "2018-02");
   CHECK(loaded.find_entity("bob") == EntityId{3});
   REQUIRE(loaded.in_relations(1).size() == 2);
-  CHECK(loaded.in_neighbors(1)[1] == 0);  // recruited by ada through her alias
+  CHECK(loaded.source(loaded.in_relations(1)[1]) == 0);  // recruited by ada through her alias
   // Saving what was loaded gives the same bytes: nothing uninitialised is written.
-  CHECK(snapshot_bytes(loaded.data()) == bytes);
+  CHECK(snapshot_bytes(loaded) == bytes);
 }
 
 TEST_CASE("Snapshot round trip of the sample and of an empty graph") {
   ReadResult sample = read_kg_json_file(test::source_dir() + "/samples/openai.json");
   REQUIRE(sample.graph);
-  check_same_columns(sample.graph->data(), read(snapshot_bytes(sample.graph->data())).data());
+  check_same_columns(copy_of(sample.graph->columns()), copy_of(read(snapshot_bytes(*sample.graph)).columns()));
 
   const Graph empty = test::graph_from_json(R"({"kg": 1, "entities": [], "relations": []})");
-  const Graph loaded = read(snapshot_bytes(empty.data()));
+  const Graph loaded = read(snapshot_bytes(empty));
   CHECK(loaded.entity_count() == 0);
   CHECK(loaded.relation_count() == 0);
 }
 
 TEST_CASE("A snapshot truncated at any length is refused") {
-  const std::string bytes = snapshot_bytes(test::graph_from_json(kRichGraph).data());
+  const std::string bytes = snapshot_bytes(test::graph_from_json(kRichGraph));
   REQUIRE(bytes.size() > 200);
   for (std::size_t length = 0; length < bytes.size(); ++length) {
     CAPTURE(length);
@@ -183,7 +191,7 @@ TEST_CASE("A snapshot truncated at any length is refused") {
 }
 
 TEST_CASE("A snapshot with any single bit flipped is refused") {
-  const std::string bytes = snapshot_bytes(test::graph_from_json(kRichGraph).data());
+  const std::string bytes = snapshot_bytes(test::graph_from_json(kRichGraph));
   std::size_t refused = 0;
   for (std::size_t bit = 0; bit < bytes.size() * 8; ++bit) {
     std::string damaged = bytes;
@@ -216,7 +224,7 @@ TEST_CASE("Foreign files are not snapshots") {
 
 TEST_CASE("A crafted snapshot that passes the checksum is still checked") {
   const Graph graph = test::graph_from_json(kRichGraph);
-  const std::string bytes = snapshot_bytes(graph.data());
+  const std::string bytes = snapshot_bytes(graph);
   const std::size_t payload = kSnapshotHeaderBytes;
 
   SUBCASE("a column length far beyond the file allocates nothing") {
@@ -227,18 +235,18 @@ TEST_CASE("A crafted snapshot that passes the checksum is still checked") {
     check_rejected(crafted, "length beyond the data");
   }
   SUBCASE("a relation endpoint out of range") {
-    GraphData data = graph.data();
+    GraphData data = copy_of(graph.columns());
     data.relation_targets[1] = 99;
-    std::string crafted = snapshot_bytes(data);
+    std::string crafted = crafted_bytes(data, graph);
     check_rejected(crafted, "relation endpoint out of range");
   }
   SUBCASE("a bool byte that is neither 0 nor 1") {
     // Two snapshots that differ only in one type's symmetry differ in
     // exactly that byte.
-    GraphData data = graph.data();
-    std::string reference = snapshot_bytes(data);
+    GraphData data = copy_of(graph.columns());
+    std::string reference = crafted_bytes(data, graph);
     data.relation_type_infos[0].symmetric = !data.relation_type_infos[0].symmetric;
-    std::string flipped = snapshot_bytes(data);
+    std::string flipped = crafted_bytes(data, graph);
     REQUIRE(reference.size() == flipped.size());
     std::size_t at = kSnapshotHeaderBytes;
     while (reference[at] == flipped[at]) ++at;
@@ -248,20 +256,20 @@ TEST_CASE("A crafted snapshot that passes the checksum is still checked") {
   }
   SUBCASE("an unknown format version") {
     std::string crafted = bytes;
-    crafted[8] = 3;
-    check_rejected(crafted, "format version 3 is not supported");
+    crafted[8] = 4;
+    check_rejected(crafted, "format version 4 is not supported");
   }
   SUBCASE("a version 1 snapshot (no direction stored) is refused, not guessed directed") {
     std::string crafted = bytes;
     crafted[8] = 1;
-    check_rejected(crafted, "format version 1 is not supported (this kg reads version 2); save it again");
+    check_rejected(crafted, "format version 1 is not supported (this kg reads version 3); save it again");
   }
   SUBCASE("a graph flag this version does not know") {
     // The flags byte follows the string pool's two columns and the name.
-    GraphData data = graph.data();
-    std::string reference = snapshot_bytes(data);
+    GraphData data = copy_of(graph.columns());
+    std::string reference = crafted_bytes(data, graph);
     data.directed = false;
-    std::string flipped = snapshot_bytes(data);
+    std::string flipped = crafted_bytes(data, graph);
     REQUIRE(reference.size() == flipped.size());
     std::size_t at = kSnapshotHeaderBytes;
     while (reference[at] == flipped[at]) ++at;
@@ -271,9 +279,52 @@ TEST_CASE("A crafted snapshot that passes the checksum is still checked") {
     check_rejected(flipped, "unknown graph flags 4");
   }
   SUBCASE("integer ids flagged on ids that are not integers") {
-    GraphData data = graph.data();
+    GraphData data = copy_of(graph.columns());
     data.integer_ids = true;
-    check_rejected(snapshot_bytes(data), "integer ids flagged, an id is not one");
+    check_rejected(crafted_bytes(data, graph), "integer ids flagged, an id is not one");
+  }
+}
+
+TEST_CASE("A crafted snapshot whose stored adjacency differs from its relations is refused") {
+  // kRichGraph: ada(0) -funded-> lab(1), lab -competed-> rival(2), ada -recruited-> lab.
+  // The adjacency is used as stored, so each way it could lie is caught.
+  const Graph graph = test::graph_from_json(kRichGraph);
+  const GraphColumns& columns = graph.columns();
+  const AdjacencyColumns& stored = graph.adjacency();
+  std::vector<Offset> out_offsets(stored.out_offsets.begin(), stored.out_offsets.end());
+  std::vector<RelationId> out_relations(stored.out_relations.begin(), stored.out_relations.end());
+  std::vector<EntityId> out_neighbors(stored.out_neighbors.begin(), stored.out_neighbors.end());
+  std::vector<Offset> in_offsets(stored.in_offsets.begin(), stored.in_offsets.end());
+  std::vector<RelationId> in_relations(stored.in_relations.begin(), stored.in_relations.end());
+  const auto span = [](const auto& v) { return Span<typename std::decay_t<decltype(v)>::value_type>(v.data(), v.size()); };
+  const auto crafted = [&] {
+    std::ostringstream out;
+    write_snapshot(columns,
+                   {span(out_offsets), span(out_relations), span(out_neighbors), span(in_offsets), span(in_relations)},
+                   out);
+    return out.str();
+  };
+  REQUIRE(in_relations == std::vector<RelationId>{0, 2, 1});  // lab's two, then rival's
+  SUBCASE("the sound adjacency loads") { CHECK(read(crafted()).relation_count() == 3); }
+  SUBCASE("a slice out of input order") {
+    std::swap(in_relations[0], in_relations[1]);
+    check_rejected(crafted(), "in-adjacency inconsistent");
+  }
+  SUBCASE("a relation listed twice, another not at all") {
+    in_relations[1] = 0;
+    check_rejected(crafted(), "in-adjacency inconsistent");
+  }
+  SUBCASE("a relation in another entity's slice") {
+    in_offsets[2] = 1;  // lab keeps one relation, rival gets relation 2
+    check_rejected(crafted(), "in-adjacency inconsistent");
+  }
+  SUBCASE("a neighbour that is not the relation's target") {
+    out_neighbors[0] = 2;
+    check_rejected(crafted(), "out-adjacency inconsistent");
+  }
+  SUBCASE("a relation id past the end") {
+    out_relations[0] = 7;
+    check_rejected(crafted(), "out-adjacency inconsistent");
   }
 }
 
@@ -282,11 +333,11 @@ TEST_CASE("A snapshot keeps the graph's direction and integer ids") {
   const auto result = read_node_link_text(
       R"({"directed": false, "nodes": [{"id": 0}, {"id": 1}], "links": [{"source": 0, "target": 1}]})", "t.json");
   REQUIRE(result.graph);
-  const Graph loaded = read(snapshot_bytes(result.graph->data()));
+  const Graph loaded = read(snapshot_bytes(*result.graph));
   CHECK_FALSE(loaded.directed());
   CHECK(loaded.integer_ids());
   CHECK(loaded.both_ways(0));
-  const Graph directed = read(snapshot_bytes(test::graph_from_json(kRichGraph).data()));
+  const Graph directed = read(snapshot_bytes(test::graph_from_json(kRichGraph)));
   CHECK(directed.directed());
   CHECK_FALSE(directed.integer_ids());
 }
@@ -296,7 +347,7 @@ TEST_CASE("Saving writes a whole file or none") {
   const std::string dir = test::temp_dir();
   const std::string path = dir + "/g.kgs";
   save_snapshot(graph, path);
-  check_same_columns(graph.data(), load_snapshot(path).data());
+  check_same_columns(copy_of(graph.columns()), copy_of(load_snapshot(path).columns()));
   // Saving again replaces it; no temporary file stays behind.
   save_snapshot(graph, path);
   std::size_t files = 0;
@@ -346,14 +397,14 @@ TEST_CASE("A hand-made snapshot with a correct checksum is checked as a JSON inp
   const std::string dir = test::temp_dir();
   const auto refused = [&](const GraphData& data, const std::string& path, const std::string& words) {
     const std::string file = dir + "/crafted.kgs";
-    test::write_file(file, snapshot_bytes(data));
+    test::write_file(file, crafted_bytes(data, graph));
     const ReadResult result = read_graph(file);
     CHECK_FALSE(result.graph);
     REQUIRE_FALSE(result.problems.empty());
     CHECK(result.problems[0].path == path);
     CHECK_MESSAGE(result.problems[0].message.find(words) != std::string::npos, result.problems[0].message);
   };
-  const GraphData& original = graph.data();
+  const GraphData original = copy_of(graph.columns());
   {
     GraphData d = original;  // ada, lab, rival, bob
     d.entity_keys[2] = d.entity_keys[1];
@@ -389,6 +440,6 @@ TEST_CASE("A hand-made snapshot with a correct checksum is checked as a JSON inp
     refused(d, "relations[0].evidence[0].quote", "invalid UTF-8 in string (byte 0xFF at byte 0 of the text)");
   }
   // The sound original loads.
-  test::write_file(dir + "/sound.kgs", snapshot_bytes(original));
+  test::write_file(dir + "/sound.kgs", crafted_bytes(original, graph));
   CHECK(read_graph(dir + "/sound.kgs").graph);
 }
