@@ -33,8 +33,12 @@ void count_relation(const Graph& graph, RelationId r, InfoAnswer& answer) {
   if (date.empty()) ++answer.undated_relations;
   for (const Date d : {date, graph.until(r)}) {
     if (d.empty()) continue;
-    if (answer.first.empty() || d.first_day() < answer.first.first_day()) answer.first = d;
-    if (answer.last.empty() || d.last_day() > answer.last.last_day()) answer.last = d;
+    // Packed dates order by their first day, and a date in a year before the
+    // last one's ends before it: most relations are settled without the calendar.
+    if (answer.first.empty() || (d < answer.first && d.first_day() < answer.first.first_day())) answer.first = d;
+    if (answer.last.empty() || (d.year() >= answer.last.year() && d.last_day() > answer.last.last_day())) {
+      answer.last = d;
+    }
   }
   std::vector<std::uint32_t> cited;
   for (const auto& evidence : graph.evidence(r)) {
