@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <random>
 #include <string>
 
 #include "graph/exception.hpp"
@@ -121,39 +122,65 @@ void check_columns(const GraphColumns& d) {
   }
 }
 
-// That one direction of a stored adjacency is the one the relation columns
-// imply: each entity's slice holds relations whose `key` end is that entity,
-// in increasing order, and the slices hold m relations in all; so every
-// relation is in the slice of its end exactly once.
-void check_adjacency_direction(Span<Offset> offsets, Span<RelationId> relations, Span<EntityId> keys,
-                               std::size_t entities, const char* what) {
-  const std::size_t m = keys.size();
-  check_offsets(offsets, entities, m, what);
-  require(relations.size() == m, what);
-  bool sound = true;
-  for (EntityId e = 0; e < entities; ++e) {
-    // One past the previous relation of the slice: the next must be at least this.
-    std::uint64_t least = 0;
-    for (Offset i = offsets[e]; i < offsets[e + 1]; ++i) {
-      const RelationId r = relations[i];
-      sound &= r < m && r >= least && keys[r] == e;
-      least = std::uint64_t{r} + 1;
-    }
+// Whether a stored adjacency is exactly the one the relation columns imply.
+// Each slice must list relation ids in increasing order, and the entries of
+// a direction must be the same multiset of (relation, end, neighbour) as the
+// columns hold, compared by a sum of keyed hashes with a key drawn for this
+// check: a file cannot be made to agree under a key it never saw, and two
+// different multisets agree with a chance of about 2^-64. Both sums are
+// sequential passes; looking each entry up in the columns instead is a
+// random read per relation (330 ms of a 640 ms open of the L snapshot).
+class AdjacencyCheck {
+ public:
+  AdjacencyCheck() {
+    std::random_device device;
+    key_ = std::uint64_t{device()} << 32 | device();
   }
-  require(sound, what);
-}
 
-void check_adjacency(const GraphColumns& d, const AdjacencyColumns& a) {
-  const std::size_t n = d.entity_keys.size();
-  check_adjacency_direction(a.out_offsets, a.out_relations, d.relation_sources, n, "out-adjacency inconsistent");
-  check_adjacency_direction(a.in_offsets, a.in_relations, d.relation_targets, n, "in-adjacency inconsistent");
-  require(a.out_neighbors.size() == a.out_relations.size(), "out-adjacency inconsistent");
-  bool neighbors_match = true;
-  for (std::size_t i = 0; i < a.out_relations.size(); ++i) {
-    neighbors_match &= a.out_neighbors[i] == d.relation_targets[a.out_relations[i]];
+  void check(const GraphColumns& d, const AdjacencyColumns& a) const {
+    const std::size_t n = d.entity_keys.size();
+    const std::size_t m = d.relation_sources.size();
+    check_offsets(a.out_offsets, n, m, "out-adjacency inconsistent");
+    check_offsets(a.in_offsets, n, m, "in-adjacency inconsistent");
+    require(a.out_relations.size() == m && a.out_neighbors.size() == m, "out-adjacency inconsistent");
+    require(a.in_relations.size() == m, "in-adjacency inconsistent");
+
+    std::uint64_t out_columns = 0, in_columns = 0;
+    for (RelationId r = 0; r < m; ++r) {
+      out_columns += entry(r, d.relation_sources[r], d.relation_targets[r]);
+      in_columns += entry(r, d.relation_targets[r], 0);
+    }
+    std::uint64_t out_stored = 0, in_stored = 0;
+    bool out_ordered = true, in_ordered = true;
+    for (EntityId e = 0; e < n; ++e) {
+      for (Offset i = a.out_offsets[e]; i < a.out_offsets[e + 1]; ++i) {
+        out_ordered &= i == a.out_offsets[e] || a.out_relations[i - 1] < a.out_relations[i];
+        out_stored += entry(a.out_relations[i], e, a.out_neighbors[i]);
+      }
+      for (Offset i = a.in_offsets[e]; i < a.in_offsets[e + 1]; ++i) {
+        in_ordered &= i == a.in_offsets[e] || a.in_relations[i - 1] < a.in_relations[i];
+        in_stored += entry(a.in_relations[i], e, 0);
+      }
+    }
+    require(out_ordered && out_stored == out_columns, "out-adjacency inconsistent");
+    require(in_ordered && in_stored == in_columns, "in-adjacency inconsistent");
   }
-  require(neighbors_match, "out-adjacency inconsistent");
-}
+
+ private:
+  static std::uint64_t mix(std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xFF51AFD7ED558CCDull;
+    x ^= x >> 33;
+    x *= 0xC4CEB9FE1A85EC53ull;
+    x ^= x >> 33;
+    return x;
+  }
+  std::uint64_t entry(RelationId r, EntityId end, EntityId neighbor) const {
+    return mix(mix((std::uint64_t{r} << 32 | end) ^ key_) + neighbor);
+  }
+
+  std::uint64_t key_;
+};
 
 template <typename T>
 Span<T> span_of(const std::vector<T>& v) {
@@ -290,7 +317,7 @@ Graph::Graph(GraphData data) {
 Graph::Graph(std::shared_ptr<const void> storage, const GraphColumns& columns, const AdjacencyColumns& adjacency)
     : storage_(std::move(storage)), c_(columns), a_(adjacency) {
   check_columns(c_);
-  check_adjacency(c_, a_);
+  AdjacencyCheck().check(c_, a_);
   count_undated();
 }
 
