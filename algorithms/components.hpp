@@ -28,11 +28,12 @@ struct ComponentsResult {
 
   static constexpr std::uint32_t kNoComponent = UINT32_MAX;
   // should_stop ended the search: the components found so far, whole;
-  // entities not reached yet have kNoComponent.
+  // entities not reached yet have kNoComponent (weakly connected: none found).
   bool cut = false;
 };
 
-// `should_stop` is asked between components.
+// `should_stop` is asked while the relations are read; stopped, the answer
+// holds no component, as none is known whole before the last relation.
 ComponentsResult weakly_connected_components(const View& view, const ShouldStop& should_stop = {});
 // Symmetric relations count in both directions.
 ComponentsResult strongly_connected_components(const View& view, const ShouldStop& should_stop = {});
