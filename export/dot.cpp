@@ -294,8 +294,6 @@ class DotWriter {
   }
 
   void write_edge(const Edge& edge, const std::string& from, const std::string& to) {
-    std::string label = dot::html_text(readable(graph_.relation_type_name(edge.type)));
-    if (edge.relations.size() > 1) label += " \u00d7" + std::to_string(edge.relations.size());
     Date first, last;
     for (const RelationId r : edge.relations) {
       for (const Date d : {graph_.date(r), graph_.until(r)}) {
@@ -309,12 +307,7 @@ class DotWriter {
                                   : (first == last ? first.to_string() : date_range_text(first, last));
     const bool undated = diagram_.mark_undated && std::all_of(edge.relations.begin(), edge.relations.end(),
                                                               [&](RelationId r) { return graph_.date(r).empty(); });
-    if (!dates.empty()) {
-      label += "<BR/><FONT POINT-SIZE=\"8\">" + dot::html_text(dates) + "</FONT>";
-    } else if (undated) {
-      label += "<BR/><FONT POINT-SIZE=\"8\">" + std::string(kUndatedMark) + "</FONT>";
-      drew_undated_ = true;
-    }
+    if (dates.empty() && undated) drew_undated_ = true;
 
     std::string tooltip, url;
     for (const RelationId r : edge.relations) {
@@ -333,12 +326,23 @@ class DotWriter {
       }
     }
     Statement statement;
-    if (options_.edge_labels) statement.raw("label", "<" + label + ">");
-    statement.raw("tooltip", dot::quoted_tooltip(tooltip));
+    // Built only when drawn: a large drawing leaves it to the tooltip.
+    if (options_.edge_labels) {
+      std::string label = dot::html_text(readable(graph_.relation_type_name(edge.type)));
+      if (edge.relations.size() > 1) label += " \u00d7" + std::to_string(edge.relations.size());
+      if (!dates.empty()) {
+        label += "<BR/><FONT POINT-SIZE=\"8\">" + dot::html_text(dates) + "</FONT>";
+      } else if (undated) {
+        label += "<BR/><FONT POINT-SIZE=\"8\">" + std::string(kUndatedMark) + "</FONT>";
+      }
+      statement.raw("label", "<" + label + ">");
+    }
+    const std::string quoted_tooltip = dot::quoted_tooltip(tooltip);
+    statement.raw("tooltip", quoted_tooltip);
     if (!url.empty()) {
       statement.raw("URL", dot::quoted_url(url));
       // Without it Graphviz gives the label's link the label's markup as title.
-      statement.raw("labeltooltip", dot::quoted_tooltip(tooltip));
+      statement.raw("labeltooltip", quoted_tooltip);
     }
     statement.append(relation_style(edge.type, edge.emphasis));
     out_ += "  " + from + " -> " + to;

@@ -41,37 +41,36 @@ bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
 std::string clean_utf8(std::string_view text) {
   std::string clean;
   clean.reserve(text.size());
+  // Text is mostly kept as it is: runs of it are copied whole, not byte by byte.
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || (c >= 0x20 && c < 0x7F)) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = c >= 0x80 ? utf8_sequence_length(text, i) : 0;
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    clean.append(text.substr(kept, i - kept));
     if (c == '\r') {
       clean += '\n';
       i += i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
-      continue;
-    }
-    if (c == '\n') {
-      clean += '\n';
+    } else {
+      clean += is_control(c) ? " " : "\xEF\xBF\xBD";
       ++i;
-      continue;
     }
-    if (is_control(c)) {
-      clean += ' ';
-      ++i;
-      continue;
-    }
-    const std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
-      clean += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    clean.append(text.substr(i, length));
-    i += length;
+    kept = i;
   }
+  clean.append(text.substr(kept));
   return clean;
 }
 
 std::string quoted(std::string_view text) {
   std::string out = "\"";
+  out.reserve(text.size() + 2);
   for (const char c : clean_utf8(text)) {
     if (c == '"') {
       out += "\\\"";
@@ -91,6 +90,7 @@ std::string quoted(std::string_view text) {
 
 std::string html_text(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   for (const char c : clean_utf8(text)) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -108,6 +108,7 @@ std::string html_text(std::string_view text) {
 
 std::string quoted_tooltip(std::string_view text) {
   std::string out = "\"";
+  out.reserve(text.size() + 2);
   for (const char c : clean_utf8(text)) {
     switch (c) {
       case '"': out += "\\\""; break;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "export/escape.hpp"
@@ -31,16 +32,23 @@ std::string with_entity_titles(std::string_view svg, const Graph& graph) {
   // Graphviz names a node or edge in its <title> and in a comment before it.
   static constexpr std::pair<std::string_view, std::string_view> kNamings[] = {{"<title>", "</title>"},
                                                                               {"<!-- ", " -->"}};
-  const auto named = [&graph](std::string_view name) {
+  // Each entity is named twice per node and per edge at it: escaped once.
+  std::unordered_map<EntityId, std::string> titles;
+  const auto named = [&graph, &titles](std::string_view name) -> std::string {
     const auto e = graphviz_entity(name, graph);
     if (!e) return std::string(name);
+    auto [at, added] = titles.try_emplace(*e);
+    if (!added) return at->second;
     // As Graphviz writes names: XML-escaped, '-' as "&#45;" (so no "--"
     // can end a comment early).
-    std::string text;
     for (const char c : interchange::xml_escaped(dot::clean_utf8(graph.entity_key(*e)))) {
-      text += c == '-' ? std::string("&#45;") : std::string(1, c);
+      if (c == '-') {
+        at->second += "&#45;";
+      } else {
+        at->second += c;
+      }
     }
-    return text;
+    return at->second;
   };
   std::string out;
   out.reserve(svg.size());
