@@ -1,6 +1,8 @@
 #include "export/graphviz_names.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <charconv>
 #include <optional>
 #include <unordered_map>
@@ -53,28 +55,28 @@ std::string with_entity_titles(std::string_view svg, const Graph& graph) {
   std::string out;
   out.reserve(svg.size());
   std::size_t copied = 0;
-  for (;;) {
-    std::size_t open = std::string_view::npos;
-    std::string_view open_mark, close_mark;
-    for (const auto& [opening, closing] : kNamings) {
-      const std::size_t at = svg.find(opening, copied);
-      if (at < open) {
-        open = at;
-        open_mark = opening;
-        close_mark = closing;
-      }
-    }
-    if (open == std::string_view::npos) break;
-    const std::size_t begin = open + open_mark.size();
-    const std::size_t end = svg.find(close_mark, begin);
+  // One pass over the tags: looking for each naming on its own read the
+  // text between them again at every name.
+  for (std::size_t open = svg.find('<'); open != std::string_view::npos; open = svg.find('<', open + 1)) {
+    const auto naming = std::find_if(std::begin(kNamings), std::end(kNamings), [&](const auto& marks) {
+      return svg.compare(open, marks.first.size(), marks.first) == 0;
+    });
+    if (naming == std::end(kNamings)) continue;
+    const std::size_t begin = open + naming->first.size();
+    const std::size_t end = svg.find(naming->second, begin);
     if (end == std::string_view::npos) break;
     const std::string_view name = svg.substr(begin, end - begin);
     const std::size_t arrow = name.find(kSvgArrow);
     out.append(svg.substr(copied, begin - copied));
-    out += arrow == std::string_view::npos ? named(name)
-                                           : named(name.substr(0, arrow)) + std::string(kSvgArrow) +
-                                                 named(name.substr(arrow + kSvgArrow.size()));
+    if (arrow == std::string_view::npos) {
+      out += named(name);
+    } else {
+      out += named(name.substr(0, arrow));
+      out += kSvgArrow;
+      out += named(name.substr(arrow + kSvgArrow.size()));
+    }
     copied = end;
+    open = end;
   }
   out.append(svg.substr(copied));
   return out;
