@@ -310,18 +310,33 @@ class DotWriter {
     if (dates.empty() && undated) drew_undated_ = true;
 
     std::string tooltip, url;
+    const std::string type_text = readable(graph_.relation_type_name(edge.type));
     for (const RelationId r : edge.relations) {
+      // Appended piece by piece: the quotes are long, and each temporary of
+      // a chain of + copied them again.
       if (!tooltip.empty()) tooltip += "\n\n";
-      tooltip += std::string(graph_.entity_name(graph_.source(r))) + " " +
-                 readable(graph_.relation_type_name(edge.type)) + " " +
-                 std::string(graph_.entity_name(graph_.target(r)));
+      tooltip += graph_.entity_name(graph_.source(r));
+      tooltip += ' ';
+      tooltip += type_text;
+      tooltip += ' ';
+      tooltip += graph_.entity_name(graph_.target(r));
       const std::string when = date_range_text(graph_.date(r), graph_.until(r));
-      if (!when.empty()) tooltip += " (" + when + ")";
-      if (undated) tooltip += std::string(" (") + kUndatedMark + ")";
+      if (!when.empty()) {
+        tooltip += " (";
+        tooltip += when;
+        tooltip += ')';
+      }
+      if (undated) {
+        tooltip += " (";
+        tooltip += kUndatedMark;
+        tooltip += ')';
+      }
       for (const Evidence& evidence : graph_.evidence(r)) {
         const SourceInfo& source = graph_.sources()[evidence.source];
-        tooltip += "\n\u201c" + std::string(graph_.str(evidence.quote)) + "\u201d \u2014 " +
-                   std::string(graph_.str(source.title).empty() ? graph_.str(source.id) : graph_.str(source.title));
+        tooltip += "\n\u201c";
+        tooltip += graph_.str(evidence.quote);
+        tooltip += "\u201d \u2014 ";
+        tooltip += graph_.str(source.title).empty() ? graph_.str(source.id) : graph_.str(source.title);
         if (url.empty()) url = graph_.str(source.url);
       }
     }
@@ -345,7 +360,10 @@ class DotWriter {
       statement.raw("labeltooltip", quoted_tooltip);
     }
     statement.append(relation_style(edge.type, edge.emphasis));
-    out_ += "  " + from + " -> " + to;
+    out_ += "  ";
+    out_ += from;
+    out_ += " -> ";
+    out_ += to;
     statement.write(out_);
     out_ += ";\n";
   }

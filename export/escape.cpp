@@ -107,17 +107,26 @@ std::string html_text(std::string_view text) {
 }
 
 std::string quoted_tooltip(std::string_view text) {
+  const std::string clean = clean_utf8(text);
   std::string out = "\"";
-  out.reserve(text.size() + 2);
-  for (const char c : clean_utf8(text)) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\\\\\"; break;  // unescaped twice on its way to SVG
-      case '\n': out += "\\n"; break;
-      case '&': out += "&amp;"; break;
-      default: out += c;
+  out.reserve(clean.size() + 2);
+  // Runs without a character to escape are copied whole: tooltips carry
+  // the evidence's quotes, the longest text of a drawing.
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    const char* replacement = nullptr;
+    switch (clean[i]) {
+      case '"': replacement = "\\\""; break;
+      case '\\': replacement = "\\\\\\\\"; break;  // unescaped twice on its way to SVG
+      case '\n': replacement = "\\n"; break;
+      case '&': replacement = "&amp;"; break;
+      default: continue;
     }
+    out.append(clean, plain, i - plain);
+    out += replacement;
+    plain = i + 1;
   }
+  out.append(clean, plain, std::string::npos);
   out += '"';
   return out;
 }

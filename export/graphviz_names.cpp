@@ -58,6 +58,8 @@ std::string with_entity_titles(std::string_view svg, const Graph& graph) {
   // One pass over the tags: looking for each naming on its own read the
   // text between them again at every name.
   for (std::size_t open = svg.find('<'); open != std::string_view::npos; open = svg.find('<', open + 1)) {
+    // Most tags are neither: their second byte tells without a comparison.
+    if (open + 1 == svg.size() || (svg[open + 1] != 't' && svg[open + 1] != '!')) continue;
     const auto naming = std::find_if(std::begin(kNamings), std::end(kNamings), [&](const auto& marks) {
       return svg.compare(open, marks.first.size(), marks.first) == 0;
     });
