@@ -62,6 +62,8 @@ class Statement {
     text_ += formatted;
   }
   const std::string& text() const { return text_; }
+  // Empties it for the next statement, keeping its buffer.
+  void clear() { text_.clear(); }
   void write(std::string& out) const {
     if (text_.empty()) return;
     out += " [";
@@ -288,9 +290,14 @@ class DotWriter {
   }
 
   void write_edges() {
-    for (const Edge& edge : edges()) {
-      write_edge(edge, node_name(edge.source), node_name(edge.target));
-    }
+    // Formatted once per entity rather than twice per edge.
+    std::unordered_map<EntityId, std::string> names;
+    const auto name = [this, &names](EntityId e) -> const std::string& {
+      const auto [it, added] = names.try_emplace(e);
+      if (added) it->second = node_name(e);
+      return it->second;
+    };
+    for (const Edge& edge : edges()) write_edge(edge, name(edge.source), name(edge.target));
   }
 
   void write_edge(const Edge& edge, const std::string& from, const std::string& to) {
@@ -302,14 +309,21 @@ class DotWriter {
         if (last.empty() || d > last) last = d;
       }
     }
-    const std::string dates = edge.relations.size() == 1
-                                  ? date_range_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
-                                  : (first == last ? first.to_string() : date_range_text(first, last));
     const bool undated = diagram_.mark_undated && std::all_of(edge.relations.begin(), edge.relations.end(),
                                                               [&](RelationId r) { return graph_.date(r).empty(); });
+    // Wanted by the label, and by the legend's undated mark.
+    std::string dates;
+    if (options_.edge_labels || undated) {
+      dates = edge.relations.size() == 1
+                  ? date_range_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
+                  : (first == last ? first.to_string() : date_range_text(first, last));
+    }
     if (dates.empty() && undated) drew_undated_ = true;
 
-    std::string tooltip, url;
+    // Buffers kept across edges: most of an edge's cost was allocating them.
+    std::string& tooltip = tooltip_;
+    tooltip.clear();
+    std::string url;
     const std::string type_text = readable(graph_.relation_type_name(edge.type));
     for (const RelationId r : edge.relations) {
       // Appended piece by piece: the quotes are long, and each temporary of
@@ -340,7 +354,8 @@ class DotWriter {
         if (url.empty()) url = graph_.str(source.url);
       }
     }
-    Statement statement;
+    Statement& statement = edge_statement_;
+    statement.clear();
     // Built only when drawn: a large drawing leaves it to the tooltip.
     if (options_.edge_labels) {
       std::string label = dot::html_text(readable(graph_.relation_type_name(edge.type)));
@@ -450,6 +465,8 @@ class DotWriter {
   const DotOptions& options_;
   const Style& style_;
   std::string out_;
+  std::string tooltip_;
+  Statement edge_statement_;
   std::map<std::string, DotAttributes> used_entity_types_;
   std::vector<TypeId> used_relation_types_;
   std::unordered_map<std::size_t, std::string> entity_styles_, relation_styles_;
