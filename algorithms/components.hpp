@@ -6,7 +6,9 @@
 // bench/inputs.py's S graph (10,000 entities, 50,000 relations, one thread,
 // CPU time) measured boost::strong_components on the view
 // (graph/boost_view.hpp) 1.55x as long as strongly_connected_components, and
-// boost::connected_components 2.8x as long as weakly_connected_components.
+// boost::connected_components 2.8x as long as weakly_connected_components
+// when that was a search from each entity (6.2x since it is union-find over
+// the out-adjacency, 2026-12-01).
 // (On the unfiltered kg::Graph, without the view's per-relation tests,
 // strong_components took 0.56x: the cost is the filter, which these kernels
 // pay once by building an Adjacency.) The tests run both BGL algorithms as
