@@ -21,7 +21,8 @@ bench/paths_bench for the batches of path and neighbourhood queries, which
 one kg process must answer together. The compute phase of kg includes
 building the adjacency it walks; the peers' "prep" (a simple-graph copy) is
 added to their compute. Peak memory is the whole process's maximum RSS,
-interpreter included for the peers.
+interpreter included for the peers. The header names the machine, its load
+and its memory copy bandwidth (bench/stream), the bound of kg's kernels.
 """
 import argparse
 import json
@@ -184,6 +185,15 @@ def tool_label(tool):
             "graph-tool-2": "graph-tool (2 threads)"}.get(tool, tool)
 
 
+def memory_bandwidth(build):
+    """bench/stream's copy GB/s with every thread and with one: what the kernels' bounds divide by."""
+    subprocess.run(["cmake", "--build", build, "--target", "stream"], check=True, stdout=subprocess.DEVNULL)
+    report = subprocess.run([os.path.join(build, "bench", "stream")], check=True, capture_output=True,
+                            text=True, timeout=TIMEOUT).stdout
+    copies = re.findall(r"threads (\d+)\s+copy\s+([\d.]+) GB/s", report)
+    return ", ".join(f"{gb} GB/s with {threads} thread(s)" for threads, gb in copies)
+
+
 def speedup(kg_seconds, peer_seconds):
     if not peer_seconds or kg_seconds <= 0:
         return ""
@@ -215,7 +225,8 @@ def main():
     lines = [f"machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}, "
              f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB; "
              f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-             f"load average at start {os.getloadavg()[0]:.2f}; median of {args.repeat} run(s)",
+             f"load average at start {os.getloadavg()[0]:.2f}; median of {args.repeat} run(s); "
+             f"memory copy bandwidth (bench/stream): {memory_bandwidth(args.build)}",
              "",
              "| graph | workload | tool | load s | compute s | peak MB | answer | kg speed-up vs fastest peer |",
              "| --- | --- | --- | ---: | ---: | ---: | --- | ---: |"]

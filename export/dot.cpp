@@ -62,6 +62,8 @@ class Statement {
     text_ += formatted;
   }
   const std::string& text() const { return text_; }
+  // Empties it for the next statement, keeping its buffer.
+  void clear() { text_.clear(); }
   void write(std::string& out) const {
     if (text_.empty()) return;
     out += " [";
@@ -288,14 +290,17 @@ class DotWriter {
   }
 
   void write_edges() {
-    for (const Edge& edge : edges()) {
-      write_edge(edge, node_name(edge.source), node_name(edge.target));
-    }
+    // Formatted once per entity rather than twice per edge.
+    std::unordered_map<EntityId, std::string> names;
+    const auto name = [this, &names](EntityId e) -> const std::string& {
+      const auto [it, added] = names.try_emplace(e);
+      if (added) it->second = node_name(e);
+      return it->second;
+    };
+    for (const Edge& edge : edges()) write_edge(edge, name(edge.source), name(edge.target));
   }
 
   void write_edge(const Edge& edge, const std::string& from, const std::string& to) {
-    std::string label = dot::html_text(readable(graph_.relation_type_name(edge.type)));
-    if (edge.relations.size() > 1) label += " \u00d7" + std::to_string(edge.relations.size());
     Date first, last;
     for (const RelationId r : edge.relations) {
       for (const Date d : {graph_.date(r), graph_.until(r)}) {
@@ -304,44 +309,76 @@ class DotWriter {
         if (last.empty() || d > last) last = d;
       }
     }
-    const std::string dates = edge.relations.size() == 1
-                                  ? date_range_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
-                                  : (first == last ? first.to_string() : date_range_text(first, last));
     const bool undated = diagram_.mark_undated && std::all_of(edge.relations.begin(), edge.relations.end(),
                                                               [&](RelationId r) { return graph_.date(r).empty(); });
-    if (!dates.empty()) {
-      label += "<BR/><FONT POINT-SIZE=\"8\">" + dot::html_text(dates) + "</FONT>";
-    } else if (undated) {
-      label += "<BR/><FONT POINT-SIZE=\"8\">" + std::string(kUndatedMark) + "</FONT>";
-      drew_undated_ = true;
+    // Wanted by the label, and by the legend's undated mark.
+    std::string dates;
+    if (options_.edge_labels || undated) {
+      dates = edge.relations.size() == 1
+                  ? date_range_text(graph_.date(edge.relations[0]), graph_.until(edge.relations[0]))
+                  : (first == last ? first.to_string() : date_range_text(first, last));
     }
+    if (dates.empty() && undated) drew_undated_ = true;
 
-    std::string tooltip, url;
+    // Buffers kept across edges: most of an edge's cost was allocating them.
+    std::string& tooltip = tooltip_;
+    tooltip.clear();
+    std::string url;
+    const std::string type_text = readable(graph_.relation_type_name(edge.type));
     for (const RelationId r : edge.relations) {
+      // Appended piece by piece: the quotes are long, and each temporary of
+      // a chain of + copied them again.
       if (!tooltip.empty()) tooltip += "\n\n";
-      tooltip += std::string(graph_.entity_name(graph_.source(r))) + " " +
-                 readable(graph_.relation_type_name(edge.type)) + " " +
-                 std::string(graph_.entity_name(graph_.target(r)));
+      tooltip += graph_.entity_name(graph_.source(r));
+      tooltip += ' ';
+      tooltip += type_text;
+      tooltip += ' ';
+      tooltip += graph_.entity_name(graph_.target(r));
       const std::string when = date_range_text(graph_.date(r), graph_.until(r));
-      if (!when.empty()) tooltip += " (" + when + ")";
-      if (undated) tooltip += std::string(" (") + kUndatedMark + ")";
+      if (!when.empty()) {
+        tooltip += " (";
+        tooltip += when;
+        tooltip += ')';
+      }
+      if (undated) {
+        tooltip += " (";
+        tooltip += kUndatedMark;
+        tooltip += ')';
+      }
       for (const Evidence& evidence : graph_.evidence(r)) {
         const SourceInfo& source = graph_.sources()[evidence.source];
-        tooltip += "\n\u201c" + std::string(graph_.str(evidence.quote)) + "\u201d \u2014 " +
-                   std::string(graph_.str(source.title).empty() ? graph_.str(source.id) : graph_.str(source.title));
+        tooltip += "\n\u201c";
+        tooltip += graph_.str(evidence.quote);
+        tooltip += "\u201d \u2014 ";
+        tooltip += graph_.str(source.title).empty() ? graph_.str(source.id) : graph_.str(source.title);
         if (url.empty()) url = graph_.str(source.url);
       }
     }
-    Statement statement;
-    if (options_.edge_labels) statement.raw("label", "<" + label + ">");
-    statement.raw("tooltip", dot::quoted_tooltip(tooltip));
+    Statement& statement = edge_statement_;
+    statement.clear();
+    // Built only when drawn: a large drawing leaves it to the tooltip.
+    if (options_.edge_labels) {
+      std::string label = dot::html_text(readable(graph_.relation_type_name(edge.type)));
+      if (edge.relations.size() > 1) label += " \u00d7" + std::to_string(edge.relations.size());
+      if (!dates.empty()) {
+        label += "<BR/><FONT POINT-SIZE=\"8\">" + dot::html_text(dates) + "</FONT>";
+      } else if (undated) {
+        label += "<BR/><FONT POINT-SIZE=\"8\">" + std::string(kUndatedMark) + "</FONT>";
+      }
+      statement.raw("label", "<" + label + ">");
+    }
+    const std::string quoted_tooltip = dot::quoted_tooltip(tooltip);
+    statement.raw("tooltip", quoted_tooltip);
     if (!url.empty()) {
       statement.raw("URL", dot::quoted_url(url));
       // Without it Graphviz gives the label's link the label's markup as title.
-      statement.raw("labeltooltip", dot::quoted_tooltip(tooltip));
+      statement.raw("labeltooltip", quoted_tooltip);
     }
     statement.append(relation_style(edge.type, edge.emphasis));
-    out_ += "  " + from + " -> " + to;
+    out_ += "  ";
+    out_ += from;
+    out_ += " -> ";
+    out_ += to;
     statement.write(out_);
     out_ += ";\n";
   }
@@ -428,6 +465,8 @@ class DotWriter {
   const DotOptions& options_;
   const Style& style_;
   std::string out_;
+  std::string tooltip_;
+  Statement edge_statement_;
   std::map<std::string, DotAttributes> used_entity_types_;
   std::vector<TypeId> used_relation_types_;
   std::unordered_map<std::size_t, std::string> entity_styles_, relation_styles_;

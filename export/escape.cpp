@@ -41,37 +41,36 @@ bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
 std::string clean_utf8(std::string_view text) {
   std::string clean;
   clean.reserve(text.size());
+  // Text is mostly kept as it is: runs of it are copied whole, not byte by byte.
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || (c >= 0x20 && c < 0x7F)) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = c >= 0x80 ? utf8_sequence_length(text, i) : 0;
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    clean.append(text.substr(kept, i - kept));
     if (c == '\r') {
       clean += '\n';
       i += i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
-      continue;
-    }
-    if (c == '\n') {
-      clean += '\n';
+    } else {
+      clean += is_control(c) ? " " : "\xEF\xBF\xBD";
       ++i;
-      continue;
     }
-    if (is_control(c)) {
-      clean += ' ';
-      ++i;
-      continue;
-    }
-    const std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
-      clean += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    clean.append(text.substr(i, length));
-    i += length;
+    kept = i;
   }
+  clean.append(text.substr(kept));
   return clean;
 }
 
 std::string quoted(std::string_view text) {
   std::string out = "\"";
+  out.reserve(text.size() + 2);
   for (const char c : clean_utf8(text)) {
     if (c == '"') {
       out += "\\\"";
@@ -91,6 +90,7 @@ std::string quoted(std::string_view text) {
 
 std::string html_text(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   for (const char c : clean_utf8(text)) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -107,16 +107,26 @@ std::string html_text(std::string_view text) {
 }
 
 std::string quoted_tooltip(std::string_view text) {
+  const std::string clean = clean_utf8(text);
   std::string out = "\"";
-  for (const char c : clean_utf8(text)) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\\\\\"; break;  // unescaped twice on its way to SVG
-      case '\n': out += "\\n"; break;
-      case '&': out += "&amp;"; break;
-      default: out += c;
+  out.reserve(clean.size() + 2);
+  // Runs without a character to escape are copied whole: tooltips carry
+  // the evidence's quotes, the longest text of a drawing.
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    const char* replacement = nullptr;
+    switch (clean[i]) {
+      case '"': replacement = "\\\""; break;
+      case '\\': replacement = "\\\\\\\\"; break;  // unescaped twice on its way to SVG
+      case '\n': replacement = "\\n"; break;
+      case '&': replacement = "&amp;"; break;
+      default: continue;
     }
+    out.append(clean, plain, i - plain);
+    out += replacement;
+    plain = i + 1;
   }
+  out.append(clean, plain, std::string::npos);
   out += '"';
   return out;
 }

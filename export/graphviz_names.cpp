@@ -1,8 +1,11 @@
 #include "export/graphviz_names.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <charconv>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "export/escape.hpp"
@@ -31,42 +34,51 @@ std::string with_entity_titles(std::string_view svg, const Graph& graph) {
   // Graphviz names a node or edge in its <title> and in a comment before it.
   static constexpr std::pair<std::string_view, std::string_view> kNamings[] = {{"<title>", "</title>"},
                                                                               {"<!-- ", " -->"}};
-  const auto named = [&graph](std::string_view name) {
+  // Each entity is named twice per node and per edge at it: escaped once.
+  std::unordered_map<EntityId, std::string> titles;
+  const auto named = [&graph, &titles](std::string_view name) -> std::string {
     const auto e = graphviz_entity(name, graph);
     if (!e) return std::string(name);
+    auto [at, added] = titles.try_emplace(*e);
+    if (!added) return at->second;
     // As Graphviz writes names: XML-escaped, '-' as "&#45;" (so no "--"
     // can end a comment early).
-    std::string text;
     for (const char c : interchange::xml_escaped(dot::clean_utf8(graph.entity_key(*e)))) {
-      text += c == '-' ? std::string("&#45;") : std::string(1, c);
+      if (c == '-') {
+        at->second += "&#45;";
+      } else {
+        at->second += c;
+      }
     }
-    return text;
+    return at->second;
   };
   std::string out;
   out.reserve(svg.size());
   std::size_t copied = 0;
-  for (;;) {
-    std::size_t open = std::string_view::npos;
-    std::string_view open_mark, close_mark;
-    for (const auto& [opening, closing] : kNamings) {
-      const std::size_t at = svg.find(opening, copied);
-      if (at < open) {
-        open = at;
-        open_mark = opening;
-        close_mark = closing;
-      }
-    }
-    if (open == std::string_view::npos) break;
-    const std::size_t begin = open + open_mark.size();
-    const std::size_t end = svg.find(close_mark, begin);
+  // One pass over the tags: looking for each naming on its own read the
+  // text between them again at every name.
+  for (std::size_t open = svg.find('<'); open != std::string_view::npos; open = svg.find('<', open + 1)) {
+    // Most tags are neither: their second byte tells without a comparison.
+    if (open + 1 == svg.size() || (svg[open + 1] != 't' && svg[open + 1] != '!')) continue;
+    const auto naming = std::find_if(std::begin(kNamings), std::end(kNamings), [&](const auto& marks) {
+      return svg.compare(open, marks.first.size(), marks.first) == 0;
+    });
+    if (naming == std::end(kNamings)) continue;
+    const std::size_t begin = open + naming->first.size();
+    const std::size_t end = svg.find(naming->second, begin);
     if (end == std::string_view::npos) break;
     const std::string_view name = svg.substr(begin, end - begin);
     const std::size_t arrow = name.find(kSvgArrow);
     out.append(svg.substr(copied, begin - copied));
-    out += arrow == std::string_view::npos ? named(name)
-                                           : named(name.substr(0, arrow)) + std::string(kSvgArrow) +
-                                                 named(name.substr(arrow + kSvgArrow.size()));
+    if (arrow == std::string_view::npos) {
+      out += named(name);
+    } else {
+      out += named(name.substr(0, arrow));
+      out += kSvgArrow;
+      out += named(name.substr(arrow + kSvgArrow.size()));
+    }
     copied = end;
+    open = end;
   }
   out.append(svg.substr(copied));
   return out;

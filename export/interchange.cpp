@@ -156,36 +156,50 @@ std::vector<RelationId> kept_relations(const View& view) {
   return relations;
 }
 
-void write_xml_escaped(std::ostream& out, std::string_view text) {
-  std::size_t plain = 0;  // start of the run not yet written
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    const char* replacement = nullptr;
-    switch (c) {
-      case '&': replacement = "&amp;"; break;
-      case '<': replacement = "&lt;"; break;
-      case '>': replacement = "&gt;"; break;
-      case '"': replacement = "&quot;"; break;
-      case '\'': replacement = "&apos;"; break;
-      case '\t': replacement = "&#9;"; break;
-      case '\n': replacement = "&#10;"; break;
-      case '\r': replacement = "&#13;"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) replacement = "\xEF\xBF\xBD";
-        break;
-    }
-    if (!replacement) continue;
-    out.write(text.data() + plain, static_cast<std::streamsize>(i - plain));
-    out << replacement;
-    plain = i + 1;
+namespace {
+
+// What stands for byte c in XML text and attributes; nullptr when c stands for itself.
+const char* xml_replacement(unsigned char c) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&apos;";
+    case '\t': return "&#9;";
+    case '\n': return "&#10;";
+    case '\r': return "&#13;";
+    default: return c < 0x20 || c == 0x7F ? "\xEF\xBF\xBD" : nullptr;
   }
-  out.write(text.data() + plain, static_cast<std::streamsize>(text.size() - plain));
 }
 
+// Calls write(run) for each run of the escaped text, plain runs copied whole.
+template <typename Write>
+void for_each_escaped_run(std::string_view text, Write&& write) {
+  std::size_t plain = 0;  // start of the run not yet written
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* replacement = xml_replacement(static_cast<unsigned char>(text[i]));
+    if (!replacement) continue;
+    write(text.substr(plain, i - plain));
+    write(std::string_view(replacement));
+    plain = i + 1;
+  }
+  write(text.substr(plain));
+}
+
+}  // namespace
+
+void write_xml_escaped(std::ostream& out, std::string_view text) {
+  for_each_escaped_run(text, [&out](std::string_view run) { out.write(run.data(), static_cast<std::streamsize>(run.size())); });
+}
+
+// Into a string directly: a stream per call costs more than the escaping
+// (its locale set-up), and SVG titles escape one name at a time.
 std::string xml_escaped(std::string_view text) {
-  std::ostringstream out;
-  write_xml_escaped(out, text);
-  return out.str();
+  std::string out;
+  out.reserve(text.size());
+  for_each_escaped_run(text, [&out](std::string_view run) { out.append(run); });
+  return out;
 }
 
 void write_json_value(rapidjson::Writer<rapidjson::StringBuffer>& writer, const Graph& graph, const Value& value) {

@@ -105,6 +105,28 @@ View::View(const Graph& graph, const Filter& filter) : View(graph) {
 Adjacency build_adjacency(const View& view, Direction direction) {
   const Graph& graph = view.graph();
   Adjacency adjacency;
+  // Nothing filtered and nothing walked against its direction: each
+  // entity's steps are its CSR slices as they are, appended without the
+  // per-step tests and without zero-filling first (a third of the time on
+  // a graph of a million relations).
+  if (!view.filters_anything() && !view.has_symmetric_types()) {
+    const bool out = direction != Direction::In, in = direction != Direction::Out;
+    const std::size_t steps = (out ? graph.relation_count() : 0) + (in ? graph.relation_count() : 0);
+    adjacency.offsets.reserve(graph.entity_count() + 1);
+    adjacency.offsets.push_back(0);
+    adjacency.neighbors.reserve(steps);
+    adjacency.relations.reserve(steps);
+    const auto append = [&adjacency](Span<EntityId> neighbors, Span<RelationId> relations) {
+      adjacency.neighbors.insert(adjacency.neighbors.end(), neighbors.begin(), neighbors.end());
+      adjacency.relations.insert(adjacency.relations.end(), relations.begin(), relations.end());
+    };
+    for (EntityId e = 0; e < graph.entity_count(); ++e) {
+      if (out) append(graph.out_neighbors(e), graph.out_relations(e));
+      if (in) append(graph.in_neighbors(e), graph.in_relations(e));
+      adjacency.offsets.push_back(adjacency.neighbors.size());
+    }
+    return adjacency;
+  }
   adjacency.offsets.assign(graph.entity_count() + 1, 0);
   for (EntityId e = 0; e < graph.entity_count(); ++e) {
     std::uint64_t steps = 0;

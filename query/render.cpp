@@ -221,8 +221,10 @@ RenderAnswer draw(const RenderPlan& plan, const RenderRequest& request, QueryCon
   for (const auto& warning : rendering.warnings) {
     answer.warnings.push_back(request.timeline ? warning : with_entity_ids(warning, graph));
   }
+  const auto titled = Clock::now();
   answer.bytes = request.format == ImageFormat::Svg && !request.timeline ? with_entity_titles(rendering.bytes, graph)
                                                                          : std::move(rendering.bytes);
+  answer.titles_seconds = seconds_between(titled, Clock::now());
   answer.parse_seconds = rendering.parse_seconds;
   answer.layout_seconds = rendering.layout_seconds;
   answer.render_seconds = rendering.render_seconds;

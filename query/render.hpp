@@ -72,6 +72,7 @@ struct RenderAnswer {
   std::vector<std::string> warnings;  // Graphviz's own, entities named by id
   double graphviz_seconds = 0;        // the whole layout and rendering, as waited for
   double parse_seconds = 0, layout_seconds = 0, render_seconds = 0;  // Graphviz's phases
+  double titles_seconds = 0;  // kg's, after Graphviz: the SVG's titles named by entity id again
 };
 
 // Throws NameNotFound for unknown names, InvalidArgument naming the field

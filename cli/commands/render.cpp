@@ -130,13 +130,13 @@ int run_render(const RenderOptions& options) {
   if (options.timings) {
     const double read = query::seconds(context->timings().load);
     const double write = query::seconds(query::Clock::now() - writing);
-    const double kg_seconds = read + plan.view_seconds + plan.dot_seconds + write;
+    const double kg_seconds = read + plan.view_seconds + plan.dot_seconds + answer.titles_seconds + write;
     print_error(fmt::format(
         "timings: read {:.3f} s, view {:.3f} s, DOT {:.3f} s ({} bytes), graphviz {} {:.3f} s (parse {:.3f}, "
-        "layout {:.3f}, render {:.3f}), write {:.3f} s; kg's share {:.1f}%",
+        "layout {:.3f}, render {:.3f}), titles {:.3f} s, write {:.3f} s; kg's share {:.1f}%",
         read, plan.view_seconds, plan.dot_seconds, plan.dot.size(),
         request.format == ImageFormat::Dot ? "-" : engine_name(plan.engine), answer.graphviz_seconds,
-        answer.parse_seconds, answer.layout_seconds, answer.render_seconds, write,
+        answer.parse_seconds, answer.layout_seconds, answer.render_seconds, answer.titles_seconds, write,
         100.0 * kg_seconds / (kg_seconds + answer.graphviz_seconds)));
   }
   return kExitOk;
