@@ -686,12 +686,22 @@ CentralityScores pagerank(const View& view, const PageRankOptions& options) {
     const bool out = options.direction == Direction::Out;
     std::vector<double> out_weight(n);
     for (EntityId u = 0; u < n; ++u) out_weight[u] = static_cast<double>(out ? graph.out_degree(u) : graph.in_degree(u));
+    // The tails of each entity's arcs in CSR order. The graph keeps the
+    // out-adjacency's neighbours; the in-adjacency holds relation ids only,
+    // so their sources are gathered once rather than looked up every
+    // iteration.
+    const AdjacencyColumns& csr = graph.adjacency();
+    std::vector<EntityId> gathered;
+    if (out) {
+      gathered.resize(csr.in_relations.size());
+      for (std::size_t k = 0; k < gathered.size(); ++k) gathered[k] = graph.source(csr.in_relations[k]);
+    }
+    const EntityId* tails = out ? gathered.data() : csr.out_neighbors.data();
+    const Offset* offsets = out ? csr.in_offsets.data() : csr.out_offsets.data();
     power = pagerank_power(out_weight, teleport, graph.relation_count(), options,
-                           [&graph, out](std::int64_t v, const std::vector<double>& share) {
-                             const auto tails = out ? graph.in_neighbors(static_cast<EntityId>(v))
-                                                    : graph.out_neighbors(static_cast<EntityId>(v));
+                           [tails, offsets](std::int64_t v, const std::vector<double>& share) {
                              double inflow = 0.0;
-                             for (EntityId u : tails) inflow += share[u];
+                             for (Offset k = offsets[v]; k < offsets[v + 1]; ++k) inflow += share[tails[k]];
                              return inflow;
                            });
   } else {

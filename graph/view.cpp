@@ -116,13 +116,20 @@ Adjacency build_adjacency(const View& view, Direction direction) {
     adjacency.offsets.push_back(0);
     adjacency.neighbors.reserve(steps);
     adjacency.relations.reserve(steps);
-    const auto append = [&adjacency](Span<EntityId> neighbors, Span<RelationId> relations) {
-      adjacency.neighbors.insert(adjacency.neighbors.end(), neighbors.begin(), neighbors.end());
-      adjacency.relations.insert(adjacency.relations.end(), relations.begin(), relations.end());
-    };
     for (EntityId e = 0; e < graph.entity_count(); ++e) {
-      if (out) append(graph.out_neighbors(e), graph.out_relations(e));
-      if (in) append(graph.in_neighbors(e), graph.in_relations(e));
+      if (out) {
+        const auto neighbors = graph.out_neighbors(e), relations = graph.out_relations(e);
+        adjacency.neighbors.insert(adjacency.neighbors.end(), neighbors.begin(), neighbors.end());
+        adjacency.relations.insert(adjacency.relations.end(), relations.begin(), relations.end());
+      }
+      if (in) {
+        // The graph keeps relation ids only for this direction: the
+        // neighbour is the relation's source.
+        for (const RelationId r : graph.in_relations(e)) {
+          adjacency.neighbors.push_back(graph.source(r));
+          adjacency.relations.push_back(r);
+        }
+      }
       adjacency.offsets.push_back(adjacency.neighbors.size());
     }
     return adjacency;
