@@ -1,5 +1,7 @@
 #include "graph/view.hpp"
 
+#include <boost/iterator/transform_iterator.hpp>
+
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -125,10 +127,12 @@ Adjacency build_adjacency(const View& view, Direction direction) {
       if (in) {
         // The graph keeps relation ids only for this direction: the
         // neighbour is the relation's source.
-        for (const RelationId r : graph.in_relations(e)) {
-          adjacency.neighbors.push_back(graph.source(r));
-          adjacency.relations.push_back(r);
-        }
+        const auto relations = graph.in_relations(e);
+        const auto source_of = [&graph](RelationId r) { return graph.source(r); };
+        adjacency.neighbors.insert(adjacency.neighbors.end(),
+                                   boost::make_transform_iterator(relations.begin(), source_of),
+                                   boost::make_transform_iterator(relations.end(), source_of));
+        adjacency.relations.insert(adjacency.relations.end(), relations.begin(), relations.end());
       }
       adjacency.offsets.push_back(adjacency.neighbors.size());
     }
