@@ -206,15 +206,23 @@ struct OwnedColumns {
 };
 
 // Counting sort of relations by one endpoint: offsets per entity, then the
-// relation ids in input order.
+// relation ids in input order, and when `others` is given the opposite
+// endpoints beside them (written in the same pass: gathering them after
+// would be a random read per relation).
 void build_csr(const std::vector<EntityId>& keys, std::size_t entities, std::vector<Offset>& offsets,
-               std::vector<RelationId>& relations) {
+               std::vector<RelationId>& relations, const std::vector<EntityId>* others = nullptr,
+               std::vector<EntityId>* neighbors = nullptr) {
   offsets.assign(entities + 1, 0);
   for (EntityId k : keys) ++offsets[k + 1];
   for (std::size_t e = 0; e < entities; ++e) offsets[e + 1] += offsets[e];
   relations.resize(keys.size());
+  if (neighbors) neighbors->resize(keys.size());
   std::vector<Offset> next(offsets.begin(), offsets.end() - 1);
-  for (RelationId r = 0; r < keys.size(); ++r) relations[next[keys[r]]++] = r;
+  for (RelationId r = 0; r < keys.size(); ++r) {
+    const Offset slot = next[keys[r]]++;
+    relations[slot] = r;
+    if (neighbors) (*neighbors)[slot] = (*others)[r];
+  }
 }
 
 // Columns a builder grew by doubling hold up to twice their size; a graph
@@ -301,12 +309,9 @@ Graph::Graph(GraphData data) {
   d = std::move(data);
   check_columns(columns_of(d));
   compact(d);
-  build_csr(d.relation_sources, d.entity_keys.size(), owned->out_offsets, owned->out_relations);
+  build_csr(d.relation_sources, d.entity_keys.size(), owned->out_offsets, owned->out_relations, &d.relation_targets,
+            &owned->out_neighbors);
   build_csr(d.relation_targets, d.entity_keys.size(), owned->in_offsets, owned->in_relations);
-  owned->out_neighbors.resize(owned->out_relations.size());
-  for (std::size_t i = 0; i < owned->out_relations.size(); ++i) {
-    owned->out_neighbors[i] = d.relation_targets[owned->out_relations[i]];
-  }
   c_ = columns_of(d);
   a_ = {span_of(owned->out_offsets), span_of(owned->out_relations), span_of(owned->out_neighbors),
         span_of(owned->in_offsets), span_of(owned->in_relations)};
