@@ -1,6 +1,7 @@
 #pragma once
 // Every string of a graph stored once, addressed by a 32-bit id.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,9 +45,13 @@ class StringInterner {
   StringInterner& operator=(const StringInterner&) = delete;
 
   StringId intern(std::string_view text);
+  // The id of a string interned already, without adding it.
+  std::optional<StringId> find(std::string_view text) const;
 
  private:
   void grow();
+  // The slot holding `text`, or the empty slot where it would go.
+  std::size_t slot_of(std::string_view text, std::uint64_t hash) const;
 
   StringPool& pool_;
   // Open addressing with linear probing, no allocation per string: a slot
