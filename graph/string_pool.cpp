@@ -35,7 +35,7 @@ constexpr std::uint64_t kIdBits = 0xFFFFFFFFu;
 // costs a fraction of std::hash's call. The low bits pick the slot and the
 // high half is kept as a tag, so the last steps spread every input bit
 // over both.
-std::uint64_t text_hash(std::string_view text) {
+[[gnu::always_inline]] inline std::uint64_t text_hash(std::string_view text) {
   constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15u;
   const char* bytes = text.data();
   std::size_t left = text.size();
@@ -61,6 +61,28 @@ std::uint64_t text_hash(std::string_view text) {
   hash ^= hash >> 32;
   hash *= 0xD6E8FEB86659FD93u;
   return hash ^ (hash >> 32);
+}
+
+// Whether `size` bytes at `a` and `b` are equal: most interned strings are
+// shorter than 16 bytes, for which a few word compares beat memcmp's call.
+[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, std::size_t size) {
+  const auto word = [](const char* bytes) {
+    std::uint64_t value;
+    std::memcpy(&value, bytes, 8);
+    return value;
+  };
+  const auto half = [](const char* bytes) {
+    std::uint32_t value;
+    std::memcpy(&value, bytes, 4);
+    return value;
+  };
+  if (size > 16) return std::memcmp(a, b, size) == 0;
+  if (size >= 8) return word(a) == word(b) && word(a + size - 8) == word(b + size - 8);
+  if (size >= 4) return half(a) == half(b) && half(a + size - 4) == half(b + size - 4);
+  for (std::size_t i = 0; i < size; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -96,7 +118,9 @@ std::size_t StringInterner::slot_of(std::string_view text, std::uint64_t hash) c
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == 0) return i;
-    if ((slot & ~kIdBits) == tag && pool_.view(static_cast<StringId>((slot & kIdBits) - 1)) == text) return i;
+    if ((slot & ~kIdBits) != tag) continue;
+    const std::string_view stored = pool_.view(static_cast<StringId>((slot & kIdBits) - 1));
+    if (stored.size() == text.size() && same_bytes(stored.data(), text.data(), text.size())) return i;
   }
 }
 

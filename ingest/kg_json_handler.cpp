@@ -1,6 +1,5 @@
 #include "ingest/kg_json_handler.hpp"
 
-#include <algorithm>
 
 #include "base/utf8.hpp"
 #include "graph/lookup.hpp"
@@ -142,13 +141,11 @@ inline bool Handler::Key(const char* text, rapidjson::SizeType length, bool) {
     frame.key = "?";
     return true;
   }
-  const auto& fields = fields_of(frame.context);
-  const auto it = std::find(fields.begin(), fields.end(), name);
-  if (it == fields.end()) {
+  const int index = field_number(frame.context, name);
+  if (index < 0) {
     frame.key.assign(name);
-    if (!fields.empty() && frame.context != Context::Top) unknown_member(frame);
+    if (!fields_of(frame.context).empty() && frame.context != Context::Top) unknown_member(frame);
   } else {
-    const int index = static_cast<int>(it - fields.begin());
     if (frame.seen & (1u << index)) {
       frame.field = kRepeatedMember;
       frame.key.assign(name);
