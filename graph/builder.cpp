@@ -12,9 +12,13 @@ constexpr std::size_t kScannedVocabulary = 16;
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
+[[noreturn]] void too_many_items() { throw InvalidArgument("graph too large: over 2^32 items"); }
+
+// Called a few times per relation: the throw stays out of line so that the
+// check inlines.
 template <typename T>
 Offset checked_offset(const std::vector<T>& items) {
-  if (items.size() >= std::numeric_limits<Offset>::max()) throw InvalidArgument("graph too large: over 2^32 items");
+  if (items.size() >= std::numeric_limits<Offset>::max()) too_many_items();
   return static_cast<Offset>(items.size());
 }
 

@@ -28,61 +28,57 @@ StringPool StringPool::from_columns(std::string data, std::vector<std::uint64_t>
 
 namespace {
 
-constexpr std::uint64_t kIdBits = 0xFFFFFFFFu;
+std::uint64_t load8(const char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return word;
+}
 
-// The strings a graph interns are mostly short (ids, types, names, dates),
-// millions of them: eight bytes at a time, mixed by multiplication, inlined,
-// costs a fraction of std::hash's call. The low bits pick the slot and the
-// high half is kept as a tag, so the last steps spread every input bit
-// over both.
-[[gnu::always_inline]] inline std::uint64_t text_hash(std::string_view text) {
-  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15u;
+std::uint64_t load4(const char* bytes) {
+  std::uint32_t word;
+  std::memcpy(&word, bytes, 4);
+  return word;
+}
+
+// The first eight bytes of `text`, zero-padded, read without a loop or a
+// call: shorter text in two overlapping reads (4 to 7 bytes) or three
+// single bytes that may repeat (1 to 3).
+[[gnu::always_inline]] inline std::uint64_t head_of(std::string_view text) {
   const char* bytes = text.data();
-  std::size_t left = text.size();
-  std::uint64_t hash = left * kMultiplier;
+  const std::size_t size = text.size();
+  if (size >= 8) return load8(bytes);
+  if (size >= 4) return load4(bytes) | load4(bytes + size - 4) << (8 * (size - 4));
+  if (size == 0) return 0;
+  const auto byte = [bytes](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(bytes[i])}; };
+  return byte(0) | byte(size / 2) << (8 * (size / 2)) | byte(size - 1) << (8 * (size - 1));
+}
+
+// The strings a graph interns are mostly short (ids, types, names), millions
+// of them: their head and then eight bytes at a time, mixed by
+// multiplication, inlined, costs a fraction of std::hash's call. The low
+// bits pick the slot and the high ones go into the tag, so the last steps
+// spread every input bit over both.
+[[gnu::always_inline]] inline std::uint64_t text_hash(std::string_view text, std::uint64_t head) {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15u;
+  std::uint64_t hash = text.size() * kMultiplier;
   const auto mix = [&hash](std::uint64_t word) {
     hash = (hash ^ word) * kMultiplier;
     hash ^= hash >> 29;
   };
-  for (; left >= 8; bytes += 8, left -= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes, 8);
-    mix(word);
-  }
-  if (left >= 4) {  // two overlapping four-byte reads cover 4..7 bytes
-    std::uint32_t head, tail;
-    std::memcpy(&head, bytes, 4);
-    std::memcpy(&tail, bytes + left - 4, 4);
-    mix(std::uint64_t{head} << 32 | tail);
-  } else if (left > 0) {
-    const auto byte = [bytes](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(bytes[i])}; };
-    mix(byte(0) << 16 | byte(left / 2) << 8 | byte(left - 1));
+  mix(head);
+  const char* bytes = text.data();
+  const std::size_t size = text.size();
+  if (size > 8) {
+    for (std::size_t at = 8; at + 8 <= size; at += 8) mix(load8(bytes + at));
+    if (size % 8 != 0) mix(load8(bytes + size - 8));  // the last bytes, read again in part
   }
   hash ^= hash >> 32;
   hash *= 0xD6E8FEB86659FD93u;
   return hash ^ (hash >> 32);
 }
 
-// Whether `size` bytes at `a` and `b` are equal: most interned strings are
-// shorter than 16 bytes, for which a few word compares beat memcmp's call.
-[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, std::size_t size) {
-  const auto word = [](const char* bytes) {
-    std::uint64_t value;
-    std::memcpy(&value, bytes, 8);
-    return value;
-  };
-  const auto half = [](const char* bytes) {
-    std::uint32_t value;
-    std::memcpy(&value, bytes, 4);
-    return value;
-  };
-  if (size > 16) return std::memcmp(a, b, size) == 0;
-  if (size >= 8) return word(a) == word(b) && word(a + size - 8) == word(b + size - 8);
-  if (size >= 4) return half(a) == half(b) && half(a + size - 4) == half(b + size - 4);
-  for (std::size_t i = 0; i < size; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
+std::uint32_t tag_of(std::uint64_t hash, std::size_t size) {
+  return (static_cast<std::uint32_t>(hash >> 32) & ~0xFFu) | static_cast<std::uint32_t>(std::min<std::size_t>(size, 255));
 }
 
 }  // namespace
@@ -90,58 +86,64 @@ constexpr std::uint64_t kIdBits = 0xFFFFFFFFu;
 StringInterner::StringInterner(StringPool& pool) : pool_(pool) {
   for (StringId id = 0; id < pool.size(); ++id) {
     if (2 * (used_ + 1) > slots_.size()) grow();
-    const std::uint64_t hash = text_hash(pool.view(id));
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = hash & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = (hash & ~kIdBits) | (static_cast<std::uint64_t>(id) + 1);
+    const std::string_view text = pool.view(id);
+    const std::uint64_t head = head_of(text);
+    const std::uint64_t hash = text_hash(text, head);
+    insert({head, tag_of(hash, text.size()), id + 1}, hash);
     ++used_;
   }
 }
 
-void StringInterner::grow() {
-  std::vector<std::uint64_t> old = std::move(slots_);
-  slots_.assign(std::max<std::size_t>(1024, old.size() * 2), 0);
+void StringInterner::insert(const Slot& slot, std::uint64_t hash) {
   const std::size_t mask = slots_.size() - 1;
-  for (const std::uint64_t slot : old) {
-    if (slot == 0) continue;
-    const auto id = static_cast<StringId>((slot & kIdBits) - 1);
-    std::size_t i = text_hash(pool_.view(id)) & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
+  std::size_t i = hash & mask;
+  while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
+  slots_[i] = slot;
+}
+
+void StringInterner::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+  for (const Slot& slot : old) {
+    if (slot.id_plus_one == 0) continue;
+    const std::string_view text = pool_.view(slot.id_plus_one - 1);
+    insert(slot, text_hash(text, slot.head));
   }
 }
 
-std::size_t StringInterner::slot_of(std::string_view text, std::uint64_t hash) const {
-  const std::uint64_t tag = hash & ~kIdBits;
+// Inlined into intern() and find(), which readers call for nearly every
+// string they read.
+[[gnu::always_inline]] inline std::size_t StringInterner::slot_of(std::string_view text, std::uint64_t head,
+                                                                   std::uint64_t hash) const {
+  const std::uint32_t tag = tag_of(hash, text.size());
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const std::uint64_t slot = slots_[i];
-    if (slot == 0) return i;
-    if ((slot & ~kIdBits) != tag) continue;
-    const std::string_view stored = pool_.view(static_cast<StringId>((slot & kIdBits) - 1));
-    if (stored.size() == text.size() && same_bytes(stored.data(), text.data(), text.size())) return i;
+    const Slot& slot = slots_[i];
+    if (slot.id_plus_one == 0) return i;
+    if (slot.tag != tag || slot.head != head) continue;
+    if (text.size() <= 8 || pool_.view(slot.id_plus_one - 1) == text) return i;  // the head is all of it
   }
 }
 
 StringId StringInterner::intern(std::string_view text) {
   // At most half full, so probes stay short.
   if (2 * (used_ + 1) > slots_.size()) grow();
-  const std::uint64_t hash = text_hash(text);
-  std::uint64_t& slot = slots_[slot_of(text, hash)];
-  if (slot == 0) {
-    const StringId id = pool_.append(text);
-    slot = (hash & ~kIdBits) | (static_cast<std::uint64_t>(id) + 1);
+  const std::uint64_t head = head_of(text);
+  const std::uint64_t hash = text_hash(text, head);
+  Slot& slot = slots_[slot_of(text, head, hash)];
+  if (slot.id_plus_one == 0) {
+    slot = {head, tag_of(hash, text.size()), pool_.append(text) + 1};
     ++used_;
   }
-  return static_cast<StringId>((slot & kIdBits) - 1);
+  return slot.id_plus_one - 1;
 }
 
 std::optional<StringId> StringInterner::find(std::string_view text) const {
   if (slots_.empty()) return std::nullopt;
-  const std::uint64_t slot = slots_[slot_of(text, text_hash(text))];
-  if (slot == 0) return std::nullopt;
-  return static_cast<StringId>((slot & kIdBits) - 1);
+  const std::uint64_t head = head_of(text);
+  const Slot& slot = slots_[slot_of(text, head, text_hash(text, head))];
+  if (slot.id_plus_one == 0) return std::nullopt;
+  return slot.id_plus_one - 1;
 }
 
 }  // namespace kg
