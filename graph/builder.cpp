@@ -12,9 +12,13 @@ constexpr std::size_t kScannedVocabulary = 16;
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
+[[noreturn]] void too_many_items() { throw InvalidArgument("graph too large: over 2^32 items"); }
+
+// Called a few times per relation: the throw stays out of line so that the
+// check inlines.
 template <typename T>
 Offset checked_offset(const std::vector<T>& items) {
-  if (items.size() >= std::numeric_limits<Offset>::max()) throw InvalidArgument("graph too large: over 2^32 items");
+  if (items.size() >= std::numeric_limits<Offset>::max()) too_many_items();
   return static_cast<Offset>(items.size());
 }
 
@@ -48,18 +52,17 @@ void Builder::add_source(std::string_view id, std::string_view title, std::strin
   data_.sources.push_back({strings_.intern(id), strings_.intern(title), strings_.intern(url), date});
 }
 
-TypeId Builder::relation_type_id(std::string_view name) {
+TypeId Builder::relation_type_id(StringId name) {
   // Vocabularies are small: a scan of the names seen beats hashing.
   if (relation_type_ids_.size() <= kScannedVocabulary) {
     for (TypeId t = 0; t < data_.relation_type_infos.size(); ++t) {
-      if (data_.strings.view(data_.relation_type_infos[t].name) == name) return t;
+      if (data_.relation_type_infos[t].name == name) return t;
     }
   }
-  const StringId id = strings_.intern(name);
   const auto [it, inserted] =
-      relation_type_ids_.try_emplace(id, static_cast<TypeId>(data_.relation_type_infos.size()));
+      relation_type_ids_.try_emplace(name, static_cast<TypeId>(data_.relation_type_infos.size()));
   if (inserted) {
-    data_.relation_type_infos.push_back({id, 0, Polarity::Neutral, false});
+    data_.relation_type_infos.push_back({name, 0, Polarity::Neutral, false});
     relation_type_declared_.push_back(false);
   }
   return it->second;
@@ -67,7 +70,7 @@ TypeId Builder::relation_type_id(std::string_view name) {
 
 void Builder::declare_relation_type(std::string_view name, bool symmetric, Polarity polarity,
                                     std::string_view description) {
-  const TypeId type = relation_type_id(name);
+  const TypeId type = relation_type_id(strings_.intern(name));
   if (relation_type_declared_[type]) {
     problems_.push_back(
         {ContentProblem::Subject::RelationType, type, "", "relation type " + quoted(name) + " declared twice"});
@@ -107,10 +110,16 @@ void Builder::add_entity_attribute(std::string_view key, ScalarInput value) {
 
 void Builder::add_relation(std::string_view source, std::string_view target, std::string_view type, Date date,
                            Date until) {
+  const StringId source_id = strings_.intern(source);
+  const StringId target_id = strings_.intern(target);
+  add_relation(source_id, target_id, strings_.intern(type), date, until);
+}
+
+void Builder::add_relation(StringId source, StringId target, StringId type, Date date, Date until) {
   checked_offset(data_.relation_sources);
   // Endpoints hold the interned reference until finish() resolves them.
-  data_.relation_sources.push_back(strings_.intern(source));
-  data_.relation_targets.push_back(strings_.intern(target));
+  data_.relation_sources.push_back(source);
+  data_.relation_targets.push_back(target);
   data_.relation_types.push_back(relation_type_id(type));
   data_.relation_dates.push_back(date.pack());
   data_.relation_untils.push_back(until.pack());

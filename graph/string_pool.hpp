@@ -1,6 +1,7 @@
 #pragma once
 // Every string of a graph stored once, addressed by a 32-bit id.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,14 +45,28 @@ class StringInterner {
   StringInterner& operator=(const StringInterner&) = delete;
 
   StringId intern(std::string_view text);
+  // The id of a string interned already, without adding it.
+  std::optional<StringId> find(std::string_view text) const;
 
  private:
+  // Open addressing with linear probing, no allocation per string. A slot
+  // holds what settles most comparisons without reading the pool, whose
+  // strings lie far apart in memory: the string's first eight bytes
+  // (zero-padded: all of an id like "e1234"), and `tag`, the high bits of
+  // its hash with its length (up to 255) in the low byte.
+  struct Slot {
+    std::uint64_t head = 0;
+    std::uint32_t tag = 0;
+    std::uint32_t id_plus_one = 0;  // 0: empty
+  };
+
   void grow();
+  void insert(const Slot& slot, std::uint64_t hash);
+  // The slot holding `text`, or the empty slot where it would go.
+  std::size_t slot_of(std::string_view text, std::uint64_t head, std::uint64_t hash) const;
 
   StringPool& pool_;
-  // Open addressing with linear probing, no allocation per string: a slot
-  // holds the upper half of the string's hash and its id + 1 (0 = empty).
-  std::vector<std::uint64_t> slots_;
+  std::vector<Slot> slots_;
   std::size_t used_ = 0;
 };
 

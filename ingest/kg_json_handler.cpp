@@ -1,6 +1,5 @@
 #include "ingest/kg_json_handler.hpp"
 
-#include <algorithm>
 
 #include "base/utf8.hpp"
 #include "graph/lookup.hpp"
@@ -9,14 +8,15 @@ namespace kg::kg_json {
 namespace {
 
 // The format nests five levels deep; unknown top-level values get room for
-// modest structure. Deeper input is refused rather than followed.
+// modest structure. Deeper input is refused rather than followed, which
+// also bounds the recursion of RapidJSON's parser.
 constexpr std::size_t kMaxDepth = 64;
 
 // RapidJSON copies a string whole onto its stack before the handler sees
 // its length, so a 200 MB value would cost 200 MB and more before being
 // refused. The stack grows by half each time it is full: a request past
 // this cap means it already holds more than 16 MiB (a string over the limit,
-// with room to spare for the nesting states the iterative parser keeps).
+// with room to spare).
 constexpr std::size_t kMaxParserStackBytes = 5 * kMaxStringBytes / 2;
 
 struct ParserStackFull {};
@@ -67,10 +67,14 @@ Handler::Handler(rapidjson::StringStream& stream, std::size_t base_offset, Build
 // out of line, 309.2M inline). Nothing outside this file calls them.
 rapidjson::ParseResult Handler::parse() {
   rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, CappedStackAllocator> reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
+  // Not kParseIterativeFlag: its state machine costs a fifth more than the
+  // recursive descent (bench/json_parse_bound), whose depth open() bounds.
+  constexpr unsigned kFlags = rapidjson::kParseFullPrecisionFlag;
   rapidjson::ParseResult parsed;
   try {
     parsed = reader.Parse<kFlags>(stream_, *this);
+    // Refused for its depth: placed at the bracket, not after it.
+    if (parsed.Code() == rapidjson::kParseErrorTermination) parsed.Set(parsed.Code(), value_offset_ - base_);
   } catch (const ParserStackFull&) {
     // Stopped inside an oversize string: the place is where it stopped,
     // the path that of the value being read.
@@ -137,13 +141,11 @@ inline bool Handler::Key(const char* text, rapidjson::SizeType length, bool) {
     frame.key = "?";
     return true;
   }
-  const auto& fields = fields_of(frame.context);
-  const auto it = std::find(fields.begin(), fields.end(), name);
-  if (it == fields.end()) {
+  const int index = field_number(frame.context, name);
+  if (index < 0) {
     frame.key.assign(name);
-    if (!fields.empty() && frame.context != Context::Top) unknown_member(frame);
+    if (!fields_of(frame.context).empty() && frame.context != Context::Top) unknown_member(frame);
   } else {
-    const int index = static_cast<int>(it - fields.begin());
     if (frame.seen & (1u << index)) {
       frame.field = kRepeatedMember;
       frame.key.assign(name);
@@ -246,7 +248,7 @@ Context Handler::child_context(bool array) {
         case 2: return want(true, Context::Sources, "an array of sources");
         case 3: return want(true, Context::Entities, "an array of entities");
         case 4: return want(true, Context::Relations, "an array of relations");
-        case 5: relation_types_offset_ = here();
+        case 5: relation_types_offset_ = value_offset_;
                 return want(false, Context::RelationTypes, "an object of relation types");
         case 6: expected_here("true or false", found); return Context::Skip;
         default: {
@@ -295,12 +297,12 @@ Context Handler::child_context(bool array) {
 }
 
 inline bool Handler::open(bool array) {
+  const std::size_t start = here() - 1;  // the bracket, taken already
+  value_offset_ = start;
   if (frames_.size() > kMaxDepth) {
     abort_message_ = "nesting deeper than " + std::to_string(kMaxDepth) + " levels";
     return false;
   }
-  const std::size_t start = here();
-  value_offset_ = start;
   const Context context = child_context(array);
   switch (context) {
     case Context::Source:

@@ -23,10 +23,10 @@
 
 namespace kg::kg_json {
 
-// Positions: RapidJSON's iterative parser calls StartObject/StartArray
-// before it takes the bracket, and parses strings and numbers of a
-// StringStream on a local copy, so during those calls Tell() is where the
-// token starts. null, true and false are taken before their call.
+// Positions: RapidJSON's parser calls StartObject/StartArray after it
+// takes the bracket, and parses strings and numbers of a StringStream on a
+// local copy, so during those calls Tell() is where the token starts. null,
+// true and false are taken before their call.
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
  public:
   // `stream` reads the document (text that ends with a NUL), which starts

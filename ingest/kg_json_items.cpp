@@ -28,9 +28,6 @@ void EntityItem::clear() {
 }
 
 void RelationItem::clear() {
-  source.clear();
-  target.clear();
-  type.clear();
   date = until = Date();
   attributes.clear();
   evidence.clear();
@@ -94,15 +91,29 @@ std::string ItemAssembler::entity_field(int field, const Scalar& value) {
 
 std::string ItemAssembler::relation_field(int field, const Scalar& value) {
   switch (field) {
-    case 0: return take_required(value, relation.source, relation.has_source);
-    case 1: return take_required(value, relation.target, relation.has_target);
-    case 2: return take_required(value, relation.type, relation.has_type);
+    case 0: return take_item_string(value, relation.source, relation.has_source);
+    case 1: return take_item_string(value, relation.target, relation.has_target);
+    case 2: return take_item_string(value, relation.type, relation.has_type);
     case 3: return take_date(value, relation.date);
     case 4: return take_date(value, relation.until);
     case 5: return expected("an object", kind_name(value.kind));
     case 6: return expected("an array of objects", kind_name(value.kind));
     default: return {};
   }
+}
+
+// A required member, looked up in the builder's strings as it is read.
+std::string ItemAssembler::take_item_string(const Scalar& value, ItemString& out, bool& present) {
+  present = value.kind == Scalar::Kind::String;
+  if (!present) return expected("a string", kind_name(value.kind));
+  const auto id = builder_.find(value.text);
+  out.interned = id.has_value();
+  if (out.interned) {
+    out.id = *id;
+  } else {
+    out.text.assign(value.text);
+  }
+  return {};
 }
 
 std::string ItemAssembler::evidence_field(int field, const Scalar& value) {
@@ -139,7 +150,9 @@ void ItemAssembler::add_entity(std::size_t offset, std::size_t index) {
 
 void ItemAssembler::add_relation(std::size_t offset, std::size_t index) {
   relations_.add(offset, index);
-  builder_.add_relation(relation.source, relation.target, relation.type, relation.date, relation.until);
+  const StringId source = intern(relation.source);
+  const StringId target = intern(relation.target);
+  builder_.add_relation(source, target, intern(relation.type), relation.date, relation.until);
   for (const auto& [key, value] : relation.attributes) builder_.add_relation_attribute(key, value.input());
   for (const auto& [source_id, quote] : relation.evidence) builder_.add_evidence(source_id, quote);
 }

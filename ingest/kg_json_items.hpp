@@ -35,8 +35,18 @@ struct EntityItem {
   void clear();
 };
 
+// A string member of an item: the builder's id when the builder holds the
+// string already, as it nearly always does for relation ends and types;
+// else a copy, interned when the item is added, so that strings are still
+// interned in the order the builder is given them.
+struct ItemString {
+  bool interned = false;
+  StringId id = 0;
+  std::string text;
+};
+
 struct RelationItem {
-  std::string source, target, type;
+  ItemString source, target, type;
   Date date, until;
   Attributes attributes;
   std::vector<std::pair<std::string, std::string>> evidence;  // source id, quote
@@ -97,6 +107,9 @@ class ItemAssembler {
   const ItemOrigins& relations() const { return relations_; }
 
  private:
+  std::string take_item_string(const Scalar& value, ItemString& out, bool& present);
+  StringId intern(const ItemString& string) { return string.interned ? string.id : builder_.intern(string.text); }
+
   Builder& builder_;
   ItemOrigins sources_, entities_, relations_;
 };

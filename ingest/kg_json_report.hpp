@@ -29,7 +29,10 @@ class ReadProgress {
 
   // A relation starting at `offset` has been read.
   void relation_read(std::size_t offset) {
-    if (file_ && offset > kKeptResident) file_->release_before(offset - kKeptResident);
+    if (file_ && offset >= released_ + kKeptResident + kReleasedAtOnce) {
+      released_ = offset - kKeptResident;
+      file_->release_before(released_);
+    }
     if (callback_ && ++since_report_ == kRelationsPerReport) {
       since_report_ = 0;
       callback_(offset, total_);
@@ -40,11 +43,15 @@ class ReadProgress {
   // Parsed text behind the parser's position that stays mapped (the parser
   // looks back at most one token).
   static constexpr std::size_t kKeptResident = std::size_t{1} << 20;
+  // Released a megabyte at a time, not page by page: on the M graph that
+  // is 75 calls to madvise instead of 17,000.
+  static constexpr std::size_t kReleasedAtOnce = std::size_t{1} << 20;
   static constexpr std::size_t kRelationsPerReport = 1 << 16;
 
   MappedFile* file_;
   const Callback& callback_;
   std::size_t total_;
+  std::size_t released_ = 0;
   std::size_t since_report_ = 0;
 };
 

@@ -35,6 +35,17 @@ enum class Context : std::uint8_t {
 // list them (a member's index in this list is its field number); empty for
 // objects whose member names are open (attributes, relation types).
 const std::vector<std::string_view>& fields_of(Context context);
+// The index of `name` in fields_of(context), or -1. Inline, and sizes and
+// first letters compared before whole names: it runs for every member of
+// the document.
+inline int field_number(Context context, std::string_view name) {
+  const auto& fields = fields_of(context);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string_view field = fields[i];
+    if (field.size() == name.size() && field[0] == name[0] && field == name) return static_cast<int>(i);
+  }
+  return -1;
+}
 // "an entity", "the document", ...: the object, as a message names it.
 const char* what_object(Context context);
 
