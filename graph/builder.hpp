@@ -48,12 +48,12 @@ class Builder {
   // Endpoints name an entity id or alias; they may be added before it.
   void add_relation(std::string_view source, std::string_view target, std::string_view type, Date date,
                     Date until);
-  // The same with strings the builder holds already (intern(), find()): a
-  // streaming reader looks each one up as it reads it and so copies only
-  // the few it does not find, to intern when the item is complete.
+  // The same with strings interned already (intern()): a streaming reader
+  // fetches each one's slot as it reads it (prefetch()) and interns them
+  // when the item is complete, in the order they were given.
   void add_relation(StringId source, StringId target, StringId type, Date date, Date until);
   StringId intern(std::string_view text) { return strings_.intern(text); }
-  std::optional<StringId> find(std::string_view text) const { return strings_.find(text); }
+  void prefetch(std::string_view text) const { strings_.prefetch(text); }
   // These apply to the relation added last.
   void add_relation_attribute(std::string_view key, ScalarInput value);
   void add_evidence(std::string_view source_id, std::string_view quote);

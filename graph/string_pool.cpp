@@ -111,8 +111,8 @@ void StringInterner::grow() {
   }
 }
 
-// Inlined into intern() and find(), which readers call for nearly every
-// string they read.
+// Inlined into intern(), which readers call for nearly every string they
+// read.
 [[gnu::always_inline]] inline std::size_t StringInterner::slot_of(std::string_view text, std::uint64_t head,
                                                                    std::uint64_t hash) const {
   const std::uint32_t tag = tag_of(hash, text.size());
@@ -138,12 +138,9 @@ StringId StringInterner::intern(std::string_view text) {
   return slot.id_plus_one - 1;
 }
 
-std::optional<StringId> StringInterner::find(std::string_view text) const {
-  if (slots_.empty()) return std::nullopt;
-  const std::uint64_t head = head_of(text);
-  const Slot& slot = slots_[slot_of(text, head, text_hash(text, head))];
-  if (slot.id_plus_one == 0) return std::nullopt;
-  return slot.id_plus_one - 1;
+void StringInterner::prefetch(std::string_view text) const {
+  if (slots_.empty()) return;
+  __builtin_prefetch(&slots_[text_hash(text, head_of(text)) & (slots_.size() - 1)]);
 }
 
 }  // namespace kg

@@ -1,7 +1,6 @@
 #pragma once
 // Every string of a graph stored once, addressed by a 32-bit id.
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,8 +44,10 @@ class StringInterner {
   StringInterner& operator=(const StringInterner&) = delete;
 
   StringId intern(std::string_view text);
-  // The id of a string interned already, without adding it.
-  std::optional<StringId> find(std::string_view text) const;
+  // Starts fetching the slot intern(text) will read: a reader that calls
+  // this as it reads a string and interns it a few fields later waits for
+  // the table (larger than the caches on a large graph) only once in a while.
+  void prefetch(std::string_view text) const;
 
  private:
   // Open addressing with linear probing, no allocation per string. A slot

@@ -102,17 +102,12 @@ std::string ItemAssembler::relation_field(int field, const Scalar& value) {
   }
 }
 
-// A required member, looked up in the builder's strings as it is read.
+// A required member, its slot in the builder's strings fetched as it is read.
 std::string ItemAssembler::take_item_string(const Scalar& value, ItemString& out, bool& present) {
   present = value.kind == Scalar::Kind::String;
   if (!present) return expected("a string", kind_name(value.kind));
-  const auto id = builder_.find(value.text);
-  out.interned = id.has_value();
-  if (out.interned) {
-    out.id = *id;
-  } else {
-    out.text.assign(value.text);
-  }
+  out.text.assign(value.text);
+  builder_.prefetch(value.text);
   return {};
 }
 

@@ -35,13 +35,11 @@ struct EntityItem {
   void clear();
 };
 
-// A string member of an item: the builder's id when the builder holds the
-// string already, as it nearly always does for relation ends and types;
-// else a copy, interned when the item is added, so that strings are still
-// interned in the order the builder is given them.
+// A string member of an item, interned when the item is added so that
+// strings are interned in the order the builder is given them. Its slot in
+// the builder's strings is fetched as it is read (StringInterner::prefetch),
+// so that interning it fields later finds the slot in the cache.
 struct ItemString {
-  bool interned = false;
-  StringId id = 0;
   std::string text;
 };
 
@@ -108,7 +106,7 @@ class ItemAssembler {
 
  private:
   std::string take_item_string(const Scalar& value, ItemString& out, bool& present);
-  StringId intern(const ItemString& string) { return string.interned ? string.id : builder_.intern(string.text); }
+  StringId intern(const ItemString& string) { return builder_.intern(string.text); }
 
   Builder& builder_;
   ItemOrigins sources_, entities_, relations_;
