@@ -1,7 +1,5 @@
 #include "graph/view.hpp"
 
-#include <boost/iterator/transform_iterator.hpp>
-
 #include "graph/exception.hpp"
 #include "graph/lookup.hpp"
 
@@ -128,10 +126,9 @@ Adjacency build_adjacency(const View& view, Direction direction) {
         // The graph keeps relation ids only for this direction: the
         // neighbour is the relation's source.
         const auto relations = graph.in_relations(e);
-        const auto source_of = [&graph](RelationId r) { return graph.source(r); };
-        adjacency.neighbors.insert(adjacency.neighbors.end(),
-                                   boost::make_transform_iterator(relations.begin(), source_of),
-                                   boost::make_transform_iterator(relations.end(), source_of));
+        const std::size_t at = adjacency.neighbors.size();
+        adjacency.neighbors.resize(at + relations.size());
+        for (std::size_t i = 0; i < relations.size(); ++i) adjacency.neighbors[at + i] = graph.source(relations[i]);
         adjacency.relations.insert(adjacency.relations.end(), relations.begin(), relations.end());
       }
       adjacency.offsets.push_back(adjacency.neighbors.size());
