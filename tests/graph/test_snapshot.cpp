@@ -380,6 +380,18 @@ TEST_CASE("A view's columns hold what it keeps, renumbered") {
   CHECK(part.date(1).to_string() == "2016-03-14");
   CHECK(part.evidence(1).size() == 1);
 
+  // A view of an undirected graph with integer ids is one too.
+  const auto undirected = read_node_link_text(
+      R"({"directed": false, "nodes": [{"id": 0}, {"id": 1}, {"id": 2}], "links": [{"source": 0, "target": 1}]})",
+      "t.json");
+  REQUIRE(undirected.graph);
+  Filter keep_two;
+  keep_two.avoid = {"2"};
+  const Graph two(view_data(View(*undirected.graph, keep_two)));
+  CHECK(two.entity_count() == 2);
+  CHECK_FALSE(two.directed());
+  CHECK(two.integer_ids());
+
   // Dropping an entity renumbers the ones after it.
   Filter avoid_lab;
   avoid_lab.avoid = {"lab"};
