@@ -110,17 +110,11 @@ void Builder::add_entity_attribute(std::string_view key, ScalarInput value) {
 
 void Builder::add_relation(std::string_view source, std::string_view target, std::string_view type, Date date,
                            Date until) {
-  const StringId source_id = strings_.intern(source);
-  const StringId target_id = strings_.intern(target);
-  add_relation(source_id, target_id, strings_.intern(type), date, until);
-}
-
-void Builder::add_relation(StringId source, StringId target, StringId type, Date date, Date until) {
   checked_offset(data_.relation_sources);
   // Endpoints hold the interned reference until finish() resolves them.
-  data_.relation_sources.push_back(source);
-  data_.relation_targets.push_back(target);
-  data_.relation_types.push_back(relation_type_id(type));
+  data_.relation_sources.push_back(strings_.intern(source));
+  data_.relation_targets.push_back(strings_.intern(target));
+  data_.relation_types.push_back(relation_type_id(strings_.intern(type)));
   data_.relation_dates.push_back(date.pack());
   data_.relation_untils.push_back(until.pack());
   data_.relation_attribute_offsets.push_back(checked_offset(data_.relation_attributes));

@@ -48,11 +48,9 @@ class Builder {
   // Endpoints name an entity id or alias; they may be added before it.
   void add_relation(std::string_view source, std::string_view target, std::string_view type, Date date,
                     Date until);
-  // The same with strings interned already (intern()): a streaming reader
-  // fetches each one's slot as it reads it (prefetch()) and interns them
-  // when the item is complete, in the order they were given.
-  void add_relation(StringId source, StringId target, StringId type, Date date, Date until);
-  StringId intern(std::string_view text) { return strings_.intern(text); }
+  // Starts fetching what interning `text` will read: a streaming reader
+  // calls it as it reads a relation's names and adds the relation a few
+  // members later.
   void prefetch(std::string_view text) const { strings_.prefetch(text); }
   // These apply to the relation added last.
   void add_relation_attribute(std::string_view key, ScalarInput value);

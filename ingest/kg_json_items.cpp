@@ -28,6 +28,9 @@ void EntityItem::clear() {
 }
 
 void RelationItem::clear() {
+  source.clear();
+  target.clear();
+  type.clear();
   date = until = Date();
   attributes.clear();
   evidence.clear();
@@ -91,9 +94,9 @@ std::string ItemAssembler::entity_field(int field, const Scalar& value) {
 
 std::string ItemAssembler::relation_field(int field, const Scalar& value) {
   switch (field) {
-    case 0: return take_item_string(value, relation.source, relation.has_source);
-    case 1: return take_item_string(value, relation.target, relation.has_target);
-    case 2: return take_item_string(value, relation.type, relation.has_type);
+    case 0: return take_relation_name(value, relation.source, relation.has_source);
+    case 1: return take_relation_name(value, relation.target, relation.has_target);
+    case 2: return take_relation_name(value, relation.type, relation.has_type);
     case 3: return take_date(value, relation.date);
     case 4: return take_date(value, relation.until);
     case 5: return expected("an object", kind_name(value.kind));
@@ -102,13 +105,13 @@ std::string ItemAssembler::relation_field(int field, const Scalar& value) {
   }
 }
 
-// A required member, its slot in the builder's strings fetched as it is read.
-std::string ItemAssembler::take_item_string(const Scalar& value, ItemString& out, bool& present) {
-  present = value.kind == Scalar::Kind::String;
-  if (!present) return expected("a string", kind_name(value.kind));
-  out.text.assign(value.text);
-  builder_.prefetch(value.text);
-  return {};
+// A relation's source, target or type (names of entities and of a type):
+// its slot in the builder's strings
+// is fetched as it is read, to be in the cache when the relation is added.
+std::string ItemAssembler::take_relation_name(const Scalar& value, std::string& out, bool& present) {
+  std::string problem = take_required(value, out, present);
+  if (present) builder_.prefetch(out);
+  return problem;
 }
 
 std::string ItemAssembler::evidence_field(int field, const Scalar& value) {
@@ -145,9 +148,7 @@ void ItemAssembler::add_entity(std::size_t offset, std::size_t index) {
 
 void ItemAssembler::add_relation(std::size_t offset, std::size_t index) {
   relations_.add(offset, index);
-  const StringId source = intern(relation.source);
-  const StringId target = intern(relation.target);
-  builder_.add_relation(source, target, intern(relation.type), relation.date, relation.until);
+  builder_.add_relation(relation.source, relation.target, relation.type, relation.date, relation.until);
   for (const auto& [key, value] : relation.attributes) builder_.add_relation_attribute(key, value.input());
   for (const auto& [source_id, quote] : relation.evidence) builder_.add_evidence(source_id, quote);
 }

@@ -35,16 +35,11 @@ struct EntityItem {
   void clear();
 };
 
-// A string member of an item, interned when the item is added so that
-// strings are interned in the order the builder is given them. Its slot in
-// the builder's strings is fetched as it is read (StringInterner::prefetch),
-// so that interning it fields later finds the slot in the cache.
-struct ItemString {
-  std::string text;
-};
-
 struct RelationItem {
-  ItemString source, target, type;
+  // Interned when the relation is added, so that strings are interned in
+  // the order the builder is given them; their slots in the builder's
+  // strings are fetched as they are read (StringInterner::prefetch).
+  std::string source, target, type;
   Date date, until;
   Attributes attributes;
   std::vector<std::pair<std::string, std::string>> evidence;  // source id, quote
@@ -105,8 +100,7 @@ class ItemAssembler {
   const ItemOrigins& relations() const { return relations_; }
 
  private:
-  std::string take_item_string(const Scalar& value, ItemString& out, bool& present);
-  StringId intern(const ItemString& string) { return builder_.intern(string.text); }
+  std::string take_relation_name(const Scalar& value, std::string& out, bool& present);
 
   Builder& builder_;
   ItemOrigins sources_, entities_, relations_;
