@@ -234,6 +234,17 @@ TEST_CASE("A crafted snapshot that passes the checksum is still checked") {
     fix_checksum(crafted);
     check_rejected(crafted, "length beyond the data");
   }
+  SUBCASE("a padding byte that is not zero") {
+    // The payload starts with the string pool: its length, its bytes, then
+    // zeros up to a multiple of eight.
+    std::uint64_t length;
+    std::memcpy(&length, &bytes[payload], sizeof length);
+    REQUIRE(length % 8 != 0);
+    std::string crafted = bytes;
+    crafted[payload + 8 + length] = 1;
+    fix_checksum(crafted);
+    check_rejected(crafted, "strings: padding not zero");
+  }
   SUBCASE("a relation endpoint out of range") {
     GraphData data = copy_of(graph.columns());
     data.relation_targets[1] = 99;
